@@ -1,0 +1,40 @@
+using System.Collections.Frozen;
+using System.Text;
+
+namespace McscMonitor.Core.Domain;
+
+/// <summary>
+/// Enum values travel as snake_case codes (`municipal_official`) in files, JSON and the
+/// database, so that renaming a C# member never silently changes stored data.
+/// </summary>
+public static class Codes<TEnum> where TEnum : struct, Enum
+{
+    private static readonly FrozenDictionary<TEnum, string> ToCodes =
+        Enum.GetValues<TEnum>().ToFrozenDictionary(value => value, value => SnakeCase(value.ToString()));
+
+    private static readonly FrozenDictionary<string, TEnum> FromCodes =
+        ToCodes.ToFrozenDictionary(pair => pair.Value, pair => pair.Key, StringComparer.OrdinalIgnoreCase);
+
+    public static IReadOnlyCollection<string> All => ToCodes.Values;
+
+    public static string ToCode(TEnum value) => ToCodes[value];
+
+    public static bool TryParse(string? code, out TEnum value) =>
+        FromCodes.TryGetValue(code?.Trim() ?? "", out value);
+
+    public static TEnum Parse(string code) =>
+        TryParse(code, out var value)
+            ? value
+            : throw new FormatException($"'{code}' is not one of: {string.Join(", ", All)}.");
+
+    private static string SnakeCase(string name)
+    {
+        var builder = new StringBuilder();
+        foreach (var character in name)
+        {
+            if (char.IsUpper(character) && builder.Length > 0) builder.Append('_');
+            builder.Append(char.ToLowerInvariant(character));
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,77 @@
+namespace McscMonitor.Core.Domain;
+
+/// <summary>A row users edit; <see cref="Version"/> detects concurrent edits.</summary>
+public abstract class EditableRecord
+{
+    public int Id { get; set; }
+    public long Version { get; set; }
+}
+
+public sealed class Council : EditableRecord
+{
+    public required string MunicipalityCode { get; set; }
+    public DateOnly EstablishedOn { get; set; }
+    public string? AssemblyDecision { get; set; }
+    public DateOnly? DissolvedOn { get; set; }
+
+    public List<Member> Members { get; set; } = [];
+    public List<Meeting> Meetings { get; set; } = [];
+    public List<WorkPlan> WorkPlans { get; set; } = [];
+
+    public bool IsEstablishedIn(int year) =>
+        EstablishedOn <= new DateOnly(year, 12, 31) && !(DissolvedOn < new DateOnly(year, 1, 1));
+
+    public bool ExistsOn(DateOnly date) => EstablishedOn <= date && !(DissolvedOn < date);
+}
+
+public sealed class Member : EditableRecord
+{
+    public int CouncilId { get; set; }
+
+    /// <summary>The recorder's own stable reference, so re-imports update instead of duplicate.</summary>
+    public required string MemberRef { get; set; }
+
+    public string? FullName { get; set; }
+    public Gender Gender { get; set; } = Gender.Unknown;
+    public Community? Community { get; set; }
+    public string? Religion { get; set; }
+    public MemberRole Role { get; set; }
+    public DateOnly AppointedOn { get; set; }
+    public DateOnly? LeftOn { get; set; }
+
+    public bool IsServingOn(DateOnly date) => AppointedOn <= date && !(LeftOn < date);
+}
+
+public sealed class Meeting : EditableRecord
+{
+    public int CouncilId { get; set; }
+    public DateOnly Date { get; set; }
+    public MeetingStatus Status { get; set; }
+    public int? Attendees { get; set; }
+    public int? WomenAttendees { get; set; }
+    public bool? DiscussedSecurityIncidents { get; set; }
+    public bool? DiscussedNonMajorityConcerns { get; set; }
+    public bool? MinutesKept { get; set; }
+
+    public bool DiscussedSecurityOrNonMajority =>
+        DiscussedSecurityIncidents == true || DiscussedNonMajorityConcerns == true;
+}
+
+public sealed class WorkPlan : EditableRecord
+{
+    public int CouncilId { get; set; }
+    public int Year { get; set; }
+
+    /// <summary>Empty means the plan is recorded but was not adopted (a draft).</summary>
+    public DateOnly? AdoptedOn { get; set; }
+
+    public bool? AddressesNonMajorityConcerns { get; set; }
+}
+
+public sealed class Compensation : EditableRecord
+{
+    public required string MunicipalityCode { get; set; }
+    public int Year { get; set; }
+    public CompensationStatus Status { get; set; }
+    public decimal? AmountPerMeetingEur { get; set; }
+}

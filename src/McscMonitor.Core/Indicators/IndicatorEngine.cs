@@ -1,0 +1,154 @@
+using McscMonitor.Core.Domain;
+using McscMonitor.Core.Rules;
+
+namespace McscMonitor.Core.Indicators;
+
+/// <summary>Everything the engine reads for one year; councils carry their members, meetings and work plans.</summary>
+public sealed record IndicatorInput(
+    int Year,
+    IReadOnlyList<Municipality> Municipalities,
+    IReadOnlyList<Council> Councils,
+    IReadOnlyList<Compensation> Compensation);
+
+public sealed record MemberSummary(int Total, int Women, int NonMajority, IReadOnlyList<Community> Communities);
+
+public sealed record Gap(string Rule, string Citation, string Message);
+
+public sealed record MunicipalityIndicators(
+    Municipality Municipality,
+    bool CouncilEstablished,
+    int MeetingsHeld,
+    bool? MeetsRequiredMinimum,
+    int MeetingsDiscussingSecurityOrNonMajority,
+    bool? WorkPlanAddressesNonMajority,
+    bool? CompensatesMembers,
+    CompensationStatus? Compensation,
+    MemberSummary Members,
+    IReadOnlyList<Gap> Gaps);
+
+public sealed record IndicatorSummary(
+    int Municipalities,
+    int CouncilsEstablished,
+    int CouncilsMeetingRequiredMinimum,
+    int MeetingsHeld,
+    int MeetingsDiscussingSecurityOrNonMajority,
+    int WorkPlansAddressingNonMajority,
+    int MunicipalitiesCompensatingMembers,
+    int MunicipalitiesCompensatingPartially);
+
+public sealed record YearIndicators(
+    int Year,
+    RulebookVersion? Rules,
+    IndicatorSummary Summary,
+    IReadOnlyList<MunicipalityIndicators> Municipalities);
+
+/// <summary>The indicator definitions of the design (§3), measured against the rulebook in force.</summary>
+public static class IndicatorEngine
+{
+    public static YearIndicators Compute(IndicatorInput input, Rulebook rulebook, Language language = Language.En)
+    {
+        var rules = rulebook.ForYear(input.Year);
+        var councilsByMunicipality = input.Councils
+            .Where(council => council.IsEstablishedIn(input.Year))
+            .GroupBy(council => council.MunicipalityCode)
+            .ToDictionary(group => group.Key, group => group.MaxBy(council => council.EstablishedOn)!);
+        var compensationByMunicipality = input.Compensation
+            .Where(record => record.Year == input.Year)
+            .ToDictionary(record => record.MunicipalityCode);
+
+        var municipalities = input.Municipalities
+            .OrderBy(municipality => municipality.Code, StringComparer.Ordinal)
+            .Select(municipality => Measure(
+                input.Year,
+                municipality,
+                councilsByMunicipality.GetValueOrDefault(municipality.Code),
+                compensationByMunicipality.GetValueOrDefault(municipality.Code),
+                rules,
+                language))
+            .ToList();
+
+        return new YearIndicators(input.Year, rules, Summarise(municipalities), municipalities);
+    }
+
+    private static MunicipalityIndicators Measure(
+        int year, Municipality municipality, Council? council, Compensation? compensation,
+        RulebookVersion? rules, Language language)
+    {
+        var heldMeetings = council?.Meetings
+            .Where(meeting => meeting.Status == MeetingStatus.Held && meeting.Date.Year == year)
+            .ToList() ?? [];
+        var minimum = rules?.Find(RuleIds.MeetingsPerYear)?.Threshold;
+        var members = SummariseMembers(municipality, council, new DateOnly(year, 12, 31));
+        var workPlan = WorkPlanAddressesNonMajority(council, year);
+        var compensates = compensation is null ? (bool?)null : compensation.Status == CompensationStatus.Paid;
+
+        var measured = new MunicipalityIndicators(
+            municipality,
+            CouncilEstablished: council is not null,
+            MeetingsHeld: heldMeetings.Count,
+            MeetsRequiredMinimum: minimum is null ? null : heldMeetings.Count >= minimum,
+            MeetingsDiscussingSecurityOrNonMajority: heldMeetings.Count(meeting => meeting.DiscussedSecurityOrNonMajority),
+            WorkPlanAddressesNonMajority: workPlan,
+            CompensatesMembers: compensates,
+            Compensation: compensation?.Status,
+            Members: members,
+            Gaps: []);
+        return measured with { Gaps = rules is null ? [] : FindGaps(measured, rules, language).ToList() };
+    }
+
+    /// <summary>Unknown is not "no": a year with no plan recorded is null, not false.</summary>
+    private static bool? WorkPlanAddressesNonMajority(Council? council, int year)
+    {
+        var plan = council?.WorkPlans.FirstOrDefault(workPlan => workPlan.Year == year);
+        if (plan is null) return null;
+        var adopted = plan.AdoptedOn is { } adoptedOn && adoptedOn <= new DateOnly(year, 12, 31);
+        return adopted ? plan.AddressesNonMajorityConcerns : false;
+    }
+
+    private static MemberSummary SummariseMembers(Municipality municipality, Council? council, DateOnly onDate)
+    {
+        var serving = council?.Members.Where(member => member.IsServingOn(onDate)).ToList() ?? [];
+        return new MemberSummary(
+            Total: serving.Count,
+            Women: serving.Count(member => member.Gender == Gender.Female),
+            NonMajority: serving.Count(member => member.Community is { } community && municipality.IsNonMajority(community)),
+            Communities: serving.Where(member => member.Community is not null)
+                .Select(member => member.Community!.Value).Distinct().Order().ToList());
+    }
+
+    private static IEnumerable<Gap> FindGaps(MunicipalityIndicators measured, RulebookVersion rules, Language language)
+    {
+        Gap GapFor(Rule rule, int? actual = null) => new(rule.Id, rule.Citation, rule.Message(language, actual));
+
+        if (!measured.CouncilEstablished)
+        {
+            // Without a council, every other rule is moot: the one gap is the missing council.
+            if (rules.Find(RuleIds.CouncilEstablished) is { } established) yield return GapFor(established);
+            yield break;
+        }
+        if (rules.Find(RuleIds.MeetingsPerYear) is { Threshold: { } minimum } meetings && measured.MeetingsHeld < minimum)
+            yield return GapFor(meetings, measured.MeetingsHeld);
+        if (rules.Find(RuleIds.WorkPlanNonMajority) is { } workPlan && measured.WorkPlanAddressesNonMajority == false)
+            yield return GapFor(workPlan);
+        if (rules.Find(RuleIds.MembersCompensated) is { } compensated && measured.CompensatesMembers == false)
+            yield return GapFor(compensated);
+
+        // With no members recorded, membership is unknown rather than failing.
+        if (measured.Members.Total == 0) yield break;
+        if (rules.Find(RuleIds.WomenAmongMembers) is { Threshold: { } women } womenRule && measured.Members.Women < women)
+            yield return GapFor(womenRule, measured.Members.Women);
+        if (rules.Find(RuleIds.NonMajorityRepresented) is { Threshold: { } nonMajority } nonMajorityRule
+            && measured.Members.NonMajority < nonMajority)
+            yield return GapFor(nonMajorityRule, measured.Members.NonMajority);
+    }
+
+    private static IndicatorSummary Summarise(IReadOnlyList<MunicipalityIndicators> municipalities) => new(
+        Municipalities: municipalities.Count,
+        CouncilsEstablished: municipalities.Count(m => m.CouncilEstablished),
+        CouncilsMeetingRequiredMinimum: municipalities.Count(m => m.MeetsRequiredMinimum == true),
+        MeetingsHeld: municipalities.Sum(m => m.MeetingsHeld),
+        MeetingsDiscussingSecurityOrNonMajority: municipalities.Sum(m => m.MeetingsDiscussingSecurityOrNonMajority),
+        WorkPlansAddressingNonMajority: municipalities.Count(m => m.WorkPlanAddressesNonMajority == true),
+        MunicipalitiesCompensatingMembers: municipalities.Count(m => m.CompensatesMembers == true),
+        MunicipalitiesCompensatingPartially: municipalities.Count(m => m.Compensation == CompensationStatus.Partial));
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text.Json;
+using McscMonitor.Core.Domain;
+using McscMonitor.Core.Names;
+
+namespace McscMonitor.Core.Rules;
+
+/// <summary>The rule ids the indicator engine knows how to evaluate.</summary>
+public static class RuleIds
+{
+    public const string CouncilEstablished = "council-established";
+    public const string MeetingsPerYear = "meetings-per-year";
+    public const string WorkPlanNonMajority = "work-plan-non-majority";
+    public const string MembersCompensated = "members-compensated";
+    public const string WomenAmongMembers = "women-among-members";
+    public const string NonMajorityRepresented = "non-majority-represented";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>
+    {
+        CouncilEstablished, MeetingsPerYear, WorkPlanNonMajority,
+        MembersCompensated, WomenAmongMembers, NonMajorityRepresented,
+    };
+}
+
+public sealed record Rule(string Id, string Citation, int? Threshold, IReadOnlyDictionary<string, string> Messages)
+{
+    public string Message(Language language, int? actual = null)
+    {
+        var template = Messages.TryGetValue(language.Tag(), out var text) ? text : Messages["en"];
+        return template
+            .Replace("{actual}", actual?.ToString(CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal)
+            .Replace("{threshold}", Threshold?.ToString(CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal);
+    }
+}
+
+public sealed record RulebookVersion(
+    string Version, string Title, DateOnly EffectiveFrom, DateOnly? EffectiveTo, IReadOnlyList<Rule> Rules)
+{
+    public Rule? Find(string ruleId) => Rules.FirstOrDefault(rule => rule.Id == ruleId);
+
+    public bool IsInForceOn(DateOnly date) => EffectiveFrom <= date && !(EffectiveTo < date);
+}
+
+/// <summary>
+/// The rules as data. A revision of the instructions is a new version in the JSON, not a
+/// code change. The version that governs a year is the one in force on 31 December.
+/// </summary>
+public sealed class Rulebook(IReadOnlyList<RulebookVersion> versions)
+{
+    private const string DefaultResource = "McscMonitor.Core.Rules.rulebook.json";
+
+    public IReadOnlyList<RulebookVersion> Versions { get; } = versions;
+
+    public RulebookVersion? ForYear(int year)
+    {
+        var yearEnd = new DateOnly(year, 12, 31);
+        return Versions.Where(version => version.IsInForceOn(yearEnd)).MaxBy(version => version.EffectiveFrom);
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    public static Rulebook Default { get; } = LoadDefault();
+
+    private static Rulebook LoadDefault()
+    {
+        using var stream = typeof(Rulebook).Assembly.GetManifestResourceStream(DefaultResource)
+            ?? throw new InvalidOperationException($"Embedded rulebook {DefaultResource} is missing.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd());
+    }
+
+    /// <summary>Parses and checks a rulebook; Serbian Cyrillic messages are transliterated from the reviewed Latin ones when absent.</summary>
+    public static Rulebook Parse(string json)
+    {
+        var document = JsonSerializer.Deserialize<RulebookDocument>(json, JsonOptions)
+            ?? throw new RulebookException("The rulebook is empty.");
+        if (document.Versions is not { Count: > 0 }) throw new RulebookException("The rulebook has no versions.");
+
+        var versions = document.Versions.Select(ToVersion).ToList();
+        var duplicate = versions.GroupBy(version => version.Version).FirstOrDefault(group => group.Count() > 1);
+        if (duplicate is not null) throw new RulebookException($"Rulebook version '{duplicate.Key}' appears twice.");
+        return new Rulebook(versions);
+    }
+
+    private static RulebookVersion ToVersion(VersionDocument document)
+    {
+        var name = document.Version ?? throw new RulebookException("A rulebook version has no 'version' name.");
+        if (document.EffectiveFrom is null) throw new RulebookException($"Rulebook version '{name}' has no 'effectiveFrom' date.");
+        if (document.EffectiveTo < document.EffectiveFrom)
+            throw new RulebookException($"Rulebook version '{name}' ends before it begins.");
+
+        var rules = (document.Rules ?? []).Select(rule => ToRule(name, rule)).ToList();
+        return new RulebookVersion(name, document.Title ?? name, document.EffectiveFrom.Value, document.EffectiveTo, rules);
+    }
+
+    private static Rule ToRule(string version, RuleDocument document)
+    {
+        if (document.Id is null || !RuleIds.All.Contains(document.Id))
+            throw new RulebookException(
+                $"Rulebook version '{version}' names an unknown rule '{document.Id}'; known rules: {string.Join(", ", RuleIds.All)}.");
+        if (string.IsNullOrWhiteSpace(document.Citation))
+            throw new RulebookException($"Rule '{document.Id}' in version '{version}' has no citation.");
+
+        var messages = new Dictionary<string, string>(document.Messages ?? [], StringComparer.OrdinalIgnoreCase);
+        foreach (var required in new[] { "en", "sq", "sr-Latn" })
+        {
+            if (!messages.ContainsKey(required))
+                throw new RulebookException($"Rule '{document.Id}' in version '{version}' has no '{required}' message.");
+        }
+        messages.TryAdd("sr-Cyrl", SerbianScript.ToCyrillic(messages["sr-Latn"]));
+        return new Rule(document.Id, document.Citation, document.Threshold, messages);
+    }
+
+    private sealed class RulebookDocument
+    {
+        public List<VersionDocument>? Versions { get; init; }
+    }
+
+    private sealed class VersionDocument
+    {
+        public string? Version { get; init; }
+        public string? Title { get; init; }
+        public DateOnly? EffectiveFrom { get; init; }
+        public DateOnly? EffectiveTo { get; init; }
+        public List<RuleDocument>? Rules { get; init; }
+    }
+
+    private sealed class RuleDocument
+    {
+        public string? Id { get; init; }
+        public string? Citation { get; init; }
+        public int? Threshold { get; init; }
+        public Dictionary<string, string>? Messages { get; init; }
+    }
+}
+
+public sealed class RulebookException(string message) : Exception(message);

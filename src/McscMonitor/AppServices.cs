@@ -1,0 +1,34 @@
+using McscMonitor.Core.Rules;
+using McscMonitor.Data;
+using McscMonitor.Demo;
+using McscMonitor.Import;
+using McscMonitor.Indicators;
+
+namespace McscMonitor;
+
+public static class AppServices
+{
+    /// <summary>Everything every verb needs: the database, the rulebook and the feature services.</summary>
+    public static IServiceCollection AddMcsc(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMcscDatabase(configuration);
+        services.AddSingleton(LoadRulebook(configuration));
+        services.AddScoped<IndicatorQuery>();
+        services.AddScoped<Importer>();
+        services.AddScoped<DemoLoader>();
+        return services;
+    }
+
+    /// <summary>appsettings.json, then environment variables (`Database__Provider`), then the caller's overrides.</summary>
+    public static IConfiguration BuildConfiguration(IReadOnlyDictionary<string, string?> overrides) =>
+        new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides)
+            .Build();
+
+    /// <summary>The built-in rulebook, or the one at `Rulebook:Path` when a revision is configured.</summary>
+    private static Rulebook LoadRulebook(IConfiguration configuration) =>
+        configuration["Rulebook:Path"] is { Length: > 0 } path ? Rulebook.Parse(File.ReadAllText(path)) : Rulebook.Default;
+}

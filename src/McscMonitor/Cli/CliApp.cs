@@ -1,0 +1,57 @@
+using System.CommandLine;
+using McscMonitor.Data;
+using McscMonitor.Demo;
+using McscMonitor.Import;
+using McscMonitor.Indicators;
+using McscMonitor.Web;
+
+namespace McscMonitor.Cli;
+
+/// <summary>Where a verb writes, and configuration that tests pass in instead of environment variables.</summary>
+public sealed record CliContext(TextWriter Out, TextWriter Error, IReadOnlyDictionary<string, string?> Settings)
+{
+    public static CliContext Console() => new(System.Console.Out, System.Console.Error, new Dictionary<string, string?>());
+
+    /// <summary>A service provider for a one-shot verb, with the database migrated.</summary>
+    public async Task<ServiceProvider> OpenServicesAsync(CancellationToken cancellationToken)
+    {
+        var services = new ServiceCollection().AddMcsc(AppServices.BuildConfiguration(Settings)).BuildServiceProvider();
+        await services.MigrateAsync(cancellationToken);
+        return services;
+    }
+}
+
+public static class ExitCodes
+{
+    public const int Done = 0;
+    public const int InputRejected = 1;
+    public const int UsageError = 2;
+}
+
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, CliContext? context = null)
+    {
+        context ??= CliContext.Console();
+        var serve = ServeCommand.Create(context);
+        var root = new RootCommand("McscMonitor: records, indicators and fact sheets of Kosovo's Municipal Community Safety Councils.")
+        {
+            serve,
+            ImportCommand.Create(context),
+            IndicatorsCommand.Create(context),
+            DemoCommand.Create(context),
+            TemplateCommand.Create(context),
+        };
+        // With no verb, McscMonitor serves the web app.
+        root.SetAction((result, cancellationToken) => ServeCommand.RunAsync(context, [], demo: false, cancellationToken));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) await context.Error.WriteLineAsync(error.Message);
+            await context.Error.WriteLineAsync("Run with --help to see the verbs and their options.");
+            return ExitCodes.UsageError;
+        }
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error });
+    }
+}

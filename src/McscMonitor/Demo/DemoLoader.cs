@@ -1,0 +1,47 @@
+using System.CommandLine;
+using McscMonitor.Cli;
+using McscMonitor.Data;
+using McscMonitor.Import;
+using Microsoft.EntityFrameworkCore;
+
+namespace McscMonitor.Demo;
+
+/// <summary>Loads the illustrative data set through the importer and labels the database as illustrative.</summary>
+public sealed class DemoLoader(McscDbContext db, Importer importer)
+{
+    public async Task<ImportOutcome> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        var municipalities = await db.Municipalities.AsNoTracking().ToListAsync(cancellationToken);
+        var outcome = await importer.ImportAsync(DemoData.Tables(municipalities), cancellationToken: cancellationToken);
+        if (outcome.Succeeded && !await db.DatasetLabels.AnyAsync(l => l.Code == DatasetLabel.Illustrative, cancellationToken))
+        {
+            db.DatasetLabels.Add(new DatasetLabel { Code = DatasetLabel.Illustrative, LabelledAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return outcome;
+    }
+
+    public async Task<bool> DatabaseIsEmptyAsync(CancellationToken cancellationToken = default) =>
+        !await db.Councils.AnyAsync(cancellationToken);
+}
+
+public static class DemoCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("demo", "Loads the illustrative demo data set (2019–2023); labelled \"illustrative data, not official figures\" wherever shown.");
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await using var services = await context.OpenServicesAsync(cancellationToken);
+            await using var scope = services.CreateAsyncScope();
+            var outcome = await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAsync(cancellationToken);
+            foreach (var error in outcome.Errors) await context.Error.WriteLineAsync(error.ToString());
+            if (!outcome.Succeeded) return ExitCodes.InputRejected;
+            foreach (var count in outcome.Counts)
+                await context.Out.WriteLineAsync($"{count.Table}: {count.Added} added, {count.Updated} updated, {count.Unchanged} unchanged");
+            await context.Out.WriteLineAsync("Demo data loaded: illustrative data, not official figures.");
+            return ExitCodes.Done;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Diagnostics;
+using McscMonitor.Cli;
+
+namespace McscMonitor.Import;
+
+public static class ImportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var path = new Argument<string>("PATH") { Description = "A folder of CSV files, one CSV file, or an .xlsx workbook" };
+        var command = new Command("import", "Imports councils, members, meetings, work plans and compensation; all or nothing.") { path };
+        command.SetAction((result, cancellationToken) => RunAsync(context, result.GetValue(path)!, cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CliContext context, string path, CancellationToken cancellationToken)
+    {
+        var read = ExchangeReader.Read(path);
+        if (read.Errors.Count > 0) return await RejectAsync(context, read.Errors);
+
+        await using var services = await context.OpenServicesAsync(cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<Importer>();
+        using var progress = new SlowProgress(context.Error);
+        var outcome = await importer.ImportAsync(read.Tables, progress, cancellationToken);
+        progress.Finish();
+        if (!outcome.Succeeded) return await RejectAsync(context, outcome.Errors);
+
+        foreach (var count in outcome.Counts)
+            await context.Out.WriteLineAsync($"{count.Table}: {count.Added} added, {count.Updated} updated, {count.Unchanged} unchanged");
+        await context.Out.WriteLineAsync("Import complete.");
+        return ExitCodes.Done;
+    }
+
+    private static async Task<int> RejectAsync(CliContext context, IReadOnlyList<ImportError> errors)
+    {
+        foreach (var error in errors) await context.Error.WriteLineAsync(error.ToString());
+        await context.Error.WriteLineAsync(
+            $"Import rejected: {errors.Count} error{(errors.Count == 1 ? "" : "s")}. Nothing was written.");
+        return ExitCodes.InputRejected;
+    }
+
+    /// <summary>Shows a percentage on stderr, but only once an import has taken more than a second.</summary>
+    private sealed class SlowProgress(TextWriter error) : IProgress<double>, IDisposable
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private bool _shown;
+
+        public void Report(double value)
+        {
+            if (_clock.Elapsed < TimeSpan.FromSeconds(1)) return;
+            _shown = true;
+            error.Write($"\rImporting… {value:P0}   ");
+        }
+
+        public void Finish()
+        {
+            if (_shown) error.WriteLine();
+            _shown = false;
+        }
+
+        public void Dispose() => Finish();
+    }
+}

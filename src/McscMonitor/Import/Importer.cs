@@ -1,0 +1,320 @@
+using McscMonitor.Core.Domain;
+using McscMonitor.Core.Names;
+using McscMonitor.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace McscMonitor.Import;
+
+public sealed record TableCount(string Table, int Added, int Updated, int Unchanged);
+
+public sealed record ImportOutcome(IReadOnlyList<ImportError> Errors, IReadOnlyList<TableCount> Counts)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>
+/// Imports exchange tables all or nothing: every row is checked first, every error is
+/// reported, and only a clean import is written, in one transaction. Rows are matched on
+/// their natural keys, so importing the same rows again changes nothing.
+/// </summary>
+public sealed class Importer(McscDbContext db)
+{
+    private sealed record Parsed<T>(T Record, string MunicipalityCode, ExchangeTable Table, ExchangeRow Row);
+
+    private readonly List<ImportError> _errors = [];
+
+    public async Task<ImportOutcome> ImportAsync(
+        IReadOnlyList<ExchangeTable> tables, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        _errors.Clear();
+        var municipalities = await db.Municipalities.AsNoTracking().ToListAsync(cancellationToken);
+        var matcher = new MunicipalityMatcher(municipalities);
+
+        CheckTables(tables);
+        if (_errors.Count > 0) return new ImportOutcome(_errors.ToList(), []);
+
+        var councils = ParseTable(tables, ExchangeFormat.Councils, matcher, ParseCouncil);
+        var members = ParseTable(tables, ExchangeFormat.Members, matcher, ParseMember);
+        var meetings = ParseTable(tables, ExchangeFormat.Meetings, matcher, ParseMeeting);
+        var workPlans = ParseTable(tables, ExchangeFormat.WorkPlans, matcher, ParseWorkPlan);
+        var compensation = ParseTable(tables, ExchangeFormat.Compensation, matcher, ParseCompensation);
+        progress?.Report(0.3);
+
+        RejectDuplicates(councils, c => c.MunicipalityCode, "municipality");
+        RejectDuplicates(members, m => (m.MunicipalityCode, m.Record.MemberRef), "member_ref");
+        RejectDuplicates(meetings, m => (m.MunicipalityCode, m.Record.Date), "date");
+        RejectDuplicates(workPlans, w => (w.MunicipalityCode, w.Record.Year), "year");
+        RejectDuplicates(compensation, c => (c.MunicipalityCode, c.Record.Year), "year");
+
+        var stored = await db.Councils
+            .Include(c => c.Members).Include(c => c.Meetings).Include(c => c.WorkPlans)
+            .AsSplitQuery()
+            .ToDictionaryAsync(c => c.MunicipalityCode, cancellationToken);
+        var councilsAfterImport = stored.Values.Select(c => (c.MunicipalityCode, c.EstablishedOn, c.DissolvedOn))
+            .Concat(councils.Select(c => (c.MunicipalityCode, c.Record.EstablishedOn, c.Record.DissolvedOn)))
+            .GroupBy(c => c.MunicipalityCode)
+            .ToDictionary(group => group.Key, group => group.Last());
+        CheckCouncilsExist(members, councilsAfterImport, municipalities, _ => null);
+        CheckCouncilsExist(workPlans, councilsAfterImport, municipalities, _ => null);
+        CheckCouncilsExist(meetings, councilsAfterImport, municipalities, meeting => meeting.Date);
+        progress?.Report(0.5);
+
+        if (_errors.Count > 0) return new ImportOutcome(_errors.OrderBy(e => e.Source).ThenBy(e => e.Row).ToList(), []);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var counts = new List<TableCount>
+        {
+            Upsert(ExchangeFormat.Councils.Name, councils,
+                c => stored.GetValueOrDefault(c.MunicipalityCode),
+                c => { db.Councils.Add(c.Record); stored[c.MunicipalityCode] = c.Record; },
+                (existing, c) =>
+                {
+                    existing.EstablishedOn = c.EstablishedOn;
+                    existing.AssemblyDecision = c.AssemblyDecision;
+                    existing.DissolvedOn = c.DissolvedOn;
+                }),
+        };
+        await db.SaveChangesAsync(cancellationToken);
+
+        counts.Add(Upsert(ExchangeFormat.Members.Name, members,
+            m => stored[m.MunicipalityCode].Members.FirstOrDefault(existing => existing.MemberRef == m.Record.MemberRef),
+            m => stored[m.MunicipalityCode].Members.Add(m.Record),
+            (existing, m) =>
+            {
+                existing.FullName = m.FullName;
+                existing.Gender = m.Gender;
+                existing.Community = m.Community;
+                existing.Religion = m.Religion;
+                existing.Role = m.Role;
+                existing.AppointedOn = m.AppointedOn;
+                existing.LeftOn = m.LeftOn;
+            }));
+        counts.Add(Upsert(ExchangeFormat.Meetings.Name, meetings,
+            m => stored[m.MunicipalityCode].Meetings.FirstOrDefault(existing => existing.Date == m.Record.Date),
+            m => stored[m.MunicipalityCode].Meetings.Add(m.Record),
+            (existing, m) =>
+            {
+                existing.Status = m.Status;
+                existing.Attendees = m.Attendees;
+                existing.WomenAttendees = m.WomenAttendees;
+                existing.DiscussedSecurityIncidents = m.DiscussedSecurityIncidents;
+                existing.DiscussedNonMajorityConcerns = m.DiscussedNonMajorityConcerns;
+                existing.MinutesKept = m.MinutesKept;
+            }));
+        counts.Add(Upsert(ExchangeFormat.WorkPlans.Name, workPlans,
+            w => stored[w.MunicipalityCode].WorkPlans.FirstOrDefault(existing => existing.Year == w.Record.Year),
+            w => stored[w.MunicipalityCode].WorkPlans.Add(w.Record),
+            (existing, w) =>
+            {
+                existing.AdoptedOn = w.AdoptedOn;
+                existing.AddressesNonMajorityConcerns = w.AddressesNonMajorityConcerns;
+            }));
+
+        var storedCompensation = await db.Compensation.ToListAsync(cancellationToken);
+        counts.Add(Upsert(ExchangeFormat.Compensation.Name, compensation,
+            c => storedCompensation.FirstOrDefault(existing =>
+                existing.MunicipalityCode == c.MunicipalityCode && existing.Year == c.Record.Year),
+            c => db.Compensation.Add(c.Record),
+            (existing, c) =>
+            {
+                existing.Status = c.Status;
+                existing.AmountPerMeetingEur = c.AmountPerMeetingEur;
+            }));
+        progress?.Report(0.8);
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        progress?.Report(1.0);
+        return new ImportOutcome([], counts.Where(count => count.Added + count.Updated + count.Unchanged > 0).ToList());
+    }
+
+    private void CheckTables(IReadOnlyList<ExchangeTable> tables)
+    {
+        foreach (var table in tables)
+        {
+            var schema = ExchangeFormat.Find(table.Name);
+            if (schema is null)
+            {
+                _errors.Add(new ImportError(table.Source, null, null,
+                    $"unknown table '{table.Name}'; expected one of: {string.Join(", ", ExchangeFormat.All.Select(s => s.Name))}"));
+                continue;
+            }
+            foreach (var missing in schema.Columns.Where(c => c.Required && !table.Headers.Contains(c.Name)))
+                _errors.Add(new ImportError(table.Source, 1, missing.Name, $"required column '{missing.Name}' is missing"));
+            foreach (var unknown in table.Headers.Where(h => !schema.ColumnNames.Contains(h)))
+                _errors.Add(new ImportError(table.Source, 1, unknown,
+                    $"unknown column '{unknown}'; the columns are: {string.Join(", ", schema.ColumnNames)}"));
+            foreach (var repeated in table.Headers.GroupBy(h => h).Where(g => g.Count() > 1))
+                _errors.Add(new ImportError(table.Source, 1, repeated.Key, $"column '{repeated.Key}' appears more than once"));
+            foreach (var row in table.Rows.Where(row => row.Cells.Count > table.Headers.Count))
+                _errors.Add(new ImportError(table.Source, row.Number, null,
+                    $"the row has {row.Cells.Count} cells but the header has {table.Headers.Count} columns"));
+        }
+        foreach (var repeated in tables.GroupBy(t => t.Name).Where(g => g.Count() > 1))
+            _errors.Add(new ImportError(repeated.Last().Source, null, null, $"table '{repeated.Key}' is given more than once"));
+    }
+
+    private List<Parsed<T>> ParseTable<T>(
+        IReadOnlyList<ExchangeTable> tables, ExchangeSchema schema, MunicipalityMatcher matcher,
+        Func<RowReader, Municipality, T?> parse) where T : class
+    {
+        var parsed = new List<Parsed<T>>();
+        foreach (var table in tables.Where(t => t.Name == schema.Name))
+        {
+            foreach (var row in table.Rows)
+            {
+                var reader = new RowReader(table, row, matcher, _errors);
+                var municipality = reader.Municipality();
+                if (municipality is null) continue;
+                var record = parse(reader, municipality);
+                if (record is not null && reader.ErrorCount == 0)
+                    parsed.Add(new Parsed<T>(record, municipality.Code, table, row));
+            }
+        }
+        return parsed;
+    }
+
+    private static Council? ParseCouncil(RowReader row, Municipality municipality)
+    {
+        var established = row.Date("established_on", required: true);
+        var dissolved = row.Date("dissolved_on");
+        if (dissolved < established)
+            row.Error("dissolved_on", $"the council is dissolved ({dissolved:yyyy-MM-dd}) before it was established ({established:yyyy-MM-dd})");
+        if (established is null) return null;
+        return new Council
+        {
+            MunicipalityCode = municipality.Code,
+            EstablishedOn = established.Value,
+            AssemblyDecision = row.Text("assembly_decision"),
+            DissolvedOn = dissolved,
+        };
+    }
+
+    private static Member? ParseMember(RowReader row, Municipality municipality)
+    {
+        var reference = row.Text("member_ref", required: true);
+        var gender = row.Code<Gender>("gender");
+        var community = row.Code<Community>("community");
+        var role = row.Code<MemberRole>("role", required: true);
+        var appointed = row.Date("appointed_on", required: true);
+        var left = row.Date("left_on");
+        if (left < appointed)
+            row.Error("left_on", $"the member left ({left:yyyy-MM-dd}) before being appointed ({appointed:yyyy-MM-dd})");
+        if (reference is null || role is null || appointed is null) return null;
+        return new Member
+        {
+            MemberRef = reference,
+            FullName = row.Text("full_name"),
+            Gender = gender ?? Gender.Unknown,
+            Community = community,
+            Religion = row.Text("religion"),
+            Role = role.Value,
+            AppointedOn = appointed.Value,
+            LeftOn = left,
+        };
+    }
+
+    private static Meeting? ParseMeeting(RowReader row, Municipality municipality)
+    {
+        var date = row.Date("date", required: true);
+        var status = row.Code<MeetingStatus>("status", required: true);
+        var attendees = row.Count("attendees");
+        var women = row.Count("women_attendees");
+        if (women > attendees)
+            row.Error("women_attendees", $"{women} women attendees is more than the {attendees} attendees in all");
+        if (date is null || status is null) return null;
+        return new Meeting
+        {
+            Date = date.Value,
+            Status = status.Value,
+            Attendees = attendees,
+            WomenAttendees = women,
+            DiscussedSecurityIncidents = row.Boolean("discussed_security_incidents"),
+            DiscussedNonMajorityConcerns = row.Boolean("discussed_non_majority_concerns"),
+            MinutesKept = row.Boolean("minutes_kept"),
+        };
+    }
+
+    private static WorkPlan? ParseWorkPlan(RowReader row, Municipality municipality)
+    {
+        var year = row.Year("year");
+        var adopted = row.Date("adopted_on");
+        var addresses = row.Boolean("addresses_non_majority_concerns");
+        return year is null ? null : new WorkPlan { Year = year.Value, AdoptedOn = adopted, AddressesNonMajorityConcerns = addresses };
+    }
+
+    private static Core.Domain.Compensation? ParseCompensation(RowReader row, Municipality municipality)
+    {
+        var year = row.Year("year");
+        var status = row.Code<CompensationStatus>("status", required: true);
+        var amount = row.Amount("amount_per_meeting_eur");
+        if (year is null || status is null) return null;
+        return new Core.Domain.Compensation
+        {
+            MunicipalityCode = municipality.Code, Year = year.Value, Status = status.Value, AmountPerMeetingEur = amount,
+        };
+    }
+
+    private void RejectDuplicates<T, TKey>(List<Parsed<T>> rows, Func<Parsed<T>, TKey> key, string column) where TKey : notnull
+    {
+        var firstRow = new Dictionary<TKey, Parsed<T>>();
+        foreach (var row in rows.ToList())
+        {
+            if (firstRow.TryGetValue(key(row), out var first))
+            {
+                _errors.Add(new ImportError(row.Table.Source, row.Row.Number, column,
+                    $"repeats the record of {(first.Table == row.Table ? "" : first.Table.Source + ", ")}row {first.Row.Number}"));
+                rows.Remove(row);
+            }
+            else firstRow[key(row)] = row;
+        }
+    }
+
+    private void CheckCouncilsExist<T>(
+        List<Parsed<T>> rows,
+        Dictionary<string, (string MunicipalityCode, DateOnly EstablishedOn, DateOnly? DissolvedOn)> councils,
+        List<Municipality> municipalities,
+        Func<T, DateOnly?> dateOf)
+    {
+        foreach (var row in rows)
+        {
+            var name = municipalities.First(m => m.Code == row.MunicipalityCode).NameSq;
+            if (!councils.TryGetValue(row.MunicipalityCode, out var council))
+            {
+                _errors.Add(new ImportError(row.Table.Source, row.Row.Number, "municipality",
+                    $"{name} has no council recorded; add it to councils first"));
+                continue;
+            }
+            if (dateOf(row.Record) is { } date && (date < council.EstablishedOn || date > council.DissolvedOn))
+            {
+                var span = council.DissolvedOn is { } dissolved
+                    ? $"it existed from {council.EstablishedOn:yyyy-MM-dd} to {dissolved:yyyy-MM-dd}"
+                    : $"it was established on {council.EstablishedOn:yyyy-MM-dd}";
+                _errors.Add(new ImportError(row.Table.Source, row.Row.Number, "date",
+                    $"{name} had no council on {date:yyyy-MM-dd}; {span}"));
+            }
+        }
+    }
+
+    private TableCount Upsert<T>(
+        string table, List<Parsed<T>> rows, Func<Parsed<T>, T?> findExisting, Action<Parsed<T>> add, Action<T, T> copy)
+        where T : class
+    {
+        int added = 0, updated = 0, unchanged = 0;
+        foreach (var row in rows)
+        {
+            var existing = findExisting(row);
+            if (existing is null)
+            {
+                add(row);
+                added++;
+                continue;
+            }
+            copy(existing, row.Record);
+            db.ChangeTracker.DetectChanges();
+            if (db.Entry(existing).State == EntityState.Modified) updated++;
+            else unchanged++;
+        }
+        return new TableCount(table, added, updated, unchanged);
+    }
+}

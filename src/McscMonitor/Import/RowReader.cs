@@ -1,0 +1,123 @@
+using System.Globalization;
+using McscMonitor.Core.Domain;
+using McscMonitor.Core.Names;
+
+namespace McscMonitor.Import;
+
+/// <summary>Reads typed values from one row, recording a precise error for every bad cell.</summary>
+internal sealed class RowReader(ExchangeTable table, ExchangeRow row, MunicipalityMatcher matcher, List<ImportError> errors)
+{
+    public const int FirstYear = 2000;
+    public const int LastYear = 2100;
+
+    private static readonly Dictionary<string, bool> Booleans = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["yes"] = true, ["no"] = false, ["true"] = true, ["false"] = false, ["1"] = true, ["0"] = false,
+        ["po"] = true, ["jo"] = false, ["da"] = true, ["ne"] = false, ["да"] = true, ["не"] = false,
+    };
+
+    public int ErrorCount { get; private set; }
+
+    public void Error(string column, string message)
+    {
+        ErrorCount++;
+        errors.Add(new ImportError(table.Source, row.Number, column, message));
+    }
+
+    public string? Text(string column, bool required = false)
+    {
+        var value = table.Cell(row, column);
+        if (value is null && required) Error(column, "a value is required");
+        return value;
+    }
+
+    public Municipality? Municipality(string column = "municipality")
+    {
+        var name = Text(column, required: true);
+        if (name is null) return null;
+        var match = matcher.Match(name);
+        if (match.Municipality is null) Error(column, match.Describe(name));
+        return match.Municipality;
+    }
+
+    public DateOnly? Date(string column, bool required = false)
+    {
+        var text = Text(column, required);
+        if (text is null) return null;
+        if (!System.Text.RegularExpressions.Regex.IsMatch(text, @"^\d{4}-\d{2}-\d{2}$"))
+        {
+            Error(column, $"'{text}' is not a date in the form YYYY-MM-DD (e.g. 2021-03-15)");
+            return null;
+        }
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            Error(column, $"'{text}' is not a date that exists");
+            return null;
+        }
+        if (date.Year is < FirstYear or > LastYear)
+        {
+            Error(column, $"{text} is outside the years {FirstYear}–{LastYear}");
+            return null;
+        }
+        return date;
+    }
+
+    public int? Year(string column)
+    {
+        var text = Text(column, required: true);
+        if (text is null) return null;
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < FirstYear or > LastYear)
+        {
+            Error(column, $"'{text}' is not a year between {FirstYear} and {LastYear}");
+            return null;
+        }
+        return year;
+    }
+
+    public int? Count(string column)
+    {
+        var text = Text(column);
+        if (text is null) return null;
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count))
+        {
+            Error(column, $"'{text}' is not a whole number");
+            return null;
+        }
+        if (count < 0)
+        {
+            Error(column, $"{count} is negative; a count cannot be below 0");
+            return null;
+        }
+        return count;
+    }
+
+    public decimal? Amount(string column)
+    {
+        var text = Text(column);
+        if (text is null) return null;
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        {
+            Error(column, $"'{text}' is not an amount (use digits and a decimal point, e.g. 25.50)");
+            return null;
+        }
+        return amount;
+    }
+
+    public bool? Boolean(string column)
+    {
+        var text = Text(column);
+        if (text is null) return null;
+        if (Booleans.TryGetValue(text, out var value)) return value;
+        Error(column, $"'{text}' is not yes or no (accepted: yes/no, true/false, 1/0, po/jo, da/ne, да/не)");
+        return null;
+    }
+
+    public TEnum? Code<TEnum>(string column, bool required = false) where TEnum : struct, Enum
+    {
+        var text = Text(column, required);
+        if (text is null) return null;
+        if (Codes<TEnum>.TryParse(text, out var value)) return value;
+        Error(column, $"'{text}' is not one of: {string.Join(", ", Codes<TEnum>.All)}");
+        return null;
+    }
+}

@@ -1,0 +1,38 @@
+using McscMonitor.Core.Domain;
+using McscMonitor.Core.Indicators;
+using McscMonitor.Core.Rules;
+using McscMonitor.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace McscMonitor.Indicators;
+
+/// <summary>Loads one year's records and measures them with the indicator engine.</summary>
+public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook)
+{
+    public async Task<YearIndicators> ComputeAsync(int year, Language language, CancellationToken cancellationToken = default)
+    {
+        var yearStart = new DateOnly(year, 1, 1);
+        var yearEnd = new DateOnly(year, 12, 31);
+        var municipalities = await db.Municipalities.AsNoTracking().ToListAsync(cancellationToken);
+        var councils = await db.Councils.AsNoTracking()
+            .Include(c => c.Members.Where(m => m.AppointedOn <= yearEnd && (m.LeftOn == null || m.LeftOn >= yearEnd)))
+            .Include(c => c.Meetings.Where(m => m.Date >= yearStart && m.Date <= yearEnd))
+            .Include(c => c.WorkPlans.Where(w => w.Year == year))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var compensation = await db.Compensation.AsNoTracking().Where(c => c.Year == year).ToListAsync(cancellationToken);
+        return IndicatorEngine.Compute(new IndicatorInput(year, municipalities, councils, compensation), rulebook, language);
+    }
+
+    public Task<bool> IsIllustrativeAsync(CancellationToken cancellationToken = default) =>
+        db.DatasetLabels.AnyAsync(label => label.Code == DatasetLabel.Illustrative, cancellationToken);
+
+    /// <summary>Years that hold any record, newest first, so pages can default to the latest.</summary>
+    public async Task<IReadOnlyList<int>> YearsWithDataAsync(CancellationToken cancellationToken = default)
+    {
+        var meetingYears = await db.Meetings.Select(m => m.Date.Year).Distinct().ToListAsync(cancellationToken);
+        var planYears = await db.WorkPlans.Select(w => w.Year).Distinct().ToListAsync(cancellationToken);
+        var compensationYears = await db.Compensation.Select(c => c.Year).Distinct().ToListAsync(cancellationToken);
+        return meetingYears.Concat(planYears).Concat(compensationYears).Distinct().OrderDescending().ToList();
+    }
+}

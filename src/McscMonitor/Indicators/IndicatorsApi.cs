@@ -1,0 +1,29 @@
+using McscMonitor.Core.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace McscMonitor.Indicators;
+
+internal static class IndicatorsApi
+{
+    public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/indicators").WithTags("Indicators");
+        group.MapGet("/{year:int}", GetIndicators).WithName("GetIndicators")
+            .WithSummary("Every municipality's indicators and gaps for a year (same JSON as the CLI).");
+        return routes;
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetIndicators(
+        int year, IndicatorQuery query, string? lang, CancellationToken cancellationToken)
+    {
+        if (year is < 2000 or > 2100)
+            return TypedResults.Problem($"Year {year} is outside 2000–2100.", statusCode: StatusCodes.Status400BadRequest);
+        if (!Languages.TryParse(lang ?? "en", out var language))
+            return TypedResults.Problem($"Unknown language '{lang}'; use sq, sr-Latn, sr-Cyrl or en.", statusCode: StatusCodes.Status400BadRequest);
+
+        var indicators = await query.ComputeAsync(year, language, cancellationToken);
+        var document = IndicatorsDocument.From(indicators, await query.IsIllustrativeAsync(cancellationToken));
+        // Serialized with the CLI's own options so that both outputs are byte-for-byte the same shape.
+        return TypedResults.Content(document.ToJson(), "application/json; charset=utf-8");
+    }
+}

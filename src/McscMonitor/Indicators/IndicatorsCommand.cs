@@ -1,0 +1,62 @@
+using System.CommandLine;
+using McscMonitor.Cli;
+using McscMonitor.Core.Domain;
+using McscMonitor.Core.Names;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace McscMonitor.Indicators;
+
+public static class IndicatorsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var year = new Option<int>("--year") { Description = "Calendar year to measure", Required = true };
+        var format = new Option<string>("--format") { Description = "json, table or csv", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "table", "csv");
+        var municipality = new Option<string?>("--municipality") { Description = "Only this municipality (code or any name)" };
+        var language = new Option<string>("--lang") { Description = "Language of gap messages and names: sq, sr-Latn, sr-Cyrl, en", DefaultValueFactory = _ => "en" };
+        language.AcceptOnlyFromAmong(Languages.All.Select(l => l.Tag()).ToArray());
+
+        var command = new Command("indicators", "Prints every municipality's indicators and gaps for a year.") { year, format, municipality, language };
+        command.SetAction((result, cancellationToken) => RunAsync(
+            context, result.GetValue(year), result.GetValue(format)!, result.GetValue(municipality), result.GetValue(language)!,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        CliContext context, int year, string format, string? municipalityName, string languageTag, CancellationToken cancellationToken)
+    {
+        if (year is < 2000 or > 2100)
+        {
+            await context.Error.WriteLineAsync($"--year {year} is outside 2000–2100.");
+            return ExitCodes.UsageError;
+        }
+        Languages.TryParse(languageTag, out var language);
+
+        await using var services = await context.OpenServicesAsync(cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        var query = scope.ServiceProvider.GetRequiredService<IndicatorQuery>();
+        var indicators = await query.ComputeAsync(year, language, cancellationToken);
+        var document = IndicatorsDocument.From(indicators, await query.IsIllustrativeAsync(cancellationToken));
+
+        if (municipalityName is not null)
+        {
+            var match = new MunicipalityMatcher(indicators.Municipalities.Select(m => m.Municipality)).Match(municipalityName);
+            if (match.Municipality is null)
+            {
+                await context.Error.WriteLineAsync($"--municipality: {match.Describe(municipalityName)}");
+                return ExitCodes.UsageError;
+            }
+            document = document with { Municipalities = document.Municipalities.Where(m => m.Code == match.Municipality.Code).ToList() };
+        }
+
+        await context.Out.WriteAsync(format switch
+        {
+            "table" => IndicatorText.Table(document, language),
+            "csv" => IndicatorText.Csv(document),
+            _ => document.ToJson() + Environment.NewLine,
+        });
+        return ExitCodes.Done;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using McscMonitor.Core.Domain;
+using McscMonitor.Core.Indicators;
+
+namespace McscMonitor.Indicators;
+
+public sealed record SummaryDocument(
+    int Municipalities,
+    int CouncilsEstablished,
+    int CouncilsMeetingRequiredMinimum,
+    int MeetingsHeld,
+    int MeetingsDiscussingSecurityOrNonMajority,
+    int WorkPlansAddressingNonMajority,
+    int MunicipalitiesCompensatingMembers,
+    int MunicipalitiesCompensatingPartially);
+
+public sealed record MembersDocument(int Total, int Women, int NonMajority, IReadOnlyList<string> Communities);
+
+public sealed record GapDocument(string Rule, string Citation, string Message);
+
+public sealed record MunicipalityDocument(
+    string Code,
+    string NameSq,
+    string NameSrLatn,
+    string NameSrCyrl,
+    string NameEn,
+    string Region,
+    string MajorityCommunity,
+    bool CouncilEstablished,
+    int MeetingsHeld,
+    bool? MeetsRequiredMinimum,
+    int MeetingsDiscussingSecurityOrNonMajority,
+    bool? WorkPlanAddressesNonMajority,
+    bool? CompensatesMembers,
+    string? Compensation,
+    MembersDocument Members,
+    IReadOnlyList<GapDocument> Gaps);
+
+/// <summary>The JSON contract of `indicators --format json` and the API (design §4).</summary>
+public sealed record IndicatorsDocument(
+    int Year,
+    string? RulebookVersion,
+    string? Notice,
+    SummaryDocument Summary,
+    IReadOnlyList<MunicipalityDocument> Municipalities)
+{
+    public const string IllustrativeNotice = "Illustrative data, not official figures.";
+
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static IndicatorsDocument From(YearIndicators indicators, bool illustrative) => new(
+        indicators.Year,
+        indicators.Rules?.Version,
+        illustrative ? IllustrativeNotice : null,
+        new SummaryDocument(
+            indicators.Summary.Municipalities,
+            indicators.Summary.CouncilsEstablished,
+            indicators.Summary.CouncilsMeetingRequiredMinimum,
+            indicators.Summary.MeetingsHeld,
+            indicators.Summary.MeetingsDiscussingSecurityOrNonMajority,
+            indicators.Summary.WorkPlansAddressingNonMajority,
+            indicators.Summary.MunicipalitiesCompensatingMembers,
+            indicators.Summary.MunicipalitiesCompensatingPartially),
+        indicators.Municipalities.Select(m => new MunicipalityDocument(
+            m.Municipality.Code,
+            m.Municipality.NameSq,
+            m.Municipality.NameSrLatn,
+            m.Municipality.NameSrCyrl,
+            m.Municipality.NameEn,
+            m.Municipality.RegionCode,
+            Codes<Community>.ToCode(m.Municipality.MajorityCommunity),
+            m.CouncilEstablished,
+            m.MeetingsHeld,
+            m.MeetsRequiredMinimum,
+            m.MeetingsDiscussingSecurityOrNonMajority,
+            m.WorkPlanAddressesNonMajority,
+            m.CompensatesMembers,
+            m.Compensation is { } status ? Codes<CompensationStatus>.ToCode(status) : null,
+            new MembersDocument(m.Members.Total, m.Members.Women, m.Members.NonMajority,
+                m.Members.Communities.Select(Codes<Community>.ToCode).ToList()),
+            m.Gaps.Select(g => new GapDocument(g.Rule, g.Citation, g.Message)).ToList())).ToList());
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+}

@@ -1,0 +1,3 @@
+using McscMonitor.Cli;
+
+return await CliApp.RunAsync(args);

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using McscMonitor.Cli;
+using McscMonitor.Data;
+using McscMonitor.Demo;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace McscMonitor.Web;
+
+public static class ServeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var urls = new Option<string?>("--urls") { Description = "Address to listen on (default http://localhost:5000)" };
+        var demo = new Option<bool>("--demo") { Description = "Load the illustrative demo data first if the database is empty" };
+        var command = new Command("serve", "Serves the web app and REST API (the default verb).") { urls, demo };
+        command.SetAction((result, cancellationToken) =>
+        {
+            string[] args = result.GetValue(urls) is { } address ? [$"--urls={address}"] : [];
+            return RunAsync(context, args, result.GetValue(demo), cancellationToken);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CliContext context, string[] args, bool demo, CancellationToken cancellationToken)
+    {
+        await using var app = WebApp.Build(args, context.Settings);
+        await app.Services.MigrateAsync(cancellationToken);
+        if (demo)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var loader = scope.ServiceProvider.GetRequiredService<DemoLoader>();
+            if (await loader.DatabaseIsEmptyAsync(cancellationToken))
+            {
+                await loader.LoadAsync(cancellationToken);
+                await context.Out.WriteLineAsync("Loaded the illustrative demo data (not official figures).");
+            }
+        }
+
+        await app.StartAsync(cancellationToken);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        await context.Out.WriteLineAsync($"McscMonitor is serving at {string.Join(", ", addresses)} (Ctrl+C to stop).");
+        await app.WaitForShutdownAsync(cancellationToken);
+        return ExitCodes.Done;
+    }
+}

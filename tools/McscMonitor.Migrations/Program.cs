@@ -1,0 +1,44 @@
+using McscMonitor.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Migrations.Design;
+using Microsoft.EntityFrameworkCore.Sqlite.Design.Internal;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Design.Internal;
+
+// The dotnet-ef tool is not available to this project's machines, so migrations are
+// scaffolded here with EF Core's own design-time services, one set per provider.
+if (args is not [var name])
+{
+    Console.Error.WriteLine("usage: dotnet run --project tools/McscMonitor.Migrations -- MIGRATION_NAME");
+    return 2;
+}
+
+var projectDir = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/McscMonitor"));
+if (!File.Exists(Path.Combine(projectDir, "McscMonitor.csproj")))
+{
+    Console.Error.WriteLine($"Cannot find the app project at {projectDir}.");
+    return 1;
+}
+
+await using var sqlite = new SqliteMcscDbContext(
+    new DbContextOptionsBuilder<SqliteMcscDbContext>().UseSqlite("Data Source=:memory:").Options);
+Scaffold(sqlite, new SqliteDesignTimeServices(), "Sqlite");
+
+await using var postgres = new PostgresMcscDbContext(
+    new DbContextOptionsBuilder<PostgresMcscDbContext>().UseNpgsql("Host=localhost").Options);
+Scaffold(postgres, new NpgsqlDesignTimeServices(), "Postgres");
+return 0;
+
+void Scaffold(McscDbContext context, IDesignTimeServices providerServices, string provider)
+{
+    var services = new ServiceCollection()
+        .AddEntityFrameworkDesignTimeServices()
+        .AddDbContextDesignTimeServices(context);
+    providerServices.ConfigureDesignTimeServices(services);
+    using var serviceProvider = services.BuildServiceProvider();
+    var scaffolder = serviceProvider.GetRequiredService<IMigrationsScaffolder>();
+    var migration = scaffolder.ScaffoldMigration(name, "McscMonitor", $"Data.Migrations.{provider}", "C#");
+    var files = scaffolder.Save(projectDir, migration, Path.Combine(projectDir, "Data", "Migrations", provider));
+    Console.WriteLine($"{provider}: {files.MigrationFile}");
+}
