@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using McscMonitor.Indicators;
 
 namespace McscMonitor.Web;
@@ -17,6 +19,8 @@ public static class WebApp
         builder.Services.AddMcsc(builder.Configuration);
         builder.Services.AddRazorComponents();
         builder.Services.AddProblemDetails();
+        // Pages are in Albanian and Serbian: keep ë, č and Cyrillic readable rather than as entities.
+        builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text.Json;
+using McscMonitor.Data;
+using McscMonitor.Demo;
+using McscMonitor.Web;
+using Microsoft.AspNetCore.TestHost;
+
+namespace McscMonitor.Tests;
+
+public class WebTests
+{
+    private static async Task<(WebApplication App, HttpClient Client)> StartAsync(TestDatabase database, bool demo)
+    {
+        var app = WebApp.Build([], database.Settings, builder => builder.WebHost.UseTestServer());
+        await app.Services.MigrateAsync();
+        if (demo)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAsync();
+        }
+        await app.StartAsync();
+        return (app, app.GetTestClient());
+    }
+
+    [Fact]
+    public async Task HomePageListsEveryMunicipalityAndLabelsDemoDataIllustrative()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        var (app, client) = await StartAsync(database, demo: true);
+        await using var _ = app;
+
+        var html = await client.GetStringAsync("/?year=2021");
+
+        Assert.Contains("Illustrative data, not official figures.", html);
+        Assert.Contains("indicators 2021", html);
+        Assert.Contains("Mitrovicë/Mitrovica North", html);
+        Assert.Contains("Pejë/Peć", html);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task IndicatorsApiReturnsTheSameDocumentAsTheCli(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (app, client) = await StartAsync(database, demo: true);
+        await using var _ = app;
+
+        var api = await client.GetStringAsync("/api/v1/indicators/2021");
+        var cli = await database.RunAsync("indicators", "--year", "2021");
+
+        Assert.Equal(cli.Output.TrimEnd(), api.TrimEnd());
+        using var json = JsonDocument.Parse(api);
+        Assert.Equal(38, json.RootElement.GetProperty("municipalities").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task IndicatorsApiRejectsAYearOutOfRangeWithProblemDetails()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        var (app, client) = await StartAsync(database, demo: false);
+        await using var _ = app;
+
+        var response = await client.GetAsync("/api/v1/indicators/1850");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}
