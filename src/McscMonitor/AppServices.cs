@@ -1,6 +1,7 @@
 using McscMonitor.Core.Rules;
 using McscMonitor.Data;
 using McscMonitor.Demo;
+using McscMonitor.FactSheet;
 using McscMonitor.Import;
 using McscMonitor.Indicators;
 
@@ -16,6 +17,8 @@ public static class AppServices
         services.AddScoped<IndicatorQuery>();
         services.AddScoped<Importer>();
         services.AddScoped<DemoLoader>();
+        services.AddScoped<FactSheetBuilder>();
+        services.AddSingleton(TimeProvider.System);
         return services;
     }
 

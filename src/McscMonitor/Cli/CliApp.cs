@@ -1,6 +1,7 @@
 using System.CommandLine;
 using McscMonitor.Data;
 using McscMonitor.Demo;
+using McscMonitor.FactSheet;
 using McscMonitor.Import;
 using McscMonitor.Indicators;
 using McscMonitor.Web;
@@ -41,6 +42,7 @@ public static class CliApp
             IndicatorsCommand.Create(context),
             DemoCommand.Create(context),
             TemplateCommand.Create(context),
+            FactSheetCommand.Create(context),
         };
         // With no verb, McscMonitor serves the web app.
         root.SetAction((result, cancellationToken) => ServeCommand.RunAsync(context, [], demo: false, cancellationToken));

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using McscMonitor.FactSheet;
 using McscMonitor.Indicators;
 
 namespace McscMonitor.Web;
@@ -29,6 +30,7 @@ public static class WebApp
         app.UseAntiforgery();
         app.MapIndicatorsPage();
         app.MapIndicatorsApi();
+        app.MapFactSheet();
         return app;
     }
 }

@@ -1,0 +1,190 @@
+using System.Globalization;
+using ScottPlot;
+using SkiaSharp;
+
+namespace McscMonitor.FactSheet;
+
+/// <summary>
+/// Draws a <see cref="ChartData"/> with ScottPlot. One plot serves three outputs: SVG for
+/// the web page, PNG for download, and vectors drawn straight onto the PDF's canvas.
+/// </summary>
+public static class FactSheetCharts
+{
+    public const string FontName = "DejaVu Sans";
+    private const float TickFontSize = 9;
+
+    public static readonly string FontFolder = Path.Combine(AppContext.BaseDirectory, "FactSheet", "Fonts");
+    public static readonly string RegularFont = Path.Combine(FontFolder, "DejaVuSans.ttf");
+    public static readonly string BoldFont = Path.Combine(FontFolder, "DejaVuSans-Bold.ttf");
+
+    public static readonly Color Meets = Color.FromHex("#1b7f5a");
+    public static readonly Color Below = Color.FromHex("#d9822b");
+    public static readonly Color Reference = Color.FromHex("#b42318");
+    public static readonly Color NoData = Color.FromHex("#b8c0cc");
+    private static readonly Color[] SeriesColors = [Color.FromHex("#4a6fa5"), Color.FromHex("#e0a526"), Color.FromHex("#2e7d6b")];
+
+    private static readonly Dictionary<string, Color> CategoryColors = new()
+    {
+        ["meets"] = Meets, ["below"] = Below,
+        ["yes"] = Meets, ["no"] = Reference, ["partial"] = Color.FromHex("#e0a526"), ["nodata"] = NoData,
+    };
+
+    static FactSheetCharts()
+    {
+        Fonts.AddFontFile(FontName, RegularFont, bold: false, italic: false);
+        Fonts.AddFontFile(FontName, BoldFont, bold: true, italic: false);
+    }
+
+    /// <summary>The size a chart is drawn at, in pixels on screen and points in the PDF.</summary>
+    public static (int Width, int Height) SizeOf(ChartData chart) => chart.Id switch
+    {
+        "meetings" => (520, 36 + 11 * Math.Max(1, chart.Bars.Count)),
+        "discussions" => (520, 56 + 12 * Math.Max(1, chart.Bars.Select(bar => bar.Label).Distinct().Count())),
+        "inclusion" => (520, 56 + 11 * Math.Max(1, chart.Bars.Select(bar => bar.Label).Distinct().Count())),
+        _ => (250, 170),
+    };
+
+    public static Plot Build(ChartData chart) => chart.Id switch
+    {
+        "meetings" => HorizontalBars(chart),
+        "discussions" or "inclusion" => GroupedHorizontalBars(chart),
+        _ => CategoryColumns(chart),
+    };
+
+    public static string Svg(ChartData chart)
+    {
+        var (width, height) = SizeOf(chart);
+        var svg = Build(chart).GetSvgXml(width, height);
+        // A viewBox lets the page scale the chart to the screen; the size stays the drawing's own.
+        return svg.Contains("viewBox", StringComparison.Ordinal)
+            ? svg
+            : svg.Replace("<svg ", $"<svg viewBox=\"0 0 {width} {height}\" ", StringComparison.Ordinal);
+    }
+
+    public static byte[] Png(ChartData chart)
+    {
+        var (width, height) = SizeOf(chart);
+        var plot = Build(chart);
+        plot.ScaleFactor = 2;
+        return plot.GetImageBytes(width * 2, height * 2, ImageFormat.Png);
+    }
+
+    public static void Draw(SKCanvas canvas, ChartData chart, float x, float y)
+    {
+        var (width, height) = SizeOf(chart);
+        canvas.Save();
+        canvas.Translate(x, y);
+        Build(chart).Render(canvas, width, height);
+        canvas.Restore();
+    }
+
+    private static Plot NewPlot()
+    {
+        var plot = new Plot();
+        plot.Font.Set(FontName);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = TickFontSize;
+        plot.Axes.Left.TickLabelStyle.FontSize = TickFontSize;
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.Grid.MajorLineColor = Color.FromHex("#e3e7ec");
+        plot.Axes.Right.IsVisible = false;
+        plot.Axes.Top.IsVisible = false;
+        return plot;
+    }
+
+    private static Plot HorizontalBars(ChartData chart)
+    {
+        var plot = NewPlot();
+        var count = chart.Bars.Count;
+        var bars = chart.Bars.Select((bar, index) => new Bar
+        {
+            Position = count - 1 - index,
+            Value = bar.Value ?? 0,
+            FillColor = CategoryColors.GetValueOrDefault(bar.Category ?? "", SeriesColors[0]),
+            LineWidth = 0,
+            Size = 0.7,
+            Label = Format(bar.Value),
+        }).ToList();
+        var barPlot = plot.Add.Bars(bars);
+        barPlot.Horizontal = true;
+        barPlot.ValueLabelStyle.FontSize = 8;
+        barPlot.ValueLabelStyle.FontName = FontName;
+        plot.Axes.Left.SetTicks(
+            chart.Bars.Select((_, index) => (double)(count - 1 - index)).ToArray(),
+            chart.Bars.Select(bar => bar.Label).ToArray());
+        plot.Axes.Left.MajorTickStyle.Length = 0;
+
+        var max = Math.Max(chart.Bars.Max(bar => bar.Value) ?? 0, chart.ReferenceLine ?? 0);
+        if (chart.ReferenceLine is { } reference and > 0)
+        {
+            var line = plot.Add.VerticalLine(reference, 1.5f, Reference, LinePattern.Dashed);
+            line.Text = reference.ToString(CultureInfo.InvariantCulture);
+            line.LabelFontSize = 8;
+            line.LabelFontName = FontName;
+        }
+        plot.Axes.SetLimits(0, Math.Max(1, max) * 1.12, -0.6, count - 0.4);
+        return plot;
+    }
+
+    private static Plot GroupedHorizontalBars(ChartData chart)
+    {
+        var plot = NewPlot();
+        var series = chart.Bars.Select(bar => bar.Series!).Distinct().ToList();
+        var labels = chart.Bars.Select(bar => bar.Label).Distinct().ToList();
+        var width = 0.8 / series.Count;
+        var bars = new List<Bar>();
+        for (var row = 0; row < labels.Count; row++)
+        {
+            for (var s = 0; s < series.Count; s++)
+            {
+                var value = chart.Bars.Single(bar => bar.Label == labels[row] && bar.Series == series[s]).Value;
+                bars.Add(new Bar
+                {
+                    // First series on top within each group, like reading order.
+                    Position = labels.Count - 1 - row + 0.4 - width * (s + 0.5),
+                    Value = value ?? 0,
+                    Size = width * 0.92,
+                    FillColor = SeriesColors[s % SeriesColors.Length],
+                    LineWidth = 0,
+                });
+            }
+        }
+        var barPlot = plot.Add.Bars(bars);
+        barPlot.Horizontal = true;
+        plot.Axes.Left.SetTicks(labels.Select((_, row) => (double)(labels.Count - 1 - row)).ToArray(), labels.ToArray());
+        plot.Axes.Left.MajorTickStyle.Length = 0;
+        var legend = plot.ShowLegend(series.Select((name, s) => new LegendItem
+        {
+            LabelText = name, FillColor = SeriesColors[s % SeriesColors.Length], LineWidth = 0,
+        }), Alignment.LowerRight);
+        legend.FontSize = TickFontSize;
+        legend.FontName = FontName;
+        var max = chart.Bars.Max(bar => bar.Value) ?? 0;
+        plot.Axes.SetLimits(0, Math.Max(1, max) * 1.08, -0.6, labels.Count - 0.4);
+        return plot;
+    }
+
+    private static Plot CategoryColumns(ChartData chart)
+    {
+        var plot = NewPlot();
+        var bars = chart.Bars.Select((bar, index) => new Bar
+        {
+            Position = index,
+            Value = bar.Value ?? 0,
+            FillColor = CategoryColors.GetValueOrDefault(bar.Category ?? "", SeriesColors[0]),
+            LineWidth = 0,
+            Size = 0.6,
+            Label = Format(bar.Value),
+        }).ToList();
+        var barPlot = plot.Add.Bars(bars);
+        barPlot.ValueLabelStyle.FontSize = 9;
+        barPlot.ValueLabelStyle.FontName = FontName;
+        plot.Axes.Bottom.SetTicks(chart.Bars.Select((_, index) => (double)index).ToArray(), chart.Bars.Select(bar => bar.Label).ToArray());
+        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        var max = chart.Bars.Max(bar => bar.Value) ?? 0;
+        plot.Axes.SetLimits(-0.6, chart.Bars.Count - 0.4, 0, Math.Max(1, max) * 1.2);
+        return plot;
+    }
+
+    private static string Format(double? value) => value?.ToString("0", CultureInfo.InvariantCulture) ?? "";
+}

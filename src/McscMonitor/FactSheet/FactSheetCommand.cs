@@ -1,0 +1,54 @@
+using System.CommandLine;
+using McscMonitor.Cli;
+using McscMonitor.Core.Domain;
+
+namespace McscMonitor.FactSheet;
+
+public static class FactSheetCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var year = new Option<int>("--year") { Description = "Calendar year of the fact sheet", Required = true };
+        var language = new Option<string>("--lang") { Description = "sq, sr-Latn, sr-Cyrl, en, or all (one file per language)", Required = true };
+        language.AcceptOnlyFromAmong([.. Languages.All.Select(l => l.Tag()), "all"]);
+        var format = new Option<string>("--format") { Description = "pdf or html", DefaultValueFactory = _ => "pdf" };
+        format.AcceptOnlyFromAmong("pdf", "html");
+        var output = new Option<string>("--out")
+        {
+            Description = "File to write; with --lang all, the language is added before the extension (factsheet.sq.pdf)",
+            Required = true,
+        };
+        var command = new Command("factsheet", "Writes the yearly fact sheet as PDF or HTML.") { year, language, format, output };
+        command.SetAction((result, cancellationToken) => RunAsync(context, result.GetValue(year), result.GetValue(language)!,
+            result.GetValue(format) == "html" ? FactSheetFormat.Html : FactSheetFormat.Pdf, result.GetValue(output)!, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        CliContext context, int year, string languageTag, FactSheetFormat format, string output, CancellationToken cancellationToken)
+    {
+        if (year is < 2001 or > 2100)
+        {
+            await context.Error.WriteLineAsync($"--year {year} is outside 2001–2100.");
+            return ExitCodes.UsageError;
+        }
+        var languages = languageTag == "all"
+            ? Languages.All
+            : Languages.TryParse(languageTag, out var language) ? [language] : [];
+
+        await using var services = await context.OpenServicesAsync(cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        var builder = scope.ServiceProvider.GetRequiredService<FactSheetBuilder>();
+        foreach (var each in languages)
+        {
+            var path = languageTag == "all"
+                ? Path.ChangeExtension(output, $"{each.Tag()}{Path.GetExtension(output)}")
+                : output;
+            var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (directory is not null) Directory.CreateDirectory(directory);
+            await File.WriteAllBytesAsync(path, await builder.RenderAsync(year, each, format, cancellationToken), cancellationToken);
+            await context.Out.WriteLineAsync($"Wrote {path}");
+        }
+        return ExitCodes.Done;
+    }
+}

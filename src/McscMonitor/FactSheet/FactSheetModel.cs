@@ -1,0 +1,134 @@
+using McscMonitor.Core.Domain;
+using McscMonitor.Core.Indicators;
+using McscMonitor.Core.Rules;
+
+namespace McscMonitor.FactSheet;
+
+/// <summary>One bar of a chart: a label and its value (null when there is no data).</summary>
+public sealed record ChartBar(string Label, double? Value, string? Series = null, string? Category = null);
+
+/// <summary>What a chart shows, independent of how it is drawn; tests read it instead of pixels.</summary>
+public sealed record ChartData(string Id, string Title, IReadOnlyList<ChartBar> Bars, string? Note = null, double? ReferenceLine = null);
+
+public sealed record ComparisonRow(string Indicator, int Previous, int Current);
+
+public sealed record GapRow(string Municipality, IReadOnlyList<string> Rules);
+
+/// <summary>
+/// Everything the fact sheet shows for a year and a language, computed from the indicators
+/// of that year and the one before. The HTML page and the PDF both render this one model.
+/// </summary>
+public sealed record FactSheetModel(
+    int Year,
+    FactSheetTexts Texts,
+    YearIndicators Current,
+    YearIndicators Previous,
+    bool Illustrative,
+    DateOnly GeneratedOn)
+{
+    public Language Language => Texts.Language;
+    public int Minimum => Current.Rules?.Find(RuleIds.MeetingsPerYear)?.Threshold ?? 0;
+    public string RulebookVersion => Current.Rules?.Version ?? "—";
+
+    public string Title => Texts["title"];
+    public string Subtitle => Texts.Format("subtitle", ("year", Year));
+
+    public string Name(MunicipalityIndicators municipality) => municipality.Municipality.Name(Language);
+
+    public IReadOnlyList<(string Label, int Value)> KeyFigures =>
+    [
+        (Texts["figureEstablished"], Current.Summary.CouncilsEstablished),
+        (Texts.Format("figureMinimum", ("minimum", Minimum)), Current.Summary.CouncilsMeetingRequiredMinimum),
+        (Texts["figureMeetings"], Current.Summary.MeetingsHeld),
+        (Texts["figureDiscussing"], Current.Summary.MeetingsDiscussingSecurityOrNonMajority),
+        (Texts["figureWorkPlans"], Current.Summary.WorkPlansAddressingNonMajority),
+        (Texts["figureCompensating"], Current.Summary.MunicipalitiesCompensatingMembers),
+    ];
+
+    /// <summary>Chart 1: meetings held per municipality, most first; councils that do not exist are left out.</summary>
+    public ChartData MeetingsHeld => new(
+        "meetings",
+        Texts.Format("chartMeetings", ("year", Year)),
+        Current.Municipalities
+            .Where(m => m.CouncilEstablished)
+            .OrderByDescending(m => m.MeetingsHeld).ThenByDescending(m => Name(m), StringComparer.Ordinal)
+            .Select(m => new ChartBar(Name(m), m.MeetingsHeld, Category: m.MeetsRequiredMinimum == true ? "meets" : "below"))
+            .ToList(),
+        Texts.Format("chartMeetingsNote", ("minimum", Minimum)),
+        Minimum);
+
+    /// <summary>Chart 2: meetings that discussed security or non-majority concerns, beside all meetings held.</summary>
+    public ChartData Discussions => new(
+        "discussions",
+        Texts["chartDiscussions"],
+        Current.Municipalities
+            .Where(m => m.CouncilEstablished)
+            .OrderByDescending(m => m.MeetingsHeld).ThenByDescending(m => Name(m), StringComparer.Ordinal)
+            .SelectMany(m => new[]
+            {
+                new ChartBar(Name(m), m.MeetingsHeld, Series: Texts["meetingsHeld"]),
+                new ChartBar(Name(m), m.MeetingsDiscussingSecurityOrNonMajority, Series: Texts["discussing"]),
+            })
+            .ToList());
+
+    /// <summary>Chart 3: councils by whether their work plan addresses non-majority concerns.</summary>
+    public ChartData WorkPlans => Counts("work-plans", Texts["chartWorkPlans"],
+    [
+        (Texts["yes"], "yes", m => m.WorkPlanAddressesNonMajority == true),
+        (Texts["no"], "no", m => m.WorkPlanAddressesNonMajority == false),
+        (Texts["noData"], "nodata", m => m.WorkPlanAddressesNonMajority is null),
+    ]);
+
+    /// <summary>Chart 4: municipalities with a council, by whether they compensate its members.</summary>
+    public ChartData Compensation => Counts("compensation", Texts["chartCompensation"],
+    [
+        (Texts["yes"], "yes", m => m.Compensation == CompensationStatus.Paid),
+        (Texts["partial"], "partial", m => m.Compensation == CompensationStatus.Partial),
+        (Texts["no"], "no", m => m.Compensation == CompensationStatus.None),
+        (Texts["noData"], "nodata", m => m.Compensation is null),
+    ]);
+
+    /// <summary>Women and non-majority members serving on 31 December, for councils with members recorded; the label carries the total.</summary>
+    public ChartData Inclusion => new(
+        "inclusion",
+        Texts.Format("inclusionTitle", ("year", Year)),
+        Current.Municipalities
+            .Where(m => m.CouncilEstablished && m.Members.Total > 0)
+            .OrderByDescending(m => m.Members.Women + m.Members.NonMajority).ThenByDescending(m => Name(m), StringComparer.Ordinal)
+            .SelectMany(m => new[]
+            {
+                new ChartBar($"{Name(m)} ({m.Members.Total})", m.Members.Women, Series: Texts["women"]),
+                new ChartBar($"{Name(m)} ({m.Members.Total})", m.Members.NonMajority, Series: Texts["nonMajority"]),
+            })
+            .ToList(),
+        Texts["inclusionNote"]);
+
+    public IReadOnlyList<ChartData> Charts => [MeetingsHeld, Discussions, WorkPlans, Compensation, Inclusion];
+
+    public IReadOnlyList<ComparisonRow> Comparison =>
+    [
+        new(Texts["figureEstablished"], Previous.Summary.CouncilsEstablished, Current.Summary.CouncilsEstablished),
+        new(Texts.Format("figureMinimum", ("minimum", Minimum)), Previous.Summary.CouncilsMeetingRequiredMinimum, Current.Summary.CouncilsMeetingRequiredMinimum),
+        new(Texts["figureMeetings"], Previous.Summary.MeetingsHeld, Current.Summary.MeetingsHeld),
+        new(Texts["figureDiscussing"], Previous.Summary.MeetingsDiscussingSecurityOrNonMajority, Current.Summary.MeetingsDiscussingSecurityOrNonMajority),
+        new(Texts["figureWorkPlans"], Previous.Summary.WorkPlansAddressingNonMajority, Current.Summary.WorkPlansAddressingNonMajority),
+        new(Texts["figureCompensating"], Previous.Summary.MunicipalitiesCompensatingMembers, Current.Summary.MunicipalitiesCompensatingMembers),
+    ];
+
+    public IReadOnlyList<GapRow> Gaps => Current.Municipalities
+        .Where(m => m.Gaps.Count > 0)
+        .OrderBy(m => Name(m), StringComparer.Create(Texts.Culture, ignoreCase: true))
+        .Select(m => new GapRow(Name(m), m.Gaps.Select(gap => Texts[$"rule.{gap.Rule}"]).ToList()))
+        .ToList();
+
+    public IReadOnlyList<(string Rule, string Citation)> Citations =>
+        Current.Rules?.Rules.Select(rule => (Texts[$"rule.{rule.Id}"], rule.Citation)).ToList() ?? [];
+
+    private ChartData Counts(string id, string title, (string Label, string Category, Func<MunicipalityIndicators, bool> Matches)[] categories)
+    {
+        var councils = Current.Municipalities.Where(m => m.CouncilEstablished).ToList();
+        return new ChartData(id, title, categories
+            .Select(category => new ChartBar(category.Label, councils.Count(category.Matches), Category: category.Category))
+            .ToList());
+    }
+}

@@ -1,0 +1,102 @@
+using McscMonitor.Core.Domain;
+using SkiaSharp;
+
+namespace McscMonitor.FactSheet;
+
+/// <summary>
+/// Writes the fact sheet as an A4 PDF through SkiaSharp's PDF back end: text stays text, the
+/// DejaVu fonts are embedded as subsets, and charts are drawn as vectors.
+/// </summary>
+public static class FactSheetPdf
+{
+    public static byte[] Render(FactSheetModel model)
+    {
+        using var stream = new MemoryStream();
+        var metadata = new SKDocumentPdfMetadata
+        {
+            Title = $"{model.Title} — {model.Subtitle}",
+            Subject = model.Illustrative ? model.Texts["illustrative"] : model.Texts["source"],
+            Keywords = $"MCSC, {model.Year}, lang:{model.Language.Tag()}",
+            Author = "McscMonitor",
+            Creator = "McscMonitor",
+            Producer = "McscMonitor (SkiaSharp)",
+            Creation = model.GeneratedOn.ToDateTime(TimeOnly.MinValue),
+            Modified = model.GeneratedOn.ToDateTime(TimeOnly.MinValue),
+        };
+        using (var document = SKDocument.CreatePdf(stream, metadata))
+        using (var page = new PageFlow(document, model))
+        {
+            WriteOpening(page, model);
+            WriteIndicators(page, model);
+            WriteInclusionAndGaps(page, model);
+        }
+        return stream.ToArray();
+    }
+
+    private static void WriteOpening(PageFlow page, FactSheetModel model)
+    {
+        var texts = model.Texts;
+        page.Text(model.Title, 20, bold: true, color: PageFlow.Navy);
+        page.Text(model.Subtitle, 13, color: PageFlow.Navy, after: 10);
+        page.Text(texts["intro"], 9.5f);
+        page.Text(texts.Format("established", ("year", model.Year), ("established", model.Current.Summary.CouncilsEstablished),
+            ("total", model.Current.Summary.Municipalities)) + " ¹", 9.5f, bold: true, after: 10);
+        page.KeyFigures(texts["keyFigures"], model.KeyFigures.Select(f => (texts.Number(f.Value), f.Label)).ToList());
+
+        page.Heading(texts.Format("mapTitle", ("year", model.Year)));
+        page.Place(KosovoMap.Width, KosovoMap.Height, (canvas, x, y) => KosovoMap.Draw(canvas, model, x, y));
+        page.Text(texts["mapAttribution"], 7, color: PageFlow.Grey, after: 8);
+        page.Text("¹ " + texts["footnote"], 7.5f, color: PageFlow.Grey, after: 3);
+        page.Text(texts["source"], 7.5f, color: PageFlow.Grey, after: 1);
+        page.Text(texts.Format("generated", ("date", texts.Date(model.GeneratedOn)), ("version", model.RulebookVersion)), 7.5f, color: PageFlow.Grey);
+    }
+
+    private static void WriteIndicators(PageFlow page, FactSheetModel model)
+    {
+        var texts = model.Texts;
+        page.NewPage();
+        page.Text(texts.Format("section", ("year", model.Year)), 14, bold: true, color: PageFlow.Navy, after: 6);
+        Chart(page, model.MeetingsHeld);
+        page.SideBySide(Chart(model.WorkPlans), Chart(model.Compensation));
+        Chart(page, model.Discussions);
+
+        var comparison = model.Comparison;
+        page.Heading(texts.Format("comparisonTitle", ("previous", model.Year - 1)), keepWith: PageFlow.TableHeight(comparison.Count));
+        page.Table(
+            [texts["indicator"], (model.Year - 1).ToString(texts.Culture), model.Year.ToString(texts.Culture), texts["change"]],
+            comparison.Select(row => new[]
+            {
+                row.Indicator, texts.Number(row.Previous), texts.Number(row.Current),
+                (row.Current - row.Previous).ToString("+#,0;−#,0;0", texts.Culture),
+            }).ToList(),
+            [0.70f, 0.10f, 0.10f, 0.10f]);
+        page.Heading(texts["citations"], keepWith: 10 * model.Citations.Count);
+        foreach (var (rule, citation) in model.Citations) page.Text($"{rule}: {citation}", 7.5f, color: PageFlow.Grey, after: 1);
+    }
+
+    private static void WriteInclusionAndGaps(PageFlow page, FactSheetModel model)
+    {
+        var texts = model.Texts;
+        if (model.Inclusion.Bars.Count > 0) Chart(page, model.Inclusion);
+        if (model.Gaps.Count == 0)
+        {
+            page.Heading(texts["gapsTitle"]);
+            page.Text(texts["gapsNone"], 9);
+        }
+        else page.TwoColumnList(texts["gapsTitle"], model.Gaps.Select(gap => (gap.Municipality, string.Join(", ", gap.Rules))).ToList());
+    }
+
+    private static void Chart(PageFlow page, ChartData chart)
+    {
+        var (width, height) = FactSheetCharts.SizeOf(chart);
+        page.Heading(chart.Title, keepWith: height + 14);
+        if (chart.Note is not null) page.Text(chart.Note, 8, color: PageFlow.Grey, after: 2);
+        page.Place(width, height, (canvas, x, y) => FactSheetCharts.Draw(canvas, chart, x, y));
+    }
+
+    private static PageFlow.Block Chart(ChartData chart)
+    {
+        var (width, height) = FactSheetCharts.SizeOf(chart);
+        return new PageFlow.Block(chart.Title, width, height, (canvas, x, y) => FactSheetCharts.Draw(canvas, chart, x, y));
+    }
+}

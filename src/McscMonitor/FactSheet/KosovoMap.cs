@@ -1,0 +1,135 @@
+using System.Text.Json;
+using McscMonitor.Core.Indicators;
+using McscMonitor.ReferenceData;
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.Converters;
+using ScottPlot;
+using SkiaSharp;
+using Coordinates = ScottPlot.Coordinates;
+using Polygon = NetTopologySuite.Geometries.Polygon;
+
+namespace McscMonitor.FactSheet;
+
+/// <summary>One class of the choropleth: its legend text, colour and the municipalities in it.</summary>
+public sealed record MapClass(string Label, string Color, bool Hatched, IReadOnlyList<string> MunicipalityCodes);
+
+/// <summary>
+/// A choropleth of the 38 municipalities coloured by meetings held. Boundaries come from the
+/// repository's GeoJSON (geoBoundaries, CC BY-SA 2.0), projected equirectangularly with the
+/// longitude scaled by cos(latitude), which is true enough at Kosovo's size.
+/// </summary>
+public static class KosovoMap
+{
+    public const int Width = 340;
+    public const int Height = 360;
+    private const double CentralLatitude = 42.6;
+
+    private static readonly IReadOnlyList<(string Code, Geometry Shape)> Shapes = LoadShapes();
+
+    public static IReadOnlyList<MapClass> Classes(FactSheetModel model)
+    {
+        var minimum = Math.Max(1, model.Minimum);
+        var half = Math.Max(1, minimum / 2);
+        var texts = model.Texts;
+        string[] Codes(Func<MunicipalityIndicators, bool> matches) =>
+            model.Current.Municipalities.Where(matches).Select(m => m.Municipality.Code).ToArray();
+
+        return
+        [
+            new(texts["noCouncil"], "#d5d9df", true, Codes(m => !m.CouncilEstablished)),
+            new("0", "#fdf0e6", false, Codes(m => m.CouncilEstablished && m.MeetingsHeld == 0)),
+            new($"1–{half}", "#f6c89f", false, Codes(m => m.CouncilEstablished && m.MeetingsHeld is > 0 && m.MeetingsHeld <= half)),
+            new($"{half + 1}–{minimum - 1}", "#e08a4a", false, Codes(m => m.CouncilEstablished && m.MeetingsHeld > half && m.MeetingsHeld < minimum)),
+            new($"≥ {minimum}", "#1b7f5a", false, Codes(m => m.CouncilEstablished && m.MeetingsHeld >= minimum)),
+        ];
+    }
+
+    public static Plot Build(FactSheetModel model)
+    {
+        var plot = new Plot();
+        plot.Font.Set(FactSheetCharts.FontName);
+        var classOf = Classes(model).SelectMany(c => c.MunicipalityCodes.Select(code => (code, c))).ToDictionary(p => p.code, p => p.c);
+
+        // Largest first, so enclaves such as Kllokot inside Viti are drawn on top.
+        foreach (var (code, shape) in Shapes.OrderByDescending(s => s.Shape.Area))
+        {
+            var mapClass = classOf[code];
+            foreach (var polygon in Polygons(shape))
+            {
+                var drawn = plot.Add.Polygon(Project(polygon.ExteriorRing.Coordinates));
+                drawn.FillColor = Color.FromHex(mapClass.Color);
+                drawn.LineColor = Colors.White;
+                drawn.LineWidth = 0.8f;
+                if (mapClass.Hatched)
+                {
+                    drawn.FillHatch = new ScottPlot.Hatches.Striped();
+                    drawn.FillHatchColor = Color.FromHex("#aab1ba");
+                }
+            }
+        }
+
+        var legend = plot.ShowLegend(Classes(model).Select(c => new LegendItem
+        {
+            LabelText = $"{c.Label} ({c.MunicipalityCodes.Count})",
+            FillColor = Color.FromHex(c.Color),
+            FillHatch = c.Hatched ? new ScottPlot.Hatches.Striped() : null,
+            FillHatchColor = Color.FromHex("#aab1ba"),
+            LineWidth = 0,
+        }), Alignment.LowerLeft);
+        legend.FontSize = 8;
+        legend.FontName = FactSheetCharts.FontName;
+        plot.Axes.Frameless();
+        plot.HideGrid();
+        plot.Axes.SquareUnits();
+        return plot;
+    }
+
+    public static string Svg(FactSheetModel model)
+    {
+        var svg = Build(model).GetSvgXml(Width, Height);
+        return svg.Contains("viewBox", StringComparison.Ordinal)
+            ? svg
+            : svg.Replace("<svg ", $"<svg viewBox=\"0 0 {Width} {Height}\" ", StringComparison.Ordinal);
+    }
+
+    public static byte[] Png(FactSheetModel model)
+    {
+        var plot = Build(model);
+        plot.ScaleFactor = 2;
+        return plot.GetImageBytes(Width * 2, Height * 2, ImageFormat.Png);
+    }
+
+    public static void Draw(SKCanvas canvas, FactSheetModel model, float x, float y)
+    {
+        canvas.Save();
+        canvas.Translate(x, y);
+        Build(model).Render(canvas, Width, Height);
+        canvas.Restore();
+    }
+
+    public static IReadOnlyCollection<string> Codes => Shapes.Select(s => s.Code).ToList();
+
+    private static IEnumerable<Polygon> Polygons(Geometry shape) => shape switch
+    {
+        Polygon polygon => [polygon],
+        MultiPolygon multi => multi.Geometries.Cast<Polygon>(),
+        _ => [],
+    };
+
+    private static Coordinates[] Project(Coordinate[] ring)
+    {
+        var scale = Math.Cos(CentralLatitude * Math.PI / 180);
+        return ring.Select(point => new Coordinates(point.X * scale, point.Y)).ToArray();
+    }
+
+    private static List<(string Code, Geometry Shape)> LoadShapes()
+    {
+        var options = new JsonSerializerOptions();
+        options.Converters.Add(new GeoJsonConverterFactory());
+        using var stream = ReferenceCatalog.OpenResource("kosovo-municipalities.geojson");
+        var features = JsonSerializer.Deserialize<FeatureCollection>(stream, options)
+            ?? throw new InvalidOperationException("The municipal boundaries are empty.");
+        return features.Select(feature => ((string)feature.Attributes["code"], feature.Geometry)).ToList();
+    }
+}

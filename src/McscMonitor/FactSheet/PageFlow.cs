@@ -1,0 +1,277 @@
+using SkiaSharp;
+
+namespace McscMonitor.FactSheet;
+
+/// <summary>
+/// A top-to-bottom flow of text, tables and drawings over A4 pages, breaking to a new page
+/// when the next piece does not fit. Sizes are in PDF points.
+/// </summary>
+internal sealed class PageFlow : IDisposable
+{
+    public const float PageWidth = 595.28f;
+    public const float PageHeight = 841.89f;
+    private const float Margin = 42;
+    private const float FooterHeight = 22;
+    private const float ContentWidth = PageWidth - 2 * Margin;
+
+    public static readonly SKColor Navy = SKColor.Parse("#12355b");
+    public static readonly SKColor Grey = SKColor.Parse("#5b6570");
+    private static readonly SKColor Ink = SKColor.Parse("#1f2933");
+    private static readonly SKColor Rule = SKColor.Parse("#d9dee5");
+    private static readonly SKColor Warning = SKColor.Parse("#9a3412");
+
+    public sealed record Block(string Title, int Width, int Height, Action<SKCanvas, float, float> Draw);
+
+    private readonly SKDocument _document;
+    private readonly FactSheetModel _model;
+    private readonly SKTypeface _regular = SKTypeface.FromFile(FactSheetCharts.RegularFont);
+    private readonly SKTypeface _bold = SKTypeface.FromFile(FactSheetCharts.BoldFont);
+    private SKCanvas _canvas = null!;
+    private int _pageNumber;
+    private float _y;
+
+    public PageFlow(SKDocument document, FactSheetModel model)
+    {
+        _document = document;
+        _model = model;
+        NewPage();
+    }
+
+    private float Bottom => PageHeight - Margin - FooterHeight;
+
+    public void NewPage()
+    {
+        if (_pageNumber > 0) _document.EndPage();
+        _canvas = _document.BeginPage(PageWidth, PageHeight);
+        _pageNumber++;
+        _y = Margin;
+        DrawFooter();
+        if (_model.Illustrative) DrawIllustrativeBanner();
+    }
+
+    public void KeepTogether(float height)
+    {
+        if (_y + height > Bottom) NewPage();
+    }
+
+    public void Space(float height) => _y += height;
+
+    /// <summary>A section heading, moved to the next page with what follows when that would not fit.</summary>
+    public void Heading(string text, float keepWith = 30)
+    {
+        KeepTogether(keepWith + 24);
+        Space(4);
+        Text(text, 10.5f, bold: true, color: Navy, after: 3);
+    }
+
+    /// <summary>Wrapped text across the content width.</summary>
+    public void Text(string text, float size, bool bold = false, SKColor? color = null, float after = 5)
+    {
+        using var font = Font(size, bold);
+        using var paint = Paint(color ?? Ink);
+        var lineHeight = size * 1.35f;
+        foreach (var line in Wrap(text, font, ContentWidth))
+        {
+            KeepTogether(lineHeight);
+            _canvas.DrawText(line, Margin, _y + size, font, paint);
+            _y += lineHeight;
+        }
+        _y += after;
+    }
+
+    /// <summary>Big numbers with their captions, three to a row.</summary>
+    public void KeyFigures(string title, IReadOnlyList<(string Value, string Caption)> figures)
+    {
+        Heading(title);
+        const int perRow = 3;
+        const float gap = 8, height = 50;
+        var width = (ContentWidth - gap * (perRow - 1)) / perRow;
+        using var valueFont = Font(17, bold: true);
+        using var captionFont = Font(8);
+        using var valuePaint = Paint(Navy);
+        using var captionPaint = Paint(Ink);
+        using var boxPaint = new SKPaint { Color = SKColor.Parse("#f1f4f8"), Style = SKPaintStyle.Fill };
+        for (var row = 0; row * perRow < figures.Count; row++)
+        {
+            KeepTogether(height + gap);
+            for (var column = 0; column < perRow && row * perRow + column < figures.Count; column++)
+            {
+                var (value, caption) = figures[row * perRow + column];
+                var x = Margin + column * (width + gap);
+                _canvas.DrawRect(x, _y, width, height, boxPaint);
+                _canvas.DrawText(value, x + 8, _y + 21, valueFont, valuePaint);
+                var lineY = _y + 33;
+                foreach (var line in Wrap(caption, captionFont, width - 16).Take(2))
+                {
+                    _canvas.DrawText(line, x + 8, lineY, captionFont, captionPaint);
+                    lineY += 9.5f;
+                }
+            }
+            _y += height + gap;
+        }
+        _y += 4;
+    }
+
+    /// <summary>A drawing of the given size, shrunk to the content width if wider, left-aligned.</summary>
+    public void Place(float width, float height, Action<SKCanvas, float, float> draw)
+    {
+        var scale = Math.Min(1, ContentWidth / width);
+        KeepTogether(height * scale);
+        _canvas.Save();
+        _canvas.Translate(Margin, _y);
+        _canvas.Scale(scale);
+        draw(_canvas, 0, 0);
+        _canvas.Restore();
+        _y += height * scale + 6;
+    }
+
+    /// <summary>Two titled drawings next to each other, each in half the content width.</summary>
+    public void SideBySide(Block left, Block right)
+    {
+        const float gap = 12;
+        var half = (ContentWidth - gap) / 2;
+        using var font = Font(9, bold: true);
+        using var paint = Paint(Navy);
+        var titleLines = Math.Max(Wrap(left.Title, font, half).Count, Wrap(right.Title, font, half).Count);
+        var scale = Math.Min(1, half / Math.Max(left.Width, right.Width));
+        var height = titleLines * 12 + Math.Max(left.Height, right.Height) * scale;
+        KeepTogether(height + 10);
+        Space(4);
+        foreach (var (block, x) in new[] { (left, Margin), (right, Margin + half + gap) })
+        {
+            var lineY = _y;
+            foreach (var line in Wrap(block.Title, font, half))
+            {
+                _canvas.DrawText(line, x, lineY + 9, font, paint);
+                lineY += 12;
+            }
+            _canvas.Save();
+            _canvas.Translate(x, _y + titleLines * 12 + 2);
+            _canvas.Scale(scale);
+            block.Draw(_canvas, 0, 0);
+            _canvas.Restore();
+        }
+        _y += height + 10;
+    }
+
+    public static float TableHeight(int rows) => 14 * (rows + 1) + 6;
+
+    public void Table(IReadOnlyList<string> headers, IReadOnlyList<string[]> rows, IReadOnlyList<float> widths)
+    {
+        const float size = 8.5f, rowHeight = 14; // keep in step with TableHeight
+        using var headerFont = Font(size, bold: true);
+        using var font = Font(size);
+        using var paint = Paint(Ink);
+        using var rulePaint = new SKPaint { Color = Rule, StrokeWidth = 0.6f, Style = SKPaintStyle.Stroke };
+        KeepTogether(rowHeight * (rows.Count + 1));
+        void Row(IReadOnlyList<string> cells, SKFont rowFont)
+        {
+            var x = Margin;
+            for (var column = 0; column < cells.Count; column++)
+            {
+                var width = widths[column] * ContentWidth;
+                var text = Fit(cells[column], rowFont, width - 6);
+                var textX = column == 0 ? x : x + width - rowFont.MeasureText(text) - 4;
+                _canvas.DrawText(text, textX, _y + 10, rowFont, paint);
+                x += width;
+            }
+            _y += rowHeight;
+            _canvas.DrawLine(Margin, _y - 2, Margin + ContentWidth, _y - 2, rulePaint);
+        }
+        Row(headers, headerFont);
+        foreach (var row in rows) Row(row, font);
+        _y += 6;
+    }
+
+    /// <summary>Name and detail pairs in two columns of about equal height, for long lists such as the gaps.</summary>
+    public void TwoColumnList(string title, IReadOnlyList<(string Name, string Detail)> items)
+    {
+        const float size = 7.5f, lineHeight = 9.5f, gap = 14;
+        var columnWidth = (ContentWidth - gap) / 2;
+        using var nameFont = Font(size, bold: true);
+        using var font = Font(size);
+        using var paint = Paint(Ink);
+        var laidOut = items.Select(item =>
+        {
+            var nameWidth = nameFont.MeasureText(item.Name + "  ");
+            return (item.Name, NameWidth: nameWidth, Lines: Wrap(item.Detail, font, columnWidth - nameWidth));
+        }).ToList();
+        var total = laidOut.Sum(item => item.Lines.Count) * lineHeight;
+        var split = 0;
+        for (var height = 0f; split < laidOut.Count && height < total / 2; split++) height += laidOut[split].Lines.Count * lineHeight;
+
+        Heading(title, keepWith: laidOut.Take(split).Sum(item => item.Lines.Count) * lineHeight);
+        var start = _y;
+        var bottom = start;
+        foreach (var (column, x) in new[] { (laidOut.Take(split), Margin), (laidOut.Skip(split), Margin + columnWidth + gap) })
+        {
+            var y = start;
+            foreach (var (name, nameWidth, lines) in column)
+            {
+                _canvas.DrawText(name, x, y + size, nameFont, paint);
+                foreach (var line in lines)
+                {
+                    _canvas.DrawText(line, x + nameWidth, y + size, font, paint);
+                    y += lineHeight;
+                }
+            }
+            bottom = Math.Max(bottom, y);
+        }
+        _y = bottom + 6;
+    }
+
+    private void DrawFooter()
+    {
+        using var font = Font(7);
+        using var paint = Paint(Grey);
+        var left = $"{_model.Title} — {_model.Subtitle}";
+        _canvas.DrawText(left, Margin, PageHeight - Margin + 4, font, paint);
+        var number = _pageNumber.ToString(_model.Texts.Culture);
+        _canvas.DrawText(number, PageWidth - Margin - font.MeasureText(number), PageHeight - Margin + 4, font, paint);
+    }
+
+    private void DrawIllustrativeBanner()
+    {
+        using var font = Font(8, bold: true);
+        using var paint = Paint(Warning);
+        var text = _model.Texts["illustrative"].ToUpper(_model.Texts.Culture);
+        _canvas.DrawText(text, PageWidth - Margin - font.MeasureText(text), Margin - 14, font, paint);
+    }
+
+    private SKFont Font(float size, bool bold = false) => new(bold ? _bold : _regular, size) { Subpixel = true };
+
+    private static SKPaint Paint(SKColor color) => new() { Color = color, IsAntialias = true };
+
+    private static List<string> Wrap(string text, SKFont font, float width)
+    {
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = line.Length == 0 ? word : $"{line} {word}";
+            if (line.Length > 0 && font.MeasureText(candidate) > width)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else line = candidate;
+        }
+        if (line.Length > 0) lines.Add(line);
+        return lines;
+    }
+
+    private static string Fit(string text, SKFont font, float width)
+    {
+        if (font.MeasureText(text) <= width) return text;
+        while (text.Length > 1 && font.MeasureText(text + "…") > width) text = text[..^1];
+        return text + "…";
+    }
+
+    public void Dispose()
+    {
+        _document.EndPage();
+        _document.Close();
+        _regular.Dispose();
+        _bold.Dispose();
+    }
+}
