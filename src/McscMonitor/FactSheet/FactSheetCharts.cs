@@ -54,11 +54,7 @@ public static class FactSheetCharts
     public static string Svg(ChartData chart)
     {
         var (width, height) = SizeOf(chart);
-        var svg = Build(chart).GetSvgXml(width, height);
-        // A viewBox lets the page scale the chart to the screen; the size stays the drawing's own.
-        return svg.Contains("viewBox", StringComparison.Ordinal)
-            ? svg
-            : svg.Replace("<svg ", $"<svg viewBox=\"0 0 {width} {height}\" ", StringComparison.Ordinal);
+        return SvgMarkup.Render(Build(chart), width, height);
     }
 
     public static byte[] Png(ChartData chart)

@@ -12,7 +12,10 @@ public sealed record ChartData(string Id, string Title, IReadOnlyList<ChartBar> 
 
 public sealed record ComparisonRow(string Indicator, int Previous, int Current);
 
-public sealed record GapRow(string Municipality, IReadOnlyList<string> Rules);
+public sealed record GapRow(string Municipality, IReadOnlyList<string> RuleIds, IReadOnlyList<string> Rules);
+
+/// <summary>The rules in force, numbered, with their short names and citations.</summary>
+public sealed record RuleColumn(int Number, string Id, string Label, string Citation);
 
 /// <summary>
 /// Everything the fact sheet shows for a year and a language, computed from the indicators
@@ -115,14 +118,16 @@ public sealed record FactSheetModel(
         new(Texts["figureCompensating"], Previous.Summary.MunicipalitiesCompensatingMembers, Current.Summary.MunicipalitiesCompensatingMembers),
     ];
 
-    public IReadOnlyList<GapRow> Gaps => Current.Municipalities
-        .Where(m => m.Gaps.Count > 0)
+    /// <summary>Every municipality, in the language's alphabetical order, with the rules it breaks.</summary>
+    public IReadOnlyList<GapRow> GapMatrix => Current.Municipalities
         .OrderBy(m => Name(m), StringComparer.Create(Texts.Culture, ignoreCase: true))
-        .Select(m => new GapRow(Name(m), m.Gaps.Select(gap => Texts[$"rule.{gap.Rule}"]).ToList()))
+        .Select(m => new GapRow(Name(m), m.Gaps.Select(gap => gap.Rule).ToList(), m.Gaps.Select(gap => Texts[$"rule.{gap.Rule}"]).ToList()))
         .ToList();
 
-    public IReadOnlyList<(string Rule, string Citation)> Citations =>
-        Current.Rules?.Rules.Select(rule => (Texts[$"rule.{rule.Id}"], rule.Citation)).ToList() ?? [];
+    public IReadOnlyList<GapRow> Gaps => GapMatrix.Where(row => row.RuleIds.Count > 0).ToList();
+
+    public IReadOnlyList<RuleColumn> RulesInForce =>
+        Current.Rules?.Rules.Select((rule, index) => new RuleColumn(index + 1, rule.Id, Texts[$"rule.{rule.Id}"], rule.Citation)).ToList() ?? [];
 
     private ChartData Counts(string id, string title, (string Label, string Category, Func<MunicipalityIndicators, bool> Matches)[] categories)
     {

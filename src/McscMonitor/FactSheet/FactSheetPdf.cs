@@ -44,7 +44,8 @@ public static class FactSheetPdf
         page.KeyFigures(texts["keyFigures"], model.KeyFigures.Select(f => (texts.Number(f.Value), f.Label)).ToList());
 
         page.Heading(texts.Format("mapTitle", ("year", model.Year)));
-        page.Place(KosovoMap.Width, KosovoMap.Height, (canvas, x, y) => KosovoMap.Draw(canvas, model, x, y));
+        // Drawn a little smaller than on screen so that page 1 holds it in every language.
+        page.Place(KosovoMap.Width, KosovoMap.Height, (canvas, x, y) => KosovoMap.Draw(canvas, model, x, y), scale: 0.82f);
         page.Text(texts["mapAttribution"], 7, color: PageFlow.Grey, after: 8);
         page.Text("¹ " + texts["footnote"], 7.5f, color: PageFlow.Grey, after: 3);
         page.Text(texts["source"], 7.5f, color: PageFlow.Grey, after: 1);
@@ -70,20 +71,18 @@ public static class FactSheetPdf
                 (row.Current - row.Previous).ToString("+#,0;−#,0;0", texts.Culture),
             }).ToList(),
             [0.70f, 0.10f, 0.10f, 0.10f]);
-        page.Heading(texts["citations"], keepWith: 10 * model.Citations.Count);
-        foreach (var (rule, citation) in model.Citations) page.Text($"{rule}: {citation}", 7.5f, color: PageFlow.Grey, after: 1);
+        page.Heading(texts["citations"], keepWith: 10 * model.RulesInForce.Count);
+        foreach (var rule in model.RulesInForce) page.Text($"{rule.Number}. {rule.Label}: {rule.Citation}", 7.5f, color: PageFlow.Grey, after: 1);
     }
 
     private static void WriteInclusionAndGaps(PageFlow page, FactSheetModel model)
     {
         var texts = model.Texts;
         if (model.Inclusion.Bars.Count > 0) Chart(page, model.Inclusion);
-        if (model.Gaps.Count == 0)
-        {
-            page.Heading(texts["gapsTitle"]);
-            page.Text(texts["gapsNone"], 9);
-        }
-        else page.TwoColumnList(texts["gapsTitle"], model.Gaps.Select(gap => (gap.Municipality, string.Join(", ", gap.Rules))).ToList());
+        var rules = model.RulesInForce;
+        page.GapGrid(texts["gapsTitle"], rules.Select(rule => rule.Id).ToList(),
+            model.GapMatrix.Select(row => (row.Municipality, (IReadOnlySet<string>)row.RuleIds.ToHashSet())).ToList());
+        page.Text(string.Join(" · ", rules.Select(rule => $"{rule.Number} = {rule.Label}")), 7.5f, color: PageFlow.Grey);
     }
 
     private static void Chart(PageFlow page, ChartData chart)

@@ -87,10 +87,7 @@ public static class KosovoMap
 
     public static string Svg(FactSheetModel model)
     {
-        var svg = Build(model).GetSvgXml(Width, Height);
-        return svg.Contains("viewBox", StringComparison.Ordinal)
-            ? svg
-            : svg.Replace("<svg ", $"<svg viewBox=\"0 0 {Width} {Height}\" ", StringComparison.Ordinal);
+        return SvgMarkup.Render(Build(model), Width, Height);
     }
 
     public static byte[] Png(FactSheetModel model)

@@ -113,9 +113,9 @@ internal sealed class PageFlow : IDisposable
     }
 
     /// <summary>A drawing of the given size, shrunk to the content width if wider, left-aligned.</summary>
-    public void Place(float width, float height, Action<SKCanvas, float, float> draw)
+    public void Place(float width, float height, Action<SKCanvas, float, float> draw, float scale = 1)
     {
-        var scale = Math.Min(1, ContentWidth / width);
+        scale = Math.Min(scale, ContentWidth / width);
         KeepTogether(height * scale);
         _canvas.Save();
         _canvas.Translate(Margin, _y);
@@ -183,41 +183,46 @@ internal sealed class PageFlow : IDisposable
         _y += 6;
     }
 
-    /// <summary>Name and detail pairs in two columns of about equal height, for long lists such as the gaps.</summary>
-    public void TwoColumnList(string title, IReadOnlyList<(string Name, string Detail)> items)
+    /// <summary>
+    /// A grid of names against numbered rules, with a mark where a rule is broken, in two
+    /// halves side by side: compact, and the same height whatever the language.
+    /// </summary>
+    public void GapGrid(string title, IReadOnlyList<string> ruleIds, IReadOnlyList<(string Name, IReadOnlySet<string> Broken)> rows)
     {
-        const float size = 7.5f, lineHeight = 9.5f, gap = 14;
-        var columnWidth = (ContentWidth - gap) / 2;
-        using var nameFont = Font(size, bold: true);
+        const float size = 7.5f, rowHeight = 9.5f, gap = 16, markWidth = 17;
+        var halfWidth = (ContentWidth - gap) / 2;
+        var nameWidth = halfWidth - markWidth * ruleIds.Count;
+        var perHalf = (rows.Count + 1) / 2;
+        Heading(title, keepWith: (perHalf + 1) * rowHeight);
         using var font = Font(size);
+        using var headerFont = Font(size, bold: true);
         using var paint = Paint(Ink);
-        var laidOut = items.Select(item =>
+        using var markPaint = Paint(Warning);
+        using var stripe = new SKPaint { Color = SKColor.Parse("#f4f6f9"), Style = SKPaintStyle.Fill };
+        var top = _y;
+        for (var half = 0; half < 2; half++)
         {
-            var nameWidth = nameFont.MeasureText(item.Name + "  ");
-            return (item.Name, NameWidth: nameWidth, Lines: Wrap(item.Detail, font, columnWidth - nameWidth));
-        }).ToList();
-        var total = laidOut.Sum(item => item.Lines.Count) * lineHeight;
-        var split = 0;
-        for (var height = 0f; split < laidOut.Count && height < total / 2; split++) height += laidOut[split].Lines.Count * lineHeight;
-
-        Heading(title, keepWith: laidOut.Take(split).Sum(item => item.Lines.Count) * lineHeight);
-        var start = _y;
-        var bottom = start;
-        foreach (var (column, x) in new[] { (laidOut.Take(split), Margin), (laidOut.Skip(split), Margin + columnWidth + gap) })
-        {
-            var y = start;
-            foreach (var (name, nameWidth, lines) in column)
+            var x = Margin + half * (halfWidth + gap);
+            var y = top;
+            for (var rule = 0; rule < ruleIds.Count; rule++)
             {
-                _canvas.DrawText(name, x, y + size, nameFont, paint);
-                foreach (var line in lines)
-                {
-                    _canvas.DrawText(line, x + nameWidth, y + size, font, paint);
-                    y += lineHeight;
-                }
+                var number = (rule + 1).ToString(_model.Texts.Culture);
+                _canvas.DrawText(number, x + nameWidth + rule * markWidth + (markWidth - headerFont.MeasureText(number)) / 2, y + size, headerFont, paint);
             }
-            bottom = Math.Max(bottom, y);
+            y += rowHeight + 1;
+            foreach (var (row, index) in rows.Skip(half * perHalf).Take(perHalf).Select((row, index) => (row, index)))
+            {
+                if (index % 2 == 0) _canvas.DrawRect(x, y - 1.5f, halfWidth, rowHeight, stripe);
+                _canvas.DrawText(Fit(row.Name, font, nameWidth - 4), x + 2, y + size - 1, font, paint);
+                for (var rule = 0; rule < ruleIds.Count; rule++)
+                {
+                    if (!row.Broken.Contains(ruleIds[rule])) continue;
+                    _canvas.DrawText("●", x + nameWidth + rule * markWidth + (markWidth - font.MeasureText("●")) / 2, y + size - 1, font, markPaint);
+                }
+                y += rowHeight;
+            }
         }
-        _y = bottom + 6;
+        _y = top + (perHalf + 1) * rowHeight + 6;
     }
 
     private void DrawFooter()
@@ -238,7 +243,9 @@ internal sealed class PageFlow : IDisposable
         _canvas.DrawText(text, PageWidth - Margin - font.MeasureText(text), Margin - 14, font, paint);
     }
 
-    private SKFont Font(float size, bool bold = false) => new(bold ? _bold : _regular, size) { Subpixel = true };
+    /// <summary>Unhinted, with linear metrics: glyphs sit where the font says, so extracted and copied text keeps its words whole.</summary>
+    private SKFont Font(float size, bool bold = false) =>
+        new(bold ? _bold : _regular, size) { Subpixel = true, Hinting = SKFontHinting.None, LinearMetrics = true };
 
     private static SKPaint Paint(SKColor color) => new() { Color = color, IsAntialias = true };
 
