@@ -1,0 +1,119 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using McscMonitor.Data;
+using McscMonitor.Demo;
+using McscMonitor.Web;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Playwright;
+
+namespace McscMonitor.Tests;
+
+/// <summary>
+/// The app on a real port with the demo data, and Debian's Chromium driven by Playwright
+/// (its own browser download does not work here). Without Chromium the tests skip, except
+/// in CI, where .ci/run installs it and a missing browser fails them.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private TestDatabase _database = null!;
+    private WebApplication _app = null!;
+    private IPlaywright _playwright = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath)) return;
+        _database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        _app = WebApp.Build(["--urls=http://127.0.0.1:0"], _database.Settings);
+        await _app.Services.MigrateAsync();
+        await using (var scope = _app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAsync();
+        await _app.StartAsync();
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public void RequireBrowser()
+    {
+        if (Browser is not null) return;
+        if (Environment.GetEnvironmentVariable("CI") == "true") Assert.Fail($"{ChromiumPath} is missing: CI must run the browser tests.");
+        Assert.Skip($"Browser tests need Debian's chromium at {ChromiumPath} (apt-get install chromium, as .ci/run does).");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is null) return;
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await _app.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
+
+public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private async Task<IPage> OpenAsync(string path, int width = 1280)
+    {
+        browser.RequireBrowser();
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        var response = await page.GotoAsync(browser.BaseUrl + path);
+        Assert.Equal(200, response?.Status);
+        return page;
+    }
+
+    [Fact]
+    public async Task FactSheetShowsEveryChartAndSwitchesLanguage()
+    {
+        var page = await OpenAsync("/factsheet/2021/en");
+
+        foreach (var chart in new[] { "meetings", "discussions", "work-plans", "compensation", "inclusion" })
+        {
+            var box = await page.Locator($"figure[data-chart='{chart}'] svg").BoundingBoxAsync();
+            Assert.NotNull(box);
+            Assert.True(box.Width > 200 && box.Height > 100, $"chart {chart} is drawn {box.Width}×{box.Height}");
+        }
+        await page.GetByRole(AriaRole.Link, new() { Name = "Српски" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/factsheet/2021/sr-Cyrl");
+        Assert.Equal("Општински савети за безбедност заједнице", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal("sr-Cyrl", await page.Locator("html").GetAttributeAsync("lang"));
+    }
+
+    [Fact]
+    public async Task FactSheetFitsAPhoneScreenWithoutSidewaysScrolling()
+    {
+        var page = await OpenAsync("/factsheet/2021/sq", width: 375);
+
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+
+        Assert.True(overflow <= 0, $"the page is {overflow}px wider than the screen");
+    }
+
+    [Theory]
+    [InlineData("/factsheet/2021/en")]
+    [InlineData("/factsheet/2021/sr-Latn")]
+    [InlineData("/?year=2021")]
+    public async Task PublicPagesHaveNoSeriousOrCriticalAccessibilityViolations(string path)
+    {
+        var page = await OpenAsync(path);
+
+        var result = await page.RunAxe();
+
+        Assert.NotEmpty(result.Passes); // axe really ran over the page
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}")
+            .ToList();
+        Assert.Empty(serious);
+    }
+}
