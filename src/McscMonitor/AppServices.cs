@@ -1,3 +1,4 @@
+using McscMonitor.Audit;
 using McscMonitor.Core.Rules;
 using McscMonitor.Data;
 using McscMonitor.Demo;
@@ -14,6 +15,7 @@ public static class AppServices
     {
         services.AddMcscDatabase(configuration);
         services.AddSingleton(LoadRulebook(configuration));
+        services.AddScoped<AuditActor>();
         services.AddScoped<IndicatorQuery>();
         services.AddScoped<Importer>();
         services.AddScoped<DemoLoader>();

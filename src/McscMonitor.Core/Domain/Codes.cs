@@ -27,7 +27,15 @@ public static class Codes<TEnum> where TEnum : struct, Enum
             ? value
             : throw new FormatException($"'{code}' is not one of: {string.Join(", ", All)}.");
 
-    private static string SnakeCase(string name)
+    private static string SnakeCase(string name) => Codes.SnakeCase(name);
+}
+
+/// <summary>The code of an enum value whose type is known only at run time (audit, logs).</summary>
+public static class Codes
+{
+    public static string ToCode(Enum value) => SnakeCase(value.ToString());
+
+    internal static string SnakeCase(string name)
     {
         var builder = new StringBuilder();
         foreach (var character in name)

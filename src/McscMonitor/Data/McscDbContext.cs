@@ -1,4 +1,5 @@
 using McscMonitor.Core.Domain;
+using McscMonitor.Audit;
 using McscMonitor.Compensations;
 using McscMonitor.Councils;
 using McscMonitor.Meetings;
@@ -12,8 +13,10 @@ namespace McscMonitor.Data;
 /// The one model of the application, and its unit of work. Each database provider has a
 /// subclass of its own only so that each keeps its own migrations.
 /// </summary>
-public abstract class McscDbContext(DbContextOptions options) : DbContext(options)
+public abstract class McscDbContext(DbContextOptions options, AuditActor? actor) : DbContext(options)
 {
+    private readonly AuditActor _actor = actor ?? new AuditActor();
+
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<CommunityRow> Communities => Set<CommunityRow>();
@@ -23,6 +26,7 @@ public abstract class McscDbContext(DbContextOptions options) : DbContext(option
     public DbSet<WorkPlan> WorkPlans => Set<WorkPlan>();
     public DbSet<Compensation> Compensation => Set<Compensation>();
     public DbSet<DatasetLabel> DatasetLabels => Set<DatasetLabel>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -35,18 +39,31 @@ public abstract class McscDbContext(DbContextOptions options) : DbContext(option
         modelBuilder.ApplyConfiguration(new WorkPlanConfiguration());
         modelBuilder.ApplyConfiguration(new CompensationConfiguration());
         modelBuilder.ApplyConfiguration(new DatasetLabelConfiguration());
+        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        StampVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves the changes and their audit entries together: in the caller's transaction when
+    /// there is one, in a transaction of its own otherwise, so a change is never unaudited.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var pending = AuditTrail.Collect(ChangeTracker);
+        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        await using var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var now = DateTime.UtcNow;
+        AuditEntries.AddRange(pending.Select(change => change.ToEntry(_actor.Name, now)));
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+        return saved;
     }
 
     /// <summary>
@@ -63,6 +80,8 @@ public abstract class McscDbContext(DbContextOptions options) : DbContext(option
     }
 }
 
-public sealed class SqliteMcscDbContext(DbContextOptions<SqliteMcscDbContext> options) : McscDbContext(options);
+public sealed class SqliteMcscDbContext(DbContextOptions<SqliteMcscDbContext> options, AuditActor? actor = null)
+    : McscDbContext(options, actor);
 
-public sealed class PostgresMcscDbContext(DbContextOptions<PostgresMcscDbContext> options) : McscDbContext(options);
+public sealed class PostgresMcscDbContext(DbContextOptions<PostgresMcscDbContext> options, AuditActor? actor = null)
+    : McscDbContext(options, actor);

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace McscMonitor.Audit;
+
+/// <summary>One change to one record: who, when, what, and each changed field's old and new value (JSON).</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; init; }
+    public DateTime OccurredAtUtc { get; init; }
+    public required string Actor { get; init; }
+    public required string Action { get; init; }
+    public required string Entity { get; init; }
+    public required string EntityKey { get; init; }
+    public required string Changes { get; init; }
+}
+
+/// <summary>Who the current unit of work acts for: the signed-in user, or the command-line user.</summary>
+public sealed class AuditActor
+{
+    public string Name { get; set; } = $"cli:{Environment.UserName}";
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> entry)
+    {
+        entry.HasKey(e => e.Id);
+        entry.Property(e => e.Actor).HasMaxLength(200);
+        entry.Property(e => e.Action).HasMaxLength(16);
+        entry.Property(e => e.Entity).HasMaxLength(64);
+        entry.Property(e => e.EntityKey).HasMaxLength(128);
+        entry.HasIndex(e => new { e.Entity, e.EntityKey });
+        entry.HasIndex(e => e.OccurredAtUtc);
+    }
+}
