@@ -5,6 +5,7 @@ using McscMonitor.Demo;
 using McscMonitor.FactSheet;
 using McscMonitor.Import;
 using McscMonitor.Indicators;
+using McscMonitor.Users;
 
 namespace McscMonitor;
 
@@ -16,6 +17,7 @@ public static class AppServices
         services.AddMcscDatabase(configuration);
         services.AddSingleton(LoadRulebook(configuration));
         services.AddScoped<AuditActor>();
+        services.AddMcscUsers();
         services.AddScoped<IndicatorQuery>();
         services.AddScoped<Importer>();
         services.AddScoped<DemoLoader>();

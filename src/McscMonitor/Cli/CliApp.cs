@@ -4,6 +4,7 @@ using McscMonitor.Demo;
 using McscMonitor.FactSheet;
 using McscMonitor.Import;
 using McscMonitor.Indicators;
+using McscMonitor.Users;
 using McscMonitor.Web;
 
 namespace McscMonitor.Cli;
@@ -43,6 +44,7 @@ public static class CliApp
             DemoCommand.Create(context),
             TemplateCommand.Create(context),
             FactSheetCommand.Create(context),
+            UsersCommand.Create(context),
         };
         // With no verb, McscMonitor serves the web app.
         root.SetAction((result, cancellationToken) => ServeCommand.RunAsync(context, [], demo: false, cancellationToken));

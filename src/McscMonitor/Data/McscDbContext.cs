@@ -3,6 +3,8 @@ using McscMonitor.Audit;
 using McscMonitor.Compensations;
 using McscMonitor.Councils;
 using McscMonitor.Meetings;
+using McscMonitor.Users;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using McscMonitor.Members;
 using McscMonitor.WorkPlans;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,7 @@ namespace McscMonitor.Data;
 /// The one model of the application, and its unit of work. Each database provider has a
 /// subclass of its own only so that each keeps its own migrations.
 /// </summary>
-public abstract class McscDbContext(DbContextOptions options, AuditActor? actor) : DbContext(options)
+public abstract class McscDbContext(DbContextOptions options, AuditActor? actor) : IdentityDbContext<AppUser>(options)
 {
     private readonly AuditActor _actor = actor ?? new AuditActor();
 
@@ -27,9 +29,11 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
     public DbSet<Compensation> Compensation => Set<Compensation>();
     public DbSet<DatasetLabel> DatasetLabels => Set<DatasetLabel>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfiguration(new ReferenceDataConfiguration());
         modelBuilder.ApplyConfiguration(new MunicipalityConfiguration());
         modelBuilder.ApplyConfiguration(new CommunityConfiguration());
@@ -40,6 +44,7 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
         modelBuilder.ApplyConfiguration(new CompensationConfiguration());
         modelBuilder.ApplyConfiguration(new DatasetLabelConfiguration());
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new AccessTokenConfiguration());
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

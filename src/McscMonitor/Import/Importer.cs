@@ -220,8 +220,7 @@ public sealed class Importer(McscDbContext db)
         var status = row.Code<MeetingStatus>("status", required: true);
         var attendees = row.Count("attendees");
         var women = row.Count("women_attendees");
-        if (women > attendees)
-            row.Error("women_attendees", $"{women} women attendees is more than the {attendees} attendees in all");
+        if (RecordRules.WomenAboveAttendees(attendees, women) is { } tooManyWomen) row.Error("women_attendees", tooManyWomen);
         if (date is null || status is null) return null;
         return new Meeting
         {
@@ -279,20 +278,11 @@ public sealed class Importer(McscDbContext db)
         foreach (var row in rows)
         {
             var name = municipalities.First(m => m.Code == row.MunicipalityCode).NameSq;
-            if (!councils.TryGetValue(row.MunicipalityCode, out var council))
-            {
-                _errors.Add(new ImportError(row.Table.Source, row.Row.Number, "municipality",
-                    $"{name} has no council recorded; add it to councils first"));
-                continue;
-            }
-            if (dateOf(row.Record) is { } date && (date < council.EstablishedOn || date > council.DissolvedOn))
-            {
-                var span = council.DissolvedOn is { } dissolved
-                    ? $"it existed from {council.EstablishedOn:yyyy-MM-dd} to {dissolved:yyyy-MM-dd}"
-                    : $"it was established on {council.EstablishedOn:yyyy-MM-dd}";
-                _errors.Add(new ImportError(row.Table.Source, row.Row.Number, "date",
-                    $"{name} had no council on {date:yyyy-MM-dd}; {span}"));
-            }
+            var exists = councils.TryGetValue(row.MunicipalityCode, out var council);
+            var problem = RecordRules.NoCouncilOn(name, dateOf(row.Record) ?? council.EstablishedOn,
+                exists ? council.EstablishedOn : null, exists ? council.DissolvedOn : null);
+            if (problem is not null)
+                _errors.Add(new ImportError(row.Table.Source, row.Row.Number, exists ? "date" : "municipality", problem));
         }
     }
 

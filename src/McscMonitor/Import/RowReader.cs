@@ -7,9 +7,6 @@ namespace McscMonitor.Import;
 /// <summary>Reads typed values from one row, recording a precise error for every bad cell.</summary>
 internal sealed class RowReader(ExchangeTable table, ExchangeRow row, MunicipalityMatcher matcher, List<ImportError> errors)
 {
-    public const int FirstYear = 2000;
-    public const int LastYear = 2100;
-
     private static readonly Dictionary<string, bool> Booleans = new(StringComparer.OrdinalIgnoreCase)
     {
         ["yes"] = true, ["no"] = false, ["true"] = true, ["false"] = false, ["1"] = true, ["0"] = false,
@@ -54,9 +51,9 @@ internal sealed class RowReader(ExchangeTable table, ExchangeRow row, Municipali
             Error(column, $"'{text}' is not a date that exists");
             return null;
         }
-        if (date.Year is < FirstYear or > LastYear)
+        if (RecordRules.YearOutOfRange(date) is { } outOfRange)
         {
-            Error(column, $"{text} is outside the years {FirstYear}–{LastYear}");
+            Error(column, outOfRange);
             return null;
         }
         return date;
@@ -66,9 +63,9 @@ internal sealed class RowReader(ExchangeTable table, ExchangeRow row, Municipali
     {
         var text = Text(column, required: true);
         if (text is null) return null;
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < FirstYear or > LastYear)
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < RecordRules.FirstYear or > RecordRules.LastYear)
         {
-            Error(column, $"'{text}' is not a year between {FirstYear} and {LastYear}");
+            Error(column, $"'{text}' is not a year between {RecordRules.FirstYear} and {RecordRules.LastYear}");
             return null;
         }
         return year;
@@ -83,9 +80,9 @@ internal sealed class RowReader(ExchangeTable table, ExchangeRow row, Municipali
             Error(column, $"'{text}' is not a whole number");
             return null;
         }
-        if (count < 0)
+        if (RecordRules.NegativeCount(count) is { } negative)
         {
-            Error(column, $"{count} is negative; a count cannot be below 0");
+            Error(column, negative);
             return null;
         }
         return count;

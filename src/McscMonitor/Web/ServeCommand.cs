@@ -2,6 +2,7 @@ using System.CommandLine;
 using McscMonitor.Cli;
 using McscMonitor.Data;
 using McscMonitor.Demo;
+using McscMonitor.Users;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -35,6 +36,12 @@ public static class ServeCommand
                 await loader.LoadAsync(cancellationToken);
                 await context.Out.WriteLineAsync("Loaded the illustrative demo data (not official figures).");
             }
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            if (await scope.ServiceProvider.GetRequiredService<UserAdministration>().CreateFirstAdminAsync() is { } password)
+                await context.Out.WriteLineAsync($"No users yet: created 'admin' with password {password} (shown once; change it with `users reset admin`).");
         }
 
         await app.StartAsync(cancellationToken);

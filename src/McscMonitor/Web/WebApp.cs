@@ -1,6 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using McscMonitor.Audit;
 using McscMonitor.FactSheet;
+using McscMonitor.Meetings;
+using McscMonitor.Users;
+using Scalar.AspNetCore;
 using McscMonitor.Indicators;
 
 namespace McscMonitor.Web;
@@ -19,6 +23,8 @@ public static class WebApp
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddMcsc(builder.Configuration);
         builder.Services.AddRazorComponents();
+        builder.Services.AddMcscAuthentication();
+        builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
         // Pages are in Albanian and Serbian: keep ë, č and Cyrillic readable rather than as entities.
         builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -27,10 +33,21 @@ public static class WebApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        // Every change a request makes is audited under the name of whoever made it.
+        app.Use((context, next) =>
+        {
+            context.RequestServices.GetRequiredService<AuditActor>().Name = context.User.Identity?.Name ?? "anonymous";
+            return next(context);
+        });
         app.UseAntiforgery();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
         app.MapIndicatorsPage();
         app.MapIndicatorsApi();
         app.MapFactSheet();
+        app.MapMeetingsApi();
         return app;
     }
 }

@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace McscMonitor.Users;
+
+/// <summary>A person who signs in; a municipal officer is bound to one municipality.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public string? MunicipalityCode { get; set; }
+}
+
+/// <summary>The roles of the design (§7).</summary>
+public static class Roles
+{
+    public const string Admin = "admin";
+    public const string Monitor = "monitor";
+    public const string MunicipalOfficer = "municipal_officer";
+    public const string Viewer = "viewer";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Monitor, MunicipalOfficer, Viewer];
+}
+
+public static class McscClaims
+{
+    public const string Municipality = "mcsc:municipality";
+}
+
+/// <summary>Who may read and write the records of a municipality (design §7).</summary>
+public static class RecordAccess
+{
+    public const string Policy = "records";
+
+    public static bool CanAccess(ClaimsPrincipal user, string municipalityCode) =>
+        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Monitor)
+        || (user.IsInRole(Roles.MunicipalOfficer) && user.FindFirstValue(McscClaims.Municipality) == municipalityCode);
+
+    /// <summary>The municipalities a user's lists are limited to; null means all.</summary>
+    public static string? OnlyMunicipality(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Monitor) ? null : user.FindFirstValue(McscClaims.Municipality) ?? "";
+}
+
+/// <summary>A token a script sends as `Authorization: Bearer …`; only its SHA-256 hash is stored.</summary>
+public sealed class AccessToken
+{
+    public int Id { get; init; }
+    public required string UserId { get; init; }
+    public required string Name { get; init; }
+    public required string TokenHash { get; init; }
+    public DateTime CreatedAtUtc { get; init; }
+    public DateTime? RevokedAtUtc { get; set; }
+}
+
+internal sealed class AccessTokenConfiguration : IEntityTypeConfiguration<AccessToken>
+{
+    public void Configure(EntityTypeBuilder<AccessToken> token)
+    {
+        token.HasKey(t => t.Id);
+        token.Property(t => t.Name).HasMaxLength(100);
+        token.Property(t => t.TokenHash).HasMaxLength(64);
+        token.HasIndex(t => t.TokenHash).IsUnique();
+        token.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

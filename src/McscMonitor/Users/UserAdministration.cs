@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using McscMonitor.Core.Names;
+using McscMonitor.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace McscMonitor.Users;
+
+public sealed record UserSummary(string UserName, IReadOnlyList<string> Roles, string? Municipality, bool LockedOut);
+
+public sealed class UserException(string message) : Exception(message);
+
+/// <summary>Creating users, resetting passwords and issuing tokens; passwords are generated, never fixed.</summary>
+public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<IdentityRole> roles, McscDbContext db, TimeProvider clock)
+{
+    public async Task<string> AddAsync(string userName, string role, string? municipality)
+    {
+        if (!Roles.All.Contains(role)) throw new UserException($"'{role}' is not a role; use one of: {string.Join(", ", Roles.All)}.");
+        string? municipalityCode = null;
+        if (role == Roles.MunicipalOfficer)
+        {
+            if (municipality is null) throw new UserException("A municipal officer needs --municipality.");
+            var match = new MunicipalityMatcher(await db.Municipalities.AsNoTracking().ToListAsync()).Match(municipality);
+            municipalityCode = match.Municipality?.Code ?? throw new UserException(match.Describe(municipality));
+        }
+        await EnsureRolesAsync();
+        var password = NewPassword();
+        var user = new AppUser { UserName = userName, MunicipalityCode = municipalityCode, LockoutEnabled = true };
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRoleAsync(user, role));
+        return password;
+    }
+
+    public async Task<string> ResetAsync(string userName)
+    {
+        var user = await FindAsync(userName);
+        var password = NewPassword();
+        Check(await users.RemovePasswordAsync(user));
+        Check(await users.AddPasswordAsync(user, password));
+        Check(await users.SetLockoutEndDateAsync(user, null));
+        return password;
+    }
+
+    public async Task<string> CreateTokenAsync(string userName, string name)
+    {
+        var user = await FindAsync(userName);
+        var token = AccessTokenAuthentication.NewToken();
+        db.AccessTokens.Add(new AccessToken
+        {
+            UserId = user.Id, Name = name, TokenHash = AccessTokenAuthentication.Hash(token), CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync();
+        return token;
+    }
+
+    public async Task<IReadOnlyList<UserSummary>> ListAsync()
+    {
+        var summaries = new List<UserSummary>();
+        foreach (var user in await users.Users.OrderBy(u => u.UserName).ToListAsync())
+            summaries.Add(new UserSummary(user.UserName!, [.. await users.GetRolesAsync(user)], user.MunicipalityCode, await users.IsLockedOutAsync(user)));
+        return summaries;
+    }
+
+    /// <summary>On first run there is no one to sign in: create an admin with a random password, shown once.</summary>
+    public async Task<string?> CreateFirstAdminAsync()
+    {
+        if (await users.Users.AnyAsync()) return null;
+        return await AddAsync("admin", Roles.Admin, null);
+    }
+
+    private async Task EnsureRolesAsync()
+    {
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)));
+    }
+
+    private async Task<AppUser> FindAsync(string userName) =>
+        await users.FindByNameAsync(userName) ?? throw new UserException($"There is no user '{userName}'.");
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new UserException(string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+
+    private static string NewPassword()
+    {
+        const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        var characters = RandomNumberGenerator.GetItems<char>(alphabet, 20);
+        // Identity's default rules want a digit, a lower and an upper case letter, and a symbol.
+        return new string(characters) + "-7aA";
+    }
+}

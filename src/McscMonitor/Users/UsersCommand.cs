@@ -1,0 +1,54 @@
+using System.CommandLine;
+using McscMonitor.Cli;
+
+namespace McscMonitor.Users;
+
+public static class UsersCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var name = new Argument<string>("NAME") { Description = "User name" };
+        var role = new Option<string>("--role") { Description = string.Join(", ", Roles.All), Required = true };
+        role.AcceptOnlyFromAmong([.. Roles.All]);
+        var municipality = new Option<string?>("--municipality") { Description = "The municipality a municipal officer works for" };
+        var add = new Command("add", "Adds a user and prints a generated password once.") { name, role, municipality };
+        add.SetAction((result, token) => RunAsync(context, token, async users =>
+        {
+            var password = await users.AddAsync(result.GetValue(name)!, result.GetValue(role)!, result.GetValue(municipality));
+            return $"User {result.GetValue(name)} added. Password (shown once): {password}";
+        }));
+
+        var resetName = new Argument<string>("NAME") { Description = "User name" };
+        var reset = new Command("reset", "Sets a new generated password, printed once, and lifts a lockout.") { resetName };
+        reset.SetAction((result, token) => RunAsync(context, token, async users =>
+            $"New password for {result.GetValue(resetName)} (shown once): {await users.ResetAsync(result.GetValue(resetName)!)}"));
+
+        var list = new Command("list", "Lists users with their roles and municipality.");
+        list.SetAction((result, token) => RunAsync(context, token, async users => string.Join(Environment.NewLine,
+            (await users.ListAsync()).Select(u => $"{u.UserName}\t{string.Join(",", u.Roles)}\t{u.Municipality ?? "-"}{(u.LockedOut ? "\tlocked out" : "")}"))));
+
+        var tokenUser = new Argument<string>("NAME") { Description = "User name" };
+        var tokenName = new Option<string>("--name") { Description = "What the token is for", DefaultValueFactory = _ => "script" };
+        var tokenCommand = new Command("token", "Creates a personal access token for scripts, printed once.") { tokenUser, tokenName };
+        tokenCommand.SetAction((result, token) => RunAsync(context, token, async users =>
+            $"Token (shown once; send as 'Authorization: Bearer …'): {await users.CreateTokenAsync(result.GetValue(tokenUser)!, result.GetValue(tokenName)!)}"));
+
+        return new Command("users", "Manages the people who sign in.") { add, reset, list, tokenCommand };
+    }
+
+    private static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken, Func<UserAdministration, Task<string>> action)
+    {
+        await using var services = await context.OpenServicesAsync(cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        try
+        {
+            await context.Out.WriteLineAsync(await action(scope.ServiceProvider.GetRequiredService<UserAdministration>()));
+            return ExitCodes.Done;
+        }
+        catch (UserException rejected)
+        {
+            await context.Error.WriteLineAsync(rejected.Message);
+            return ExitCodes.InputRejected;
+        }
+    }
+}

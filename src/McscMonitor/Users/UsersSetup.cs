@@ -1,0 +1,59 @@
+using McscMonitor.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+
+namespace McscMonitor.Users;
+
+public static class UsersSetup
+{
+    /// <summary>Identity's user and role stores in the application's database; used by the web app and the `users` verb.</summary>
+    public static IServiceCollection AddMcscUsers(this IServiceCollection services)
+    {
+        services.AddLogging();
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<McscDbContext>()
+            .AddClaimsPrincipalFactory<McscClaimsFactory>()
+            .AddSignInManager();
+        services.AddScoped<UserAdministration>();
+        return services;
+    }
+
+    /// <summary>
+    /// Browsers sign in with Identity's cookie, scripts with a personal access token. API
+    /// calls that are not allowed get 401/403, never a redirect to a sign-in page.
+    /// </summary>
+    public static IServiceCollection AddMcscAuthentication(this IServiceCollection services)
+    {
+        const string either = "CookieOrToken";
+        services.AddAuthentication(either)
+            .AddPolicyScheme(either, null, options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? AccessTokenAuthentication.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.SchemeName, null)
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(options =>
+            {
+                options.LoginPath = "/signin";
+                options.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
+            }));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(RecordAccess.Policy, policy => policy.RequireRole(Roles.Admin, Roles.Monitor, Roles.MunicipalOfficer));
+        return services;
+    }
+
+    private static Task ApiStatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = status;
+        else context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
