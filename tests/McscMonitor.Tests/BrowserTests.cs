@@ -2,6 +2,7 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using McscMonitor.Data;
 using McscMonitor.Demo;
+using McscMonitor.Users;
 using McscMonitor.Web;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -23,6 +24,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright _playwright = null!;
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
+    public Dictionary<string, string> Passwords { get; } = [];
 
     public async ValueTask InitializeAsync()
     {
@@ -31,7 +33,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         _app = WebApp.Build(["--urls=http://127.0.0.1:0"], _database.Settings);
         await _app.Services.MigrateAsync();
         await using (var scope = _app.Services.CreateAsyncScope())
+        {
             await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAsync();
+            var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+            Passwords["mona"] = await users.AddAsync("mona", Roles.Monitor, null);
+            Passwords["olsi"] = await users.AddAsync("olsi", Roles.MunicipalOfficer, "Pejë");
+            Passwords["lock"] = await users.AddAsync("lock", Roles.Monitor, null);
+        }
         await _app.StartAsync();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
@@ -104,6 +112,7 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
     [InlineData("/factsheet/2021/en")]
     [InlineData("/factsheet/2021/sr-Latn")]
     [InlineData("/?year=2021")]
+    [InlineData("/signin")]
     public async Task PublicPagesHaveNoSeriousOrCriticalAccessibilityViolations(string path)
     {
         var page = await OpenAsync(path);
@@ -115,5 +124,49 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}")
             .ToList();
         Assert.Empty(serious);
+    }
+
+    private async Task SignInAsync(IPage page, string userName, string password)
+    {
+        await page.GetByLabel("User name").FillAsync(userName);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task MonitorSignsInAndSeesTheAuditTrailOfTheDemoImport()
+    {
+        var page = await OpenAsync("/audit");
+        Assert.Contains("/signin", page.Url);
+
+        await SignInAsync(page, "mona", browser.Passwords["mona"]);
+
+        await page.WaitForURLAsync("**/audit");
+        Assert.True(await page.Locator("tbody tr").CountAsync() > 10);
+        Assert.Contains("create", await page.Locator("tbody tr").First.InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task MunicipalOfficerCannotReachTheAuditTrail()
+    {
+        var page = await OpenAsync("/signin?returnUrl=/audit");
+
+        await SignInAsync(page, "olsi", browser.Passwords["olsi"]);
+
+        await page.WaitForURLAsync("**/forbidden**");
+        Assert.Contains("does not give access", await page.Locator("main").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task FiveWrongPasswordsLockTheAccount()
+    {
+        var page = await OpenAsync("/signin");
+
+        for (var attempt = 0; attempt < 5; attempt++) await SignInAsync(page, "lock", "wrong password " + attempt);
+        var afterFive = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
+        await SignInAsync(page, "lock", browser.Passwords["lock"]);
+
+        Assert.Contains("locked", afterFive);
+        Assert.Contains("locked", await page.GetByRole(AriaRole.Alert).InnerTextAsync());
     }
 }

@@ -48,6 +48,8 @@ public static class WebApp
         app.MapIndicatorsApi();
         app.MapFactSheet();
         app.MapMeetingsApi();
+        app.MapSignIn();
+        app.MapAuditPage();
         return app;
     }
 }
