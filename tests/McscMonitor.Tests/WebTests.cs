@@ -65,4 +65,22 @@ public class WebTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task OverviewFiltersByRegionAndSortsByMeetingsHeld()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        var (app, client) = await StartAsync(database, demo: true);
+        await using var _ = app;
+
+        var html = await client.GetStringAsync("/?year=2021&region=prizren&sort=meetings");
+
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var rows = document.QuerySelectorAll("tbody tr").ToList();
+        Assert.Equal(6, rows.Count);
+        Assert.All(rows, row => Assert.Equal("Prizren", row.QuerySelectorAll("td")[0].TextContent.Trim()));
+        var meetings = rows.Select(row => int.Parse(row.QuerySelectorAll("td")[2].TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(meetings.OrderDescending(), meetings);
+        Assert.Contains("href=\"/factsheet/2021/sr-Cyrl\"", html);
+    }
 }
