@@ -169,4 +169,21 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         Assert.Contains("locked", afterFive);
         Assert.Contains("locked", await page.GetByRole(AriaRole.Alert).InnerTextAsync());
     }
+
+    [Fact]
+    public async Task OfficerSeesTheirOwnMunicipalityButNotAnother()
+    {
+        var page = await OpenAsync("/signin?returnUrl=/municipalities/peje%3Fyear%3D2021");
+        await SignInAsync(page, "olsi", browser.Passwords["olsi"]);
+        await page.WaitForURLAsync("**/municipalities/peje?year=2021");
+
+        var text = await page.Locator("main").InnerTextAsync();
+        var axe = await page.RunAxe();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "municipality-page.png"), FullPage = true });
+        var other = await page.GotoAsync(browser.BaseUrl + "/municipalities/prizren");
+
+        Assert.Contains("Members serving on 31 December 2021", text);
+        Assert.DoesNotContain(axe.Violations, v => v.Impact is "serious" or "critical");
+        Assert.Equal(403, other?.Status);
+    }
 }

@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using McscMonitor.Audit;
 using McscMonitor.FactSheet;
 using McscMonitor.Meetings;
+using McscMonitor.Municipalities;
 using McscMonitor.Users;
 using Scalar.AspNetCore;
 using McscMonitor.Indicators;
@@ -50,6 +51,7 @@ public static class WebApp
         app.MapMeetingsApi();
         app.MapSignIn();
         app.MapAuditPage();
+        app.MapMunicipalityPage();
         return app;
     }
 }

@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using McscMonitor.Core.Domain;
+using McscMonitor.Core.Indicators;
+using McscMonitor.Data;
+using McscMonitor.Indicators;
+using McscMonitor.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace McscMonitor.Municipalities;
+
+/// <summary>Everything recorded about one municipality's council, for the people allowed to see it.</summary>
+public sealed record MunicipalityRecord(
+    Municipality Municipality,
+    int Year,
+    Council? Council,
+    IReadOnlyList<Member> ServingMembers,
+    IReadOnlyList<Meeting> Meetings,
+    WorkPlan? WorkPlan,
+    Compensation? Compensation,
+    MunicipalityIndicators Indicators,
+    IReadOnlyList<MunicipalityIndicators> History,
+    string? UserName);
+
+internal static class MunicipalityPageEndpoint
+{
+    public const int HistoryYears = 5;
+
+    public static IEndpointRouteBuilder MapMunicipalityPage(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/municipalities/{code}", ShowAsync).RequireAuthorization(RecordAccess.Policy).ExcludeFromDescription();
+        return routes;
+    }
+
+    private static async Task<Results<RazorComponentResult<MunicipalityView>, NotFound, ForbidHttpResult>> ShowAsync(
+        string code, int? year, McscDbContext db, IndicatorQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var municipality = await db.Municipalities.AsNoTracking().FirstOrDefaultAsync(m => m.Code == code, cancellationToken);
+        if (municipality is null) return TypedResults.NotFound();
+        if (!RecordAccess.CanAccess(user, code)) return TypedResults.Forbid();
+
+        var years = await query.YearsWithDataAsync(cancellationToken);
+        var shownYear = year is >= 2001 and <= 2100 ? year.Value : years.Count > 0 ? years[0] : DateTime.Today.Year - 1;
+        var yearEnd = new DateOnly(shownYear, 12, 31);
+        var council = await db.Councils.AsNoTracking()
+            .Include(c => c.Members).Include(c => c.Meetings).Include(c => c.WorkPlans)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.MunicipalityCode == code, cancellationToken);
+        var compensation = await db.Compensation.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.MunicipalityCode == code && c.Year == shownYear, cancellationToken);
+
+        var history = new List<MunicipalityIndicators>();
+        for (var past = shownYear - HistoryYears + 1; past <= shownYear; past++)
+            history.Add((await query.ComputeAsync(past, Language.En, cancellationToken)).Municipalities.Single(m => m.Municipality.Code == code));
+
+        return new RazorComponentResult<MunicipalityView>(new
+        {
+            Record = new MunicipalityRecord(
+                municipality,
+                shownYear,
+                council,
+                council?.Members.Where(m => m.IsServingOn(yearEnd)).OrderBy(m => m.Role).ThenBy(m => m.MemberRef).ToList() ?? [],
+                council?.Meetings.Where(m => m.Date.Year == shownYear).OrderBy(m => m.Date).ToList() ?? [],
+                council?.WorkPlans.FirstOrDefault(w => w.Year == shownYear),
+                compensation,
+                history[^1],
+                history,
+                user.Identity?.Name),
+        });
+    }
+}

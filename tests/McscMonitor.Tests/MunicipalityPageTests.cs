@@ -1,0 +1,48 @@
+using System.Net;
+using McscMonitor.Users;
+
+namespace McscMonitor.Tests;
+
+public class MunicipalityPageTests
+{
+    [Theory]
+    [InlineData(Roles.Admin, "gracanice", HttpStatusCode.OK)]
+    [InlineData(Roles.Monitor, "gracanice", HttpStatusCode.OK)]
+    [InlineData(Roles.MunicipalOfficer, "peje", HttpStatusCode.OK)]
+    [InlineData(Roles.MunicipalOfficer, "gracanice", HttpStatusCode.Forbidden)]
+    [InlineData(Roles.Viewer, "peje", HttpStatusCode.Forbidden)]
+    public async Task OnlyTheRightPeopleSeeAMunicipalitysRecords(string role, string municipality, HttpStatusCode expected)
+    {
+        await using var host = await ApiHost.StartAsync();
+
+        var response = await host.ClientFor(role).GetAsync($"/municipalities/{municipality}?year=2021");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnonymousVisitorsAreSentToSignIn()
+    {
+        await using var host = await ApiHost.StartAsync();
+
+        var response = await host.ClientFor(null).GetAsync("/municipalities/peje");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/signin", response.Headers.Location?.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task MunicipalityPageShowsMembersMeetingsGapsAndFiveYears()
+    {
+        await using var host = await ApiHost.StartAsync();
+
+        var html = await host.ClientFor(Roles.Monitor).GetStringAsync("/municipalities/gracanice?year=2021");
+
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        Assert.Contains("4 members, 1 women, 1 from non-majority communities; communities represented: Kosovo Albanian, Kosovo Serb", document.Body!.TextContent);
+        Assert.Equal(4, document.QuerySelectorAll("section:nth-of-type(3) tbody tr").Length);
+        Assert.Equal(4, document.QuerySelectorAll("section:nth-of-type(4) tbody tr").Length);
+        Assert.Contains("AI (MIA) No. 27/2012", html);
+        Assert.Equal(5, document.QuerySelectorAll("section:last-of-type tbody tr").Length);
+    }
+}
