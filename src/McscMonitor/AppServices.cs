@@ -21,6 +21,7 @@ public static class AppServices
         services.AddScoped<IndicatorQuery>();
         services.AddScoped<Importer>();
         services.AddScoped<DemoLoader>();
+        services.AddScoped<Export.Exporter>();
         services.AddScoped<FactSheetBuilder>();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -45,6 +45,7 @@ public static class CliApp
             TemplateCommand.Create(context),
             FactSheetCommand.Create(context),
             UsersCommand.Create(context),
+            Export.ExportCommand.Create(context),
         };
         // With no verb, McscMonitor serves the web app.
         root.SetAction((result, cancellationToken) => ServeCommand.RunAsync(context, [], demo: false, cancellationToken));

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using McscMonitor.Audit;
+using McscMonitor.Export;
 using McscMonitor.FactSheet;
 using McscMonitor.Meetings;
 using McscMonitor.Municipalities;
@@ -52,6 +53,7 @@ public static class WebApp
         app.MapSignIn();
         app.MapAuditPage();
         app.MapMunicipalityPage();
+        app.MapExportApi();
         return app;
     }
 }

@@ -1,0 +1,57 @@
+using System.IO.Compression;
+using System.Security.Claims;
+using McscMonitor.Core.Names;
+using McscMonitor.Data;
+using McscMonitor.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace McscMonitor.Export;
+
+internal static class ExportApi
+{
+    public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/v1/export", ExportAsync).WithTags("Export").RequireAuthorization(RecordAccess.Policy)
+            .WithName("Export").WithSummary("Records in the import format: an XLSX workbook, or a zip of CSV files (format=csv).");
+        return routes;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ForbidHttpResult, ValidationProblem>> ExportAsync(
+        string? format, int? year, string? municipality, McscDbContext db, Exporter exporter, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        string? code = null;
+        if (municipality is not null)
+        {
+            var match = new MunicipalityMatcher(await db.Municipalities.AsNoTracking().ToListAsync(cancellationToken)).Match(municipality);
+            if (match.Municipality is null)
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["municipality"] = [match.Describe(municipality)] });
+            code = match.Municipality.Code;
+        }
+        // Personal data leaves only for the people allowed to see it: an officer exports their own municipality.
+        if (RecordAccess.OnlyMunicipality(user) is { } own)
+        {
+            if (code is not null && code != own) return TypedResults.Forbid();
+            code = own;
+        }
+
+        var tables = await exporter.ExportAsync(year, code, cancellationToken);
+        var name = $"mcsc-records{(year is null ? "" : $"-{year}")}{(code is null ? "" : $"-{code}")}";
+        using var buffer = new MemoryStream();
+        if (format == "csv")
+        {
+            using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+            {
+                foreach (var table in tables)
+                {
+                    await using var writer = new StreamWriter(zip.CreateEntry($"{table.Name}.csv").Open());
+                    Exporter.WriteCsv(table, writer);
+                }
+            }
+            return TypedResults.File(buffer.ToArray(), "application/zip", $"{name}.zip");
+        }
+        Exporter.WriteWorkbook(tables, buffer);
+        return TypedResults.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{name}.xlsx");
+    }
+}

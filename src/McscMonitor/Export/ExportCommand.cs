@@ -1,0 +1,46 @@
+using System.CommandLine;
+using McscMonitor.Cli;
+using McscMonitor.Core.Names;
+using McscMonitor.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace McscMonitor.Export;
+
+public static class ExportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var path = new Argument<string>("PATH") { Description = "An .xlsx workbook, or a folder to write CSV files into" };
+        var year = new Option<int?>("--year") { Description = "Only the records of this year" };
+        var municipality = new Option<string?>("--municipality") { Description = "Only this municipality (code or any name)" };
+        var command = new Command("export", "Exports records in the import format, as CSV files or an XLSX workbook.") { path, year, municipality };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await using var services = await context.OpenServicesAsync(cancellationToken);
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<McscDbContext>();
+            string? code = null;
+            if (result.GetValue(municipality) is { } name)
+            {
+                var match = new MunicipalityMatcher(await db.Municipalities.AsNoTracking().ToListAsync(cancellationToken)).Match(name);
+                if (match.Municipality is null)
+                {
+                    await context.Error.WriteLineAsync($"--municipality: {match.Describe(name)}");
+                    return ExitCodes.UsageError;
+                }
+                code = match.Municipality.Code;
+            }
+            var tables = await scope.ServiceProvider.GetRequiredService<Exporter>().ExportAsync(result.GetValue(year), code, cancellationToken);
+            var target = result.GetValue(path)!;
+            if (target.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            {
+                await using var file = File.Create(target);
+                Exporter.WriteWorkbook(tables, file);
+            }
+            else Exporter.WriteCsvFolder(tables, target);
+            await context.Out.WriteLineAsync($"Wrote {target}: {string.Join(", ", tables.Select(t => $"{t.Rows.Count} {t.Name}"))}");
+            return ExitCodes.Done;
+        });
+        return command;
+    }
+}

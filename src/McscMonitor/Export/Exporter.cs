@@ -1,0 +1,105 @@
+using System.Globalization;
+using CsvHelper;
+using McscMonitor.Core.Domain;
+using McscMonitor.Data;
+using McscMonitor.Import;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace McscMonitor.Export;
+
+/// <summary>
+/// Writes the records in the exchange format that <see cref="Importer"/> reads, so an export
+/// can be edited in a spreadsheet and imported again. A year keeps the records of that year
+/// (members serving at any time in it); a municipality keeps that municipality's.
+/// </summary>
+public sealed class Exporter(McscDbContext db)
+{
+    public async Task<IReadOnlyList<ExchangeTable>> ExportAsync(int? year, string? municipalityCode, CancellationToken cancellationToken = default)
+    {
+        var councils = await db.Councils.AsNoTracking()
+            .Where(c => municipalityCode == null || c.MunicipalityCode == municipalityCode)
+            .Include(c => c.Members).Include(c => c.Meetings).Include(c => c.WorkPlans)
+            .AsSplitQuery()
+            .OrderBy(c => c.MunicipalityCode)
+            .ToListAsync(cancellationToken);
+        var compensation = await db.Compensation.AsNoTracking()
+            .Where(c => (municipalityCode == null || c.MunicipalityCode == municipalityCode) && (year == null || c.Year == year))
+            .OrderBy(c => c.MunicipalityCode).ThenBy(c => c.Year)
+            .ToListAsync(cancellationToken);
+        var yearStart = year is { } y ? new DateOnly(y, 1, 1) : DateOnly.MinValue;
+        var yearEnd = year is { } e ? new DateOnly(e, 12, 31) : DateOnly.MaxValue;
+        if (year is not null) councils = councils.Where(c => c.EstablishedOn <= yearEnd && !(c.DissolvedOn < yearStart)).ToList();
+
+        return
+        [
+            Table(ExchangeFormat.Councils, councils.Select(c => new[]
+                { c.MunicipalityCode, Iso(c.EstablishedOn), c.AssemblyDecision, Iso(c.DissolvedOn) })),
+            Table(ExchangeFormat.Members, councils.SelectMany(c => c.Members
+                .Where(m => m.AppointedOn <= yearEnd && !(m.LeftOn < yearStart))
+                .OrderBy(m => m.MemberRef, StringComparer.Ordinal)
+                .Select(m => new[]
+                {
+                    c.MunicipalityCode, m.MemberRef, m.FullName, Codes.ToCode(m.Gender), m.Community is { } community ? Codes.ToCode(community) : null,
+                    m.Religion, Codes.ToCode(m.Role), Iso(m.AppointedOn), Iso(m.LeftOn),
+                }))),
+            Table(ExchangeFormat.Meetings, councils.SelectMany(c => c.Meetings
+                .Where(m => m.Date >= yearStart && m.Date <= yearEnd)
+                .OrderBy(m => m.Date)
+                .Select(m => new[]
+                {
+                    c.MunicipalityCode, Iso(m.Date), Codes.ToCode(m.Status), Number(m.Attendees), Number(m.WomenAttendees),
+                    YesNo(m.DiscussedSecurityIncidents), YesNo(m.DiscussedNonMajorityConcerns), YesNo(m.MinutesKept),
+                }))),
+            Table(ExchangeFormat.WorkPlans, councils.SelectMany(c => c.WorkPlans
+                .Where(w => year == null || w.Year == year)
+                .OrderBy(w => w.Year)
+                .Select(w => new[] { c.MunicipalityCode, Number(w.Year), Iso(w.AdoptedOn), YesNo(w.AddressesNonMajorityConcerns) }))),
+            Table(ExchangeFormat.Compensation, compensation.Select(c => new[]
+            {
+                c.MunicipalityCode, Number(c.Year), Codes.ToCode(c.Status), c.AmountPerMeetingEur?.ToString("0.##", CultureInfo.InvariantCulture),
+            })),
+        ];
+    }
+
+    public static void WriteCsvFolder(IReadOnlyList<ExchangeTable> tables, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var table in tables)
+        {
+            using var writer = new StreamWriter(Path.Combine(folder, $"{table.Name}.csv"));
+            WriteCsv(table, writer);
+        }
+    }
+
+    public static void WriteCsv(ExchangeTable table, TextWriter writer)
+    {
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        foreach (var header in table.Headers) csv.WriteField(header);
+        csv.NextRecord();
+        foreach (var row in table.Rows)
+        {
+            foreach (var cell in row.Cells) csv.WriteField(cell ?? "");
+            csv.NextRecord();
+        }
+    }
+
+    public static void WriteWorkbook(IReadOnlyList<ExchangeTable> tables, Stream stream)
+    {
+        var sheets = tables.ToDictionary(table => table.Name, table => (object)(table.Rows.Count == 0
+            ? [table.Headers.ToDictionary(header => header, _ => (object?)null)]
+            : table.Rows.Select(row => table.Headers.Select((header, index) => (header, value: (object?)row.Cells[index]))
+                .ToDictionary(cell => cell.header, cell => cell.value)).ToList()));
+        stream.SaveAs(sheets);
+    }
+
+    private static ExchangeTable Table(ExchangeSchema schema, IEnumerable<string?[]> rows) => new(
+        schema.Name, schema.FileName, schema.ColumnNames.ToList(),
+        rows.Select((cells, index) => new ExchangeRow(index + 2, cells)).ToList());
+
+    private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static string? YesNo(bool? value) => value switch { true => "yes", false => "no", null => null };
+}
