@@ -6,7 +6,12 @@ public sealed record ExchangeRow(int Number, IReadOnlyList<string?> Cells);
 /// <summary>One table of the exchange format as read from a CSV file or a workbook sheet.</summary>
 public sealed record ExchangeTable(string Name, string Source, IReadOnlyList<string> Headers, IReadOnlyList<ExchangeRow> Rows)
 {
-    public int ColumnIndex(string column) => Headers.ToList().FindIndex(header => header == column);
+    public int ColumnIndex(string column)
+    {
+        for (var index = 0; index < Headers.Count; index++)
+            if (Headers[index] == column) return index;
+        return -1;
+    }
 
     public string? Cell(ExchangeRow row, string column)
     {
