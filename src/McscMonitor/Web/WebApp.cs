@@ -1,6 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using McscMonitor.Audit;
+using McscMonitor.Compensations;
+using McscMonitor.Councils;
+using McscMonitor.Members;
+using McscMonitor.Records;
+using McscMonitor.WorkPlans;
 using McscMonitor.Export;
 using McscMonitor.FactSheet;
 using McscMonitor.Meetings;
@@ -49,7 +54,11 @@ public static class WebApp
         app.MapIndicatorsPage();
         app.MapIndicatorsApi();
         app.MapFactSheet();
-        app.MapMeetingsApi();
+        app.MapRecords(new CouncilKind());
+        app.MapRecords(new MemberKind());
+        app.MapRecords(new MeetingKind());
+        app.MapRecords(new WorkPlanKind());
+        app.MapRecords(new CompensationKind());
         app.MapSignIn();
         app.MapAuditPage();
         app.MapMunicipalityPage();

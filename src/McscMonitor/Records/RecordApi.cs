@@ -1,0 +1,266 @@
+using System.Globalization;
+using System.Security.Claims;
+using McscMonitor.Core.Domain;
+using McscMonitor.Core.Names;
+using McscMonitor.Data;
+using McscMonitor.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace McscMonitor.Records;
+
+/// <summary>A record with the municipality it belongs to, in a shape EF can still filter and sort.</summary>
+public sealed class Owned<T>
+{
+    public required T Record { get; init; }
+    public required string Municipality { get; init; }
+}
+
+public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+public sealed record RecordQuery(string? Municipality, int? Year, int Page = 1, int PageSize = 50);
+
+/// <summary>
+/// The outcome of checking an input: field errors, or the municipality it belongs to and how
+/// to write it onto a record; a conflict names a natural key that is already taken.
+/// </summary>
+public sealed record Checked<T>(Dictionary<string, string[]> Errors, string? Municipality = null, Action<T>? Apply = null, string? Conflict = null)
+{
+    public static Checked<T> Invalid(Dictionary<string, string[]> errors) => new(errors);
+}
+
+/// <summary>What differs between record types; <see cref="RecordApi"/> does the rest.</summary>
+public abstract class RecordKind<TRecord, TDto, TInput> where TRecord : EditableRecord
+{
+    public abstract string Name { get; }
+
+    /// <summary>A record to fill in with <see cref="Checked{T}.Apply"/>.</summary>
+    public abstract TRecord Blank();
+
+    public abstract IQueryable<Owned<TRecord>> Rows(McscDbContext db);
+    public abstract IQueryable<Owned<TRecord>> InYear(IQueryable<Owned<TRecord>> rows, int year);
+    public abstract IOrderedQueryable<Owned<TRecord>> Order(IQueryable<Owned<TRecord>> rows);
+    public abstract TDto ToDto(Owned<TRecord> row);
+    public abstract Task<Checked<TRecord>> CheckAsync(TInput input, McscDbContext db, int? id, CancellationToken cancellationToken);
+
+    /// <summary>Why a record may not be deleted (say, a council that still has meetings), or null.</summary>
+    public virtual Task<string?> DeleteBlockedAsync(TRecord record, McscDbContext db, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(null);
+}
+
+/// <summary>
+/// CRUD over REST for one record type. Admins and monitors reach every municipality, a
+/// municipal officer only their own. Updates and deletes need the row's ETag in If-Match, so
+/// a stale edit is refused (412) instead of overwriting someone else's.
+/// </summary>
+public static class RecordApi
+{
+    public static IEndpointRouteBuilder MapRecords<TRecord, TDto, TInput>(
+        this IEndpointRouteBuilder routes, RecordKind<TRecord, TDto, TInput> kind)
+        where TRecord : EditableRecord
+    {
+        var plural = kind.Name;
+        var group = routes.MapGroup($"/api/v1/{plural}").WithTags(plural).RequireAuthorization(RecordAccess.Policy);
+        group.MapGet("/", (
+                [AsParameters] RecordQuery query, McscDbContext db, ClaimsPrincipal user, CancellationToken token) =>
+                ListAsync(kind, query, db, user, token))
+            .WithName($"List-{plural}").WithSummary($"{plural}, a page at a time (filters: municipality, year).");
+        group.MapGet("/{id:int}", (int id, McscDbContext db, ClaimsPrincipal user, HttpResponse response, CancellationToken token) =>
+                GetAsync(kind, id, db, user, response, token))
+            .WithName($"Get-{plural}").WithSummary("One record; its ETag is the version to send back when editing.");
+        group.MapPost("/", (TInput input, McscDbContext db, ClaimsPrincipal user, HttpResponse response, CancellationToken token) =>
+                CreateAsync(kind, input, db, user, response, token))
+            .WithName($"Create-{plural}").WithSummary("Records a new one.");
+        group.MapPut("/{id:int}", (int id, TInput input, McscDbContext db, ClaimsPrincipal user, HttpRequest request, HttpResponse response,
+                CancellationToken token) => UpdateAsync(kind, id, input, db, user, request, response, token))
+            .WithName($"Update-{plural}").WithSummary("Changes one; needs If-Match with its ETag.");
+        group.MapDelete("/{id:int}", (int id, McscDbContext db, ClaimsPrincipal user, HttpRequest request, CancellationToken token) =>
+                DeleteAsync(kind, id, db, user, request, token))
+            .WithName($"Delete-{plural}").WithSummary("Deletes one; needs If-Match with its ETag.");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<PageOf<TDto>>, ValidationProblem>> ListAsync<TRecord, TDto, TInput>(
+        RecordKind<TRecord, TDto, TInput> kind, RecordQuery query, McscDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+        where TRecord : EditableRecord
+    {
+        if (query.Page < 1 || query.PageSize is < 1 or > 500)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["page must be 1 or more and pageSize 1–500"] });
+
+        var rows = kind.Rows(db);
+        if (RecordAccess.OnlyMunicipality(user) is { } own) rows = rows.Where(row => row.Municipality == own);
+        if (query.Municipality is not null)
+        {
+            var match = await MatchAsync(db, query.Municipality, cancellationToken);
+            if (match.Municipality is null)
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["municipality"] = [match.Describe(query.Municipality)] });
+            rows = rows.Where(row => row.Municipality == match.Municipality.Code);
+        }
+        if (query.Year is { } year) rows = kind.InYear(rows, year);
+
+        var total = await rows.CountAsync(cancellationToken);
+        var page = await kind.Order(rows).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PageOf<TDto>(page.Select(kind.ToDto).ToList(), query.Page, query.PageSize, total));
+    }
+
+    private static async Task<Results<Ok<TDto>, NotFound, ForbidHttpResult>> GetAsync<TRecord, TDto, TInput>(
+        RecordKind<TRecord, TDto, TInput> kind, int id, McscDbContext db, ClaimsPrincipal user, HttpResponse response,
+        CancellationToken cancellationToken)
+        where TRecord : EditableRecord
+    {
+        var row = await kind.Rows(db).FirstOrDefaultAsync(row => row.Record.Id == id, cancellationToken);
+        if (row is null) return TypedResults.NotFound();
+        if (!RecordAccess.CanAccess(user, row.Municipality)) return TypedResults.Forbid();
+        response.Headers.ETag = ETag(row.Record.Version);
+        return TypedResults.Ok(kind.ToDto(row));
+    }
+
+    private static async Task<Results<Created<TDto>, ValidationProblem, ForbidHttpResult, Conflict<ProblemDetails>>> CreateAsync<TRecord, TDto, TInput>(
+        RecordKind<TRecord, TDto, TInput> kind, TInput input, McscDbContext db, ClaimsPrincipal user, HttpResponse response,
+        CancellationToken cancellationToken)
+        where TRecord : EditableRecord
+    {
+        var check = await kind.CheckAsync(input, db, null, cancellationToken);
+        if (check.Errors.Count > 0) return TypedResults.ValidationProblem(check.Errors);
+        if (!RecordAccess.CanAccess(user, check.Municipality!)) return TypedResults.Forbid();
+        if (check.Conflict is not null) return Conflict(check.Conflict);
+
+        var record = kind.Blank();
+        check.Apply!(record);
+        db.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        var created = await kind.Rows(db).SingleAsync(row => row.Record.Id == record.Id, cancellationToken);
+        response.Headers.ETag = ETag(created.Record.Version);
+        return TypedResults.Created($"/api/v1/{kind.Name}/{record.Id}", kind.ToDto(created));
+    }
+
+    private static async Task<Results<Ok<TDto>, NotFound, ForbidHttpResult, ValidationProblem, StatusCodeHttpResult, Conflict<ProblemDetails>>>
+        UpdateAsync<TRecord, TDto, TInput>(
+            RecordKind<TRecord, TDto, TInput> kind, int id, TInput input, McscDbContext db, ClaimsPrincipal user,
+            HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
+        where TRecord : EditableRecord
+    {
+        var current = await kind.Rows(db).FirstOrDefaultAsync(row => row.Record.Id == id, cancellationToken);
+        if (current is null) return TypedResults.NotFound();
+        if (!RecordAccess.CanAccess(user, current.Municipality)) return TypedResults.Forbid();
+        if (IfMatch(request) is not { } expected) return TypedResults.StatusCode(StatusCodes.Status428PreconditionRequired);
+        if (expected != current.Record.Version) return TypedResults.StatusCode(StatusCodes.Status412PreconditionFailed);
+
+        var check = await kind.CheckAsync(input, db, id, cancellationToken);
+        if (check.Errors.Count > 0) return TypedResults.ValidationProblem(check.Errors);
+        if (!RecordAccess.CanAccess(user, check.Municipality!)) return TypedResults.Forbid();
+        if (check.Conflict is not null) return Conflict(check.Conflict);
+
+        var record = await db.Set<TRecord>().SingleAsync(r => r.Id == id, cancellationToken);
+        db.Entry(record).Property(r => r.Version).OriginalValue = expected;
+        check.Apply!(record);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between our read and our write: theirs stands.
+            return TypedResults.StatusCode(StatusCodes.Status412PreconditionFailed);
+        }
+        var updated = await kind.Rows(db).SingleAsync(row => row.Record.Id == id, cancellationToken);
+        response.Headers.ETag = ETag(updated.Record.Version);
+        return TypedResults.Ok(kind.ToDto(updated));
+    }
+
+    private static async Task<Results<NoContent, NotFound, ForbidHttpResult, StatusCodeHttpResult, Conflict<ProblemDetails>>> DeleteAsync<TRecord, TDto, TInput>(
+        RecordKind<TRecord, TDto, TInput> kind, int id, McscDbContext db, ClaimsPrincipal user, HttpRequest request,
+        CancellationToken cancellationToken)
+        where TRecord : EditableRecord
+    {
+        var current = await kind.Rows(db).FirstOrDefaultAsync(row => row.Record.Id == id, cancellationToken);
+        if (current is null) return TypedResults.NotFound();
+        if (!RecordAccess.CanAccess(user, current.Municipality)) return TypedResults.Forbid();
+        if (IfMatch(request) is not { } expected) return TypedResults.StatusCode(StatusCodes.Status428PreconditionRequired);
+
+        var record = await db.Set<TRecord>().SingleAsync(r => r.Id == id, cancellationToken);
+        if (await kind.DeleteBlockedAsync(record, db, cancellationToken) is { } blocked) return Conflict(blocked);
+        db.Entry(record).Property(r => r.Version).OriginalValue = expected;
+        db.Remove(record);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status412PreconditionFailed);
+        }
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<MunicipalityMatch> MatchAsync(McscDbContext db, string name, CancellationToken cancellationToken) =>
+        new MunicipalityMatcher(await db.Municipalities.AsNoTracking().ToListAsync(cancellationToken)).Match(name);
+
+    private static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    private static long? IfMatch(HttpRequest request) =>
+        long.TryParse(request.Headers.IfMatch.ToString().Trim().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? version
+            : null;
+
+    private static Conflict<ProblemDetails> Conflict(string detail) =>
+        TypedResults.Conflict(new ProblemDetails { Title = "Conflict", Detail = detail, Status = StatusCodes.Status409Conflict });
+}
+
+/// <summary>Collects field errors in plain words, keyed by the JSON property name.</summary>
+public sealed class FieldErrors
+{
+    public Dictionary<string, string[]> Errors { get; } = [];
+
+    public void Add(string field, string? problem)
+    {
+        if (problem is not null && !Errors.ContainsKey(field)) Errors[field] = [problem];
+    }
+
+    public void Required(string field, object? value)
+    {
+        if (value is null || value is string text && string.IsNullOrWhiteSpace(text)) Add(field, "a value is required");
+    }
+
+    public TEnum? Code<TEnum>(string field, string? code, bool required) where TEnum : struct, Enum
+    {
+        if (code is null)
+        {
+            if (required) Add(field, "a value is required");
+            return null;
+        }
+        if (Codes<TEnum>.TryParse(code, out var value)) return value;
+        Add(field, $"'{code}' is not one of: {string.Join(", ", Codes<TEnum>.All)}");
+        return null;
+    }
+
+    public async Task<Municipality?> MunicipalityAsync(McscDbContext db, string? name, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            Add("municipality", "a municipality is required");
+            return null;
+        }
+        var match = await RecordApi.MatchAsync(db, name, cancellationToken);
+        if (match.Municipality is null) Add("municipality", match.Describe(name));
+        return match.Municipality;
+    }
+
+    public void Date(string field, DateOnly? date, bool required)
+    {
+        if (date is null)
+        {
+            if (required) Add(field, "a date is required");
+            return;
+        }
+        Add(field, RecordRules.YearOutOfRange(date.Value));
+    }
+
+    public void Year(string field, int? year)
+    {
+        if (year is null) Add(field, "a year is required");
+        else if (year is < RecordRules.FirstYear or > RecordRules.LastYear)
+            Add(field, $"{year} is not a year between {RecordRules.FirstYear} and {RecordRules.LastYear}");
+    }
+}
