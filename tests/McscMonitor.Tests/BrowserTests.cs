@@ -186,4 +186,31 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         Assert.DoesNotContain(axe.Violations, v => v.Impact is "serious" or "critical");
         Assert.Equal(403, other?.Status);
     }
+
+    [Fact]
+    public async Task MonitorUploadsAFileAndSeesEveryErrorThenAGoodFileImports()
+    {
+        var page = await OpenAsync("/signin?returnUrl=/import");
+        await SignInAsync(page, "mona", browser.Passwords["mona"]);
+        await page.WaitForURLAsync("**/import");
+
+        await page.GetByLabel("File").SetInputFilesAsync(new FilePayload
+        {
+            Name = "meetings.csv", MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("municipality,date,status\nPejj,2021-03-01,held\nPeja,2021-13-01,held\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+        var errors = await page.Locator("table.import-errors tbody tr").AllInnerTextsAsync();
+
+        await page.GetByLabel("File").SetInputFilesAsync(new FilePayload
+        {
+            Name = "compensation.csv", MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("municipality,year,status\nPeja,2019,paid\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, error => error.Contains("did you mean Pejë"));
+        Assert.Contains("Imported compensation.csv", await page.Locator("main").InnerTextAsync());
+    }
 }

@@ -22,10 +22,14 @@ public sealed class Importer(McscDbContext db)
     private sealed record Parsed<T>(T Record, string MunicipalityCode, ExchangeTable Table, ExchangeRow Row);
 
     private readonly List<ImportError> _errors = [];
+    private string? _onlyMunicipality;
 
+    /// <param name="onlyMunicipality">When set, rows of any other municipality are errors (a municipal officer's import).</param>
     public async Task<ImportOutcome> ImportAsync(
-        IReadOnlyList<ExchangeTable> tables, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<ExchangeTable> tables, IProgress<double>? progress = null, CancellationToken cancellationToken = default,
+        string? onlyMunicipality = null)
     {
+        _onlyMunicipality = onlyMunicipality;
         _errors.Clear();
         var municipalities = await db.Municipalities.AsNoTracking().ToListAsync(cancellationToken);
         var matcher = new MunicipalityMatcher(municipalities);
@@ -166,6 +170,11 @@ public sealed class Importer(McscDbContext db)
                 var reader = new RowReader(table, row, matcher, _errors);
                 var municipality = reader.Municipality();
                 if (municipality is null) continue;
+                if (_onlyMunicipality is not null && municipality.Code != _onlyMunicipality)
+                {
+                    reader.Error("municipality", $"you may import records of your own municipality only, not of {municipality.NameSq}");
+                    continue;
+                }
                 var record = parse(reader, municipality);
                 if (record is not null && reader.ErrorCount == 0)
                     parsed.Add(new Parsed<T>(record, municipality.Code, table, row));

@@ -8,6 +8,7 @@ using McscMonitor.Records;
 using McscMonitor.WorkPlans;
 using McscMonitor.Export;
 using McscMonitor.FactSheet;
+using McscMonitor.Import;
 using McscMonitor.Meetings;
 using McscMonitor.Municipalities;
 using McscMonitor.Users;
@@ -63,6 +64,7 @@ public static class WebApp
         app.MapAuditPage();
         app.MapMunicipalityPage();
         app.MapExportApi();
+        app.MapImport();
         return app;
     }
 }

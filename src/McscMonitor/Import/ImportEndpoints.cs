@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using McscMonitor.Import.Pages;
+using McscMonitor.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace McscMonitor.Import;
+
+/// <summary>Import from the browser (a form with antiforgery) and for scripts (token only).</summary>
+internal static class ImportEndpoints
+{
+    public static IEndpointRouteBuilder MapImport(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/import", (ClaimsPrincipal user) => new RazorComponentResult<ImportView>(new { UserName = user.Identity?.Name }))
+            .RequireAuthorization(RecordAccess.Policy).ExcludeFromDescription();
+        routes.MapPost("/import", async (IFormFile file, Importer importer, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            {
+                var outcome = await ImportAsync(file, importer, user, cancellationToken);
+                return new RazorComponentResult<ImportView>(new { UserName = user.Identity?.Name, Outcome = outcome, FileName = file.FileName });
+            })
+            .RequireAuthorization(RecordAccess.Policy).ExcludeFromDescription();
+
+        routes.MapGet("/import/template.xlsx", () =>
+            {
+                var path = Path.Combine(Path.GetTempPath(), $"mcsc-template-{Guid.NewGuid():N}.xlsx");
+                try
+                {
+                    TemplateCommand.Write(path);
+                    return TypedResults.File(File.ReadAllBytes(path), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "import-template.xlsx");
+                }
+                finally
+                {
+                    File.Delete(path);
+                }
+            })
+            .ExcludeFromDescription();
+
+        // Scripts send a token, never a cookie, so a page elsewhere cannot make a signed-in browser post here.
+        routes.MapPost("/api/v1/imports", async Task<Results<Ok<ImportOutcome>, UnprocessableEntity<ImportOutcome>>> (
+                IFormFile file, Importer importer, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            {
+                var outcome = await ImportAsync(file, importer, user, cancellationToken);
+                return outcome.Succeeded ? TypedResults.Ok(outcome) : TypedResults.UnprocessableEntity(outcome);
+            })
+            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(AccessTokenAuthentication.SchemeName)
+                .RequireRole(Roles.Admin, Roles.Monitor, Roles.MunicipalOfficer))
+            .DisableAntiforgery()
+            .WithTags("Import").WithName("Import")
+            .WithSummary("Imports an .xlsx workbook, a .csv file or a .zip of CSV files; all or nothing, every error listed (422).");
+        return routes;
+    }
+
+    private static async Task<ImportOutcome> ImportAsync(IFormFile file, Importer importer, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var read = await UploadedImport.ReadAsync(file, cancellationToken);
+        if (read.Errors.Count > 0) return new ImportOutcome(read.Errors, []);
+        return await importer.ImportAsync(read.Tables, cancellationToken: cancellationToken, onlyMunicipality: RecordAccess.OnlyMunicipality(user));
+    }
+}
