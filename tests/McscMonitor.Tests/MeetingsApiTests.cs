@@ -201,6 +201,26 @@ public class UsersTests
     }
 
     [Fact]
+    public async Task ARevokedTokenNoLongerSignsIn()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        await database.RunAsync("users", "add", "sam", "--role", "monitor");
+        var token = (await database.RunAsync("users", "token", "sam", "--name", "nightly")).Output.Split(": ")[^1].Trim();
+        await using var app = WebApp.Build([], database.Settings, builder => builder.WebHost.UseTestServer());
+        await app.StartAsync();
+        var client = app.GetTestClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        var before = await client.GetAsync("/api/v1/meetings");
+        var revoke = await database.RunAsync("users", "revoke", "sam", "--name", "nightly");
+        var after = await client.GetAsync("/api/v1/meetings");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(0, revoke.ExitCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Fact]
     public async Task RevokedOrUnknownTokensAreRejected()
     {
         await using var host = await ApiHost.StartAsync();

@@ -13,11 +13,12 @@ internal static class FactSheetEndpoints
     {
         var page = routes.MapGroup("/factsheet/{year:int:range(2001,2100)}").WithTags("Fact sheet");
         page.MapGet($"/{{lang:{LanguagePattern}}}", GetPage).WithName("FactSheetPage")
-            .WithSummary("The fact sheet as a web page.");
+            .WithSummary("The fact sheet as a web page.").Produces(StatusCodes.Status200OK, typeof(string), "text/html");
         page.MapGet($"/{{lang:{LanguagePattern}}}.pdf", GetPdf).WithName("FactSheetPdf")
-            .WithSummary("The fact sheet as a print-quality PDF.");
+            .WithSummary("The fact sheet as a print-quality PDF.").Produces(StatusCodes.Status200OK, typeof(byte[]), "application/pdf");
         page.MapGet($"/{{lang:{LanguagePattern}}}/charts/{{chart}}.{{extension}}", GetChart).WithName("FactSheetChart")
-            .WithSummary("One chart of the fact sheet as SVG or PNG.");
+            .WithSummary("One chart of the fact sheet as SVG or PNG.")
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "image/svg+xml", "image/png");
         return routes;
     }
 

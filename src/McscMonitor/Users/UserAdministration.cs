@@ -53,6 +53,17 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         return token;
     }
 
+    /// <summary>Revokes the user's active tokens of that name; a revoked token stays on record, unusable.</summary>
+    public async Task<int> RevokeTokensAsync(string userName, string name)
+    {
+        var user = await FindAsync(userName);
+        var tokens = await db.AccessTokens.Where(t => t.UserId == user.Id && t.Name == name && t.RevokedAtUtc == null).ToListAsync();
+        if (tokens.Count == 0) throw new UserException($"{userName} has no active token named '{name}'.");
+        foreach (var token in tokens) token.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync();
+        return tokens.Count;
+    }
+
     public async Task<IReadOnlyList<UserSummary>> ListAsync()
     {
         var summaries = new List<UserSummary>();

@@ -33,7 +33,13 @@ public static class UsersCommand
         tokenCommand.SetAction((result, token) => RunAsync(context, token, async users =>
             $"Token (shown once; send as 'Authorization: Bearer …'): {await users.CreateTokenAsync(result.GetValue(tokenUser)!, result.GetValue(tokenName)!)}"));
 
-        return new Command("users", "Manages the people who sign in.") { add, reset, list, tokenCommand };
+        var revokeUser = new Argument<string>("NAME") { Description = "User name" };
+        var revokeName = new Option<string>("--name") { Description = "The name the token was given", Required = true };
+        var revoke = new Command("revoke", "Revokes a user's personal access tokens of that name.") { revokeUser, revokeName };
+        revoke.SetAction((result, token) => RunAsync(context, token, async users =>
+            $"Revoked {await users.RevokeTokensAsync(result.GetValue(revokeUser)!, result.GetValue(revokeName)!)} token(s)."));
+
+        return new Command("users", "Manages the people who sign in.") { add, reset, list, tokenCommand, revoke };
     }
 
     private static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken, Func<UserAdministration, Task<string>> action)
