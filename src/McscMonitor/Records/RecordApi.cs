@@ -49,6 +49,84 @@ public abstract class RecordKind<TRecord, TDto, TInput> where TRecord : Editable
         Task.FromResult<string?>(null);
 }
 
+public enum WriteStatus { Done, NotFound, Forbidden, Invalid, Conflict, Stale, VersionRequired }
+
+/// <summary>What a write came to; the API turns it into a status code, a form into a page.</summary>
+public sealed record WriteResult(WriteStatus Status, int? Id = null, Dictionary<string, string[]>? Errors = null, string? Detail = null);
+
+/// <summary>
+/// The one write path for every record type, used by the REST API and the web forms alike:
+/// scope, validation, natural-key conflicts and optimistic concurrency.
+/// </summary>
+public static class RecordWriter
+{
+    /// <summary>Creates (id null) or updates a record; an update needs the version the writer last saw.</summary>
+    public static async Task<WriteResult> SaveAsync<TRecord, TDto, TInput>(
+        RecordKind<TRecord, TDto, TInput> kind, int? id, TInput input, long? expectedVersion, McscDbContext db, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+        where TRecord : EditableRecord
+    {
+        TRecord record;
+        if (id is { } existingId)
+        {
+            var current = await kind.Rows(db).FirstOrDefaultAsync(row => row.Record.Id == existingId, cancellationToken);
+            if (current is null) return new WriteResult(WriteStatus.NotFound);
+            if (!RecordAccess.CanAccess(user, current.Municipality)) return new WriteResult(WriteStatus.Forbidden);
+            if (expectedVersion is null) return new WriteResult(WriteStatus.VersionRequired);
+            if (expectedVersion != current.Record.Version) return new WriteResult(WriteStatus.Stale, existingId);
+            record = await db.Set<TRecord>().SingleAsync(r => r.Id == existingId, cancellationToken);
+            db.Entry(record).Property(r => r.Version).OriginalValue = expectedVersion.Value;
+        }
+        else
+        {
+            record = kind.Blank();
+        }
+
+        var check = await kind.CheckAsync(input, db, id, cancellationToken);
+        if (check.Errors.Count > 0) return new WriteResult(WriteStatus.Invalid, id, check.Errors);
+        if (!RecordAccess.CanAccess(user, check.Municipality!)) return new WriteResult(WriteStatus.Forbidden);
+        if (check.Conflict is not null) return new WriteResult(WriteStatus.Conflict, id, Detail: check.Conflict);
+
+        check.Apply!(record);
+        if (id is null) db.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between our read and our write: theirs stands.
+            return new WriteResult(WriteStatus.Stale, id);
+        }
+        return new WriteResult(WriteStatus.Done, record.Id);
+    }
+
+    public static async Task<WriteResult> DeleteAsync<TRecord, TDto, TInput>(
+        RecordKind<TRecord, TDto, TInput> kind, int id, long? expectedVersion, McscDbContext db, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+        where TRecord : EditableRecord
+    {
+        var current = await kind.Rows(db).FirstOrDefaultAsync(row => row.Record.Id == id, cancellationToken);
+        if (current is null) return new WriteResult(WriteStatus.NotFound);
+        if (!RecordAccess.CanAccess(user, current.Municipality)) return new WriteResult(WriteStatus.Forbidden);
+        if (expectedVersion is null) return new WriteResult(WriteStatus.VersionRequired);
+
+        var record = await db.Set<TRecord>().SingleAsync(r => r.Id == id, cancellationToken);
+        if (await kind.DeleteBlockedAsync(record, db, cancellationToken) is { } blocked) return new WriteResult(WriteStatus.Conflict, id, Detail: blocked);
+        db.Entry(record).Property(r => r.Version).OriginalValue = expectedVersion.Value;
+        db.Remove(record);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new WriteResult(WriteStatus.Stale, id);
+        }
+        return new WriteResult(WriteStatus.Done, id);
+    }
+}
+
 /// <summary>
 /// CRUD over REST for one record type. Admins and monitors reach every municipality, a
 /// municipal officer only their own. Updates and deletes need the row's ETag in If-Match, so
@@ -121,18 +199,16 @@ public static class RecordApi
         CancellationToken cancellationToken)
         where TRecord : EditableRecord
     {
-        var check = await kind.CheckAsync(input, db, null, cancellationToken);
-        if (check.Errors.Count > 0) return TypedResults.ValidationProblem(check.Errors);
-        if (!RecordAccess.CanAccess(user, check.Municipality!)) return TypedResults.Forbid();
-        if (check.Conflict is not null) return Conflict(check.Conflict);
-
-        var record = kind.Blank();
-        check.Apply!(record);
-        db.Add(record);
-        await db.SaveChangesAsync(cancellationToken);
-        var created = await kind.Rows(db).SingleAsync(row => row.Record.Id == record.Id, cancellationToken);
+        var result = await RecordWriter.SaveAsync(kind, null, input, null, db, user, cancellationToken);
+        switch (result.Status)
+        {
+            case WriteStatus.Invalid: return TypedResults.ValidationProblem(result.Errors!);
+            case WriteStatus.Forbidden: return TypedResults.Forbid();
+            case WriteStatus.Conflict: return Conflict(result.Detail!);
+        }
+        var created = await kind.Rows(db).SingleAsync(row => row.Record.Id == result.Id, cancellationToken);
         response.Headers.ETag = ETag(created.Record.Version);
-        return TypedResults.Created($"/api/v1/{kind.Name}/{record.Id}", kind.ToDto(created));
+        return TypedResults.Created($"/api/v1/{kind.Name}/{result.Id}", kind.ToDto(created));
     }
 
     private static async Task<Results<Ok<TDto>, NotFound, ForbidHttpResult, ValidationProblem, StatusCodeHttpResult, Conflict<ProblemDetails>>>
@@ -141,29 +217,8 @@ public static class RecordApi
             HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
         where TRecord : EditableRecord
     {
-        var current = await kind.Rows(db).FirstOrDefaultAsync(row => row.Record.Id == id, cancellationToken);
-        if (current is null) return TypedResults.NotFound();
-        if (!RecordAccess.CanAccess(user, current.Municipality)) return TypedResults.Forbid();
-        if (IfMatch(request) is not { } expected) return TypedResults.StatusCode(StatusCodes.Status428PreconditionRequired);
-        if (expected != current.Record.Version) return TypedResults.StatusCode(StatusCodes.Status412PreconditionFailed);
-
-        var check = await kind.CheckAsync(input, db, id, cancellationToken);
-        if (check.Errors.Count > 0) return TypedResults.ValidationProblem(check.Errors);
-        if (!RecordAccess.CanAccess(user, check.Municipality!)) return TypedResults.Forbid();
-        if (check.Conflict is not null) return Conflict(check.Conflict);
-
-        var record = await db.Set<TRecord>().SingleAsync(r => r.Id == id, cancellationToken);
-        db.Entry(record).Property(r => r.Version).OriginalValue = expected;
-        check.Apply!(record);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone saved between our read and our write: theirs stands.
-            return TypedResults.StatusCode(StatusCodes.Status412PreconditionFailed);
-        }
+        var result = await RecordWriter.SaveAsync(kind, id, input, IfMatch(request), db, user, cancellationToken);
+        if (result.Status != WriteStatus.Done) return Failed<TDto>(result);
         var updated = await kind.Rows(db).SingleAsync(row => row.Record.Id == id, cancellationToken);
         response.Headers.ETag = ETag(updated.Record.Version);
         return TypedResults.Ok(kind.ToDto(updated));
@@ -174,25 +229,28 @@ public static class RecordApi
         CancellationToken cancellationToken)
         where TRecord : EditableRecord
     {
-        var current = await kind.Rows(db).FirstOrDefaultAsync(row => row.Record.Id == id, cancellationToken);
-        if (current is null) return TypedResults.NotFound();
-        if (!RecordAccess.CanAccess(user, current.Municipality)) return TypedResults.Forbid();
-        if (IfMatch(request) is not { } expected) return TypedResults.StatusCode(StatusCodes.Status428PreconditionRequired);
-
-        var record = await db.Set<TRecord>().SingleAsync(r => r.Id == id, cancellationToken);
-        if (await kind.DeleteBlockedAsync(record, db, cancellationToken) is { } blocked) return Conflict(blocked);
-        db.Entry(record).Property(r => r.Version).OriginalValue = expected;
-        db.Remove(record);
-        try
+        var result = await RecordWriter.DeleteAsync(kind, id, IfMatch(request), db, user, cancellationToken);
+        return result.Status switch
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return TypedResults.StatusCode(StatusCodes.Status412PreconditionFailed);
-        }
-        return TypedResults.NoContent();
+            WriteStatus.Done => TypedResults.NoContent(),
+            WriteStatus.NotFound => TypedResults.NotFound(),
+            WriteStatus.Forbidden => TypedResults.Forbid(),
+            WriteStatus.Conflict => Conflict(result.Detail!),
+            WriteStatus.VersionRequired => TypedResults.StatusCode(StatusCodes.Status428PreconditionRequired),
+            _ => TypedResults.StatusCode(StatusCodes.Status412PreconditionFailed),
+        };
     }
+
+    private static Results<Ok<TDto>, NotFound, ForbidHttpResult, ValidationProblem, StatusCodeHttpResult, Conflict<ProblemDetails>> Failed<TDto>(WriteResult result) =>
+        result.Status switch
+        {
+            WriteStatus.NotFound => TypedResults.NotFound(),
+            WriteStatus.Forbidden => TypedResults.Forbid(),
+            WriteStatus.Invalid => TypedResults.ValidationProblem(result.Errors!),
+            WriteStatus.Conflict => Conflict(result.Detail!),
+            WriteStatus.VersionRequired => TypedResults.StatusCode(StatusCodes.Status428PreconditionRequired),
+            _ => TypedResults.StatusCode(StatusCodes.Status412PreconditionFailed),
+        };
 
     public static async Task<MunicipalityMatch> MatchAsync(McscDbContext db, string name, CancellationToken cancellationToken) =>
         new MunicipalityMatcher(await db.Municipalities.AsNoTracking().ToListAsync(cancellationToken)).Match(name);
