@@ -213,4 +213,30 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         Assert.Contains(errors, error => error.Contains("did you mean Pejë"));
         Assert.Contains("Imported compensation.csv", await page.Locator("main").InnerTextAsync());
     }
+
+    [Fact]
+    public async Task OfficerRecordsAMeetingAndSeesTheIndicatorChange()
+    {
+        var page = await OpenAsync("/signin?returnUrl=/municipalities/peje%3Fyear%3D2022");
+        await SignInAsync(page, "olsi", browser.Passwords["olsi"]);
+        await page.WaitForURLAsync("**/municipalities/peje?year=2022");
+        var before = await page.Locator(".meetings-summary").InnerTextAsync();
+        var heldBefore = int.Parse(before.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record a meeting" }).ClickAsync();
+        await page.GetByLabel("Date").FillAsync("2022-12-14");
+        await page.GetByLabel("Attendees", new() { Exact = true }).FillAsync("8");
+        await page.GetByLabel("Women attendees").FillAsync("11");
+        await page.GetByLabel("Security incidents discussed").SelectOptionAsync("yes");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        var fieldError = await page.Locator("#womenAttendees-error").InnerTextAsync();
+
+        await page.GetByLabel("Women attendees").FillAsync("3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.WaitForURLAsync("**/municipalities/peje?year=2022");
+        var after = await page.Locator(".meetings-summary").InnerTextAsync();
+
+        Assert.Contains("more than the 8 attendees", fieldError);
+        Assert.StartsWith($"{heldBefore + 1} held", after);
+    }
 }

@@ -65,6 +65,7 @@ public static class WebApp
         app.MapMunicipalityPage();
         app.MapExportApi();
         app.MapImport();
+        app.MapMeetingForms();
         return app;
     }
 }
