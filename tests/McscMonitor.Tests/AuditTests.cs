@@ -11,7 +11,7 @@ public class AuditTests
 
     private static async Task<List<AuditEntry>> AuditOf(TestDatabase database)
     {
-        await using var services = new ServiceCollection().AddMcsc(AppServices.BuildConfiguration(database.Settings)).BuildServiceProvider();
+        await using var services = await database.OpenServicesAsync();
         await using var scope = services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<McscDbContext>().AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
     }
@@ -62,7 +62,7 @@ public class AuditTests
     {
         await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
         await database.RunAsync("import", ExampleFolder);
-        await using var services = new ServiceCollection().AddMcsc(AppServices.BuildConfiguration(database.Settings)).BuildServiceProvider();
+        await using var services = await database.OpenServicesAsync();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<McscDbContext>();
         var entry = await db.AuditEntries.FirstAsync();

@@ -25,8 +25,7 @@ public sealed class DemoFactSheets : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
-        _services = new ServiceCollection().AddMcsc(AppServices.BuildConfiguration(_database.Settings)).BuildServiceProvider();
-        await _services.MigrateAsync();
+        _services = await _database.OpenServicesAsync();
         await using var scope = _services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAsync();
         var builder = scope.ServiceProvider.GetRequiredService<FactSheetBuilder>();

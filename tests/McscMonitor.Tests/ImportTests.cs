@@ -251,9 +251,7 @@ public class ImportTests
     /// <summary>Every stored record, in a stable order, to compare a database before and after.</summary>
     internal static async Task<string> ContentOf(TestDatabase database)
     {
-        await using var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection()
-            .AddMcsc(AppServices.BuildConfiguration(database.Settings))
-            .BuildServiceProvider();
+        await using var services = await database.OpenServicesAsync();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<McscDbContext>();
         var content = new

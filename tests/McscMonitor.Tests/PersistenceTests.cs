@@ -6,19 +6,12 @@ namespace McscMonitor.Tests;
 
 public class PersistenceTests
 {
-    private static async Task<ServiceProvider> OpenAsync(TestDatabase database)
-    {
-        var services = new ServiceCollection().AddMcsc(AppServices.BuildConfiguration(database.Settings)).BuildServiceProvider();
-        await services.MigrateAsync();
-        return services;
-    }
-
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task MigrationsSeedTheReferenceData(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var services = await OpenAsync(database);
+        await using var services = await database.OpenServicesAsync();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<McscDbContext>();
 
@@ -36,7 +29,7 @@ public class PersistenceTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await database.RunAsync("import", Path.Combine(AppContext.BaseDirectory, "examples", "import"));
-        await using var services = await OpenAsync(database);
+        await using var services = await database.OpenServicesAsync();
 
         await using var first = services.CreateAsyncScope();
         await using var second = services.CreateAsyncScope();
@@ -62,7 +55,7 @@ public class PersistenceTests
     public async Task DatabaseRejectsASecondCouncilForTheSameMunicipality(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var services = await OpenAsync(database);
+        await using var services = await database.OpenServicesAsync();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<McscDbContext>();
         db.Councils.Add(new Council { MunicipalityCode = "peje", EstablishedOn = new DateOnly(2013, 1, 1) });

@@ -1,4 +1,5 @@
 using McscMonitor.Cli;
+using McscMonitor.Data;
 using Npgsql;
 
 namespace McscMonitor.Tests;
@@ -62,6 +63,14 @@ public sealed class TestDatabase : IAsyncDisposable
             ["Database:Provider"] = Postgres,
             ["ConnectionStrings:Mcsc"] = builder.ConnectionString,
         }, null, server, database);
+    }
+
+    /// <summary>The app's services on this database, migrated, for tests that read or write it directly.</summary>
+    public async Task<ServiceProvider> OpenServicesAsync()
+    {
+        var services = new ServiceCollection().AddMcsc(AppServices.BuildConfiguration(Settings)).BuildServiceProvider();
+        await services.MigrateAsync();
+        return services;
     }
 
     /// <summary>Runs a CLI verb in-process against this database and captures what it prints.</summary>

@@ -91,16 +91,7 @@ public static class FactSheetCharts
     {
         var plot = NewPlot();
         var count = chart.Bars.Count;
-        var bars = chart.Bars.Select((bar, index) => new Bar
-        {
-            Position = count - 1 - index,
-            Value = bar.Value ?? 0,
-            FillColor = CategoryColors.GetValueOrDefault(bar.Category ?? "", SeriesColors[0]),
-            LineWidth = 0,
-            Size = 0.7,
-            Label = Format(bar.Value),
-        }).ToList();
-        var barPlot = plot.Add.Bars(bars);
+        var barPlot = plot.Add.Bars(chart.Bars.Select((bar, index) => LabelledBar(bar, position: count - 1 - index, size: 0.7)).ToList());
         barPlot.Horizontal = true;
         barPlot.ValueLabelStyle.FontSize = 8;
         barPlot.ValueLabelStyle.FontName = FontName;
@@ -162,16 +153,7 @@ public static class FactSheetCharts
     private static Plot CategoryColumns(ChartData chart)
     {
         var plot = NewPlot();
-        var bars = chart.Bars.Select((bar, index) => new Bar
-        {
-            Position = index,
-            Value = bar.Value ?? 0,
-            FillColor = CategoryColors.GetValueOrDefault(bar.Category ?? "", SeriesColors[0]),
-            LineWidth = 0,
-            Size = 0.6,
-            Label = Format(bar.Value),
-        }).ToList();
-        var barPlot = plot.Add.Bars(bars);
+        var barPlot = plot.Add.Bars(chart.Bars.Select((bar, index) => LabelledBar(bar, position: index, size: 0.6)).ToList());
         barPlot.ValueLabelStyle.FontSize = 9;
         barPlot.ValueLabelStyle.FontName = FontName;
         plot.Axes.Bottom.SetTicks(chart.Bars.Select((_, index) => (double)index).ToArray(), chart.Bars.Select(bar => bar.Label).ToArray());
@@ -181,6 +163,17 @@ public static class FactSheetCharts
         plot.Axes.SetLimits(-0.6, chart.Bars.Count - 0.4, 0, Math.Max(1, max) * 1.2);
         return plot;
     }
+
+    /// <summary>One bar coloured by its category, with its value written beside it.</summary>
+    private static Bar LabelledBar(ChartBar bar, double position, double size) => new()
+    {
+        Position = position,
+        Value = bar.Value ?? 0,
+        FillColor = CategoryColors.GetValueOrDefault(bar.Category ?? "", SeriesColors[0]),
+        LineWidth = 0,
+        Size = size,
+        Label = Format(bar.Value),
+    };
 
     private static string Format(double? value) => value?.ToString("0", CultureInfo.InvariantCulture) ?? "";
 }
