@@ -1,8 +1,10 @@
+using McscMonitor.Core.Localization;
+
 namespace McscMonitor.Core.Domain;
 
 /// <summary>
 /// Checks a record must pass however it arrives (import, form or API); each returns the
-/// problem in plain words, or null when the value is acceptable.
+/// problem in plain words, in the reader's language, or null when the value is acceptable.
 /// </summary>
 public static class RecordRules
 {
@@ -10,21 +12,27 @@ public static class RecordRules
     public const int LastYear = 2100;
 
     public static string? YearOutOfRange(DateOnly date) =>
-        date.Year is < FirstYear or > LastYear ? $"{date:yyyy-MM-dd} is outside the years {FirstYear}–{LastYear}" : null;
+        date.Year is < FirstYear or > LastYear
+            ? Messages.Format("yearOutOfRange", ("date", Messages.Iso(date)), ("first", FirstYear), ("last", LastYear))
+            : null;
+
+    public static string NotAYear(string text) =>
+        Messages.Format("notAYear", ("value", text), ("first", FirstYear), ("last", LastYear));
 
     public static string? NegativeCount(int? count) =>
-        count < 0 ? $"{count} is negative; a count cannot be below 0" : null;
+        count < 0 ? Messages.Format("negativeCount", ("count", count)) : null;
 
     public static string? WomenAboveAttendees(int? attendees, int? women) =>
-        women > attendees ? $"{women} women attendees is more than the {attendees} attendees in all" : null;
+        women > attendees ? Messages.Format("womenAboveAttendees", ("women", women), ("attendees", attendees)) : null;
+
+    public static string NoCouncil(string municipalityName) => Messages.Format("noCouncil", ("name", municipalityName));
 
     public static string? NoCouncilOn(string municipalityName, DateOnly date, DateOnly? establishedOn, DateOnly? dissolvedOn)
     {
-        if (establishedOn is null) return $"{municipalityName} has no council recorded; add it to councils first";
+        if (establishedOn is null) return NoCouncil(municipalityName);
         if (date >= establishedOn && !(date > dissolvedOn)) return null;
-        var span = dissolvedOn is { } dissolved
-            ? $"it existed from {establishedOn:yyyy-MM-dd} to {dissolved:yyyy-MM-dd}"
-            : $"it was established on {establishedOn:yyyy-MM-dd}";
-        return $"{municipalityName} had no council on {date:yyyy-MM-dd}; {span}";
+        return dissolvedOn is { } dissolved
+            ? Messages.Format("noCouncilOn", ("name", municipalityName), ("date", Messages.Iso(date)), ("from", Messages.Iso(establishedOn)), ("to", Messages.Iso(dissolved)))
+            : Messages.Format("noCouncilBefore", ("name", municipalityName), ("date", Messages.Iso(date)), ("from", Messages.Iso(establishedOn)));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using McscMonitor.Core.Domain;
+using McscMonitor.Core.Localization;
 
 namespace McscMonitor.Core.Names;
 
@@ -8,11 +9,11 @@ public sealed record MunicipalityMatch(Municipality? Municipality, IReadOnlyList
 {
     public string Describe(string input)
     {
-        var names = string.Join(" or ", Suggestions.Select(candidate => $"{candidate.NameSq} ({candidate.Code})"));
-        if (IsAmbiguous) return $"'{input}' could be more than one municipality: did you mean {names}?";
+        var names = string.Join(Messages.Current["or"], Suggestions.Select(candidate => $"{candidate.NameSq} ({candidate.Code})"));
+        if (IsAmbiguous) return Messages.Format("ambiguousMunicipality", ("input", input), ("names", names));
         return Suggestions.Count > 0
-            ? $"unknown municipality '{input}'; did you mean {names}?"
-            : $"unknown municipality '{input}'; use a municipality code or an official name in any language.";
+            ? Messages.Format("unknownMunicipalitySuggest", ("input", input), ("names", names))
+            : Messages.Format("unknownMunicipality", ("input", input));
     }
 }
 

@@ -35,7 +35,7 @@ internal static class AuditPageEndpoint
         var entities = await db.AuditEntries.Select(e => e.Entity).Distinct().OrderBy(e => e).ToListAsync(cancellationToken);
         return new RazorComponentResult<AuditView>(new
         {
-            Entries = shown, Total = total, Filter = filter with { Page = page }, Entities = entities, UserName = context.User.Identity?.Name,
+            Entries = shown, Total = total, Filter = filter with { Page = page }, Entities = entities,
         });
     }
 }

@@ -1,4 +1,5 @@
 using McscMonitor.Core.Domain;
+using McscMonitor.Core.Localization;
 using McscMonitor.Data;
 using McscMonitor.Records;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,7 @@ public sealed class CompensationKind : RecordKind<Compensation, CompensationDto,
         var municipality = await fields.MunicipalityAsync(db, input.Municipality, cancellationToken);
         fields.Year("year", input.Year);
         var status = fields.Code<CompensationStatus>("status", input.Status, required: true);
-        if (input.AmountPerMeetingEur < 0) fields.Add("amountPerMeetingEur", $"{input.AmountPerMeetingEur} is negative");
+        if (input.AmountPerMeetingEur < 0) fields.Add("amountPerMeetingEur", Messages.Format("negativeAmount", ("amount", input.AmountPerMeetingEur)));
         if (fields.Errors.Count > 0) return Checked<Compensation>.Invalid(fields.Errors);
 
         var taken = await db.Compensation.AnyAsync(c => c.Id != id && c.MunicipalityCode == municipality!.Code && c.Year == input.Year, cancellationToken);
@@ -44,6 +45,6 @@ public sealed class CompensationKind : RecordKind<Compensation, CompensationDto,
             record.Year = input.Year!.Value;
             record.Status = status!.Value;
             record.AmountPerMeetingEur = input.AmountPerMeetingEur;
-        }, taken ? $"{municipality.NameSq} already has a compensation record for {input.Year}." : null);
+        }, taken ? Messages.Format("compensationTaken", ("name", municipality.NameSq), ("year", input.Year)) : null);
     }
 }

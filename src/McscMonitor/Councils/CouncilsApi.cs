@@ -1,4 +1,5 @@
 using McscMonitor.Core.Domain;
+using McscMonitor.Core.Localization;
 using McscMonitor.Data;
 using McscMonitor.Records;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ public sealed class CouncilKind : RecordKind<Council, CouncilDto, CouncilInput>
         fields.Date("establishedOn", input.EstablishedOn, required: true);
         fields.Date("dissolvedOn", input.DissolvedOn, required: false);
         if (input.DissolvedOn < input.EstablishedOn)
-            fields.Add("dissolvedOn", $"the council is dissolved ({input.DissolvedOn:yyyy-MM-dd}) before it was established ({input.EstablishedOn:yyyy-MM-dd})");
+            fields.Add("dissolvedOn", Messages.Format("dissolvedBeforeEstablished", ("dissolved", Messages.Iso(input.DissolvedOn)), ("established", Messages.Iso(input.EstablishedOn))));
         if (fields.Errors.Count > 0) return Checked<Council>.Invalid(fields.Errors);
 
         var taken = await db.Councils.AnyAsync(c => c.Id != id && c.MunicipalityCode == municipality!.Code, cancellationToken);
@@ -45,7 +46,7 @@ public sealed class CouncilKind : RecordKind<Council, CouncilDto, CouncilInput>
             council.EstablishedOn = input.EstablishedOn!.Value;
             council.AssemblyDecision = string.IsNullOrWhiteSpace(input.AssemblyDecision) ? null : input.AssemblyDecision.Trim();
             council.DissolvedOn = input.DissolvedOn;
-        }, taken ? $"{municipality.NameSq} already has a council; edit that one." : null);
+        }, taken ? Messages.Format("councilTaken", ("name", municipality.NameSq)) : null);
     }
 
     /// <summary>A council's members, meetings and work plans go first, each deletion audited, so nothing disappears unseen.</summary>
@@ -53,6 +54,6 @@ public sealed class CouncilKind : RecordKind<Council, CouncilDto, CouncilInput>
         await db.Members.AnyAsync(m => m.CouncilId == council.Id, cancellationToken)
         || await db.Meetings.AnyAsync(m => m.CouncilId == council.Id, cancellationToken)
         || await db.WorkPlans.AnyAsync(w => w.CouncilId == council.Id, cancellationToken)
-            ? "The council still has members, meetings or work plans; delete those first."
+            ? Messages.Current["councilNotEmpty"]
             : null;
 }

@@ -1,5 +1,6 @@
 using McscMonitor.Core.Domain;
 using McscMonitor.Core.Indicators;
+using McscMonitor.Core.Localization;
 using McscMonitor.Core.Rules;
 
 namespace McscMonitor.FactSheet;
@@ -23,7 +24,7 @@ public sealed record RuleColumn(int Number, string Id, string Label, string Cita
 /// </summary>
 public sealed record FactSheetModel(
     int Year,
-    FactSheetTexts Texts,
+    TextCatalog Texts,
     YearIndicators Current,
     YearIndicators Previous,
     bool Illustrative,

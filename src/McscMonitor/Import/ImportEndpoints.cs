@@ -10,12 +10,12 @@ internal static class ImportEndpoints
 {
     public static IEndpointRouteBuilder MapImport(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/import", (ClaimsPrincipal user) => new RazorComponentResult<ImportView>(new { UserName = user.Identity?.Name }))
+        routes.MapGet("/import", () => new RazorComponentResult<ImportView>())
             .RequireAuthorization(RecordAccess.Policy).ExcludeFromDescription();
         routes.MapPost("/import", async (IFormFile file, Importer importer, ClaimsPrincipal user, CancellationToken cancellationToken) =>
             {
                 var outcome = await ImportAsync(file, importer, user, cancellationToken);
-                return new RazorComponentResult<ImportView>(new { UserName = user.Identity?.Name, Outcome = outcome, FileName = file.FileName });
+                return new RazorComponentResult<ImportView>(new { Outcome = outcome, FileName = file.FileName });
             })
             .RequireAuthorization(RecordAccess.Policy).ExcludeFromDescription();
 

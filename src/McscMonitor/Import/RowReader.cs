@@ -65,7 +65,7 @@ internal sealed class RowReader(ExchangeTable table, ExchangeRow row, Municipali
         if (text is null) return null;
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < RecordRules.FirstYear or > RecordRules.LastYear)
         {
-            Error(column, $"'{text}' is not a year between {RecordRules.FirstYear} and {RecordRules.LastYear}");
+            Error(column, RecordRules.NotAYear(text));
             return null;
         }
         return year;

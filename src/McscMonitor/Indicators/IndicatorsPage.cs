@@ -1,4 +1,4 @@
-using McscMonitor.Core.Domain;
+using McscMonitor.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace McscMonitor.Indicators;
@@ -12,19 +12,23 @@ internal static class IndicatorsPageEndpoint
     }
 
     private static async Task<RazorComponentResult<IndicatorsView>> ShowAsync(
-        IndicatorQuery query, int? year, string? region, string? sort, HttpContext context, CancellationToken cancellationToken)
+        IndicatorQuery query, int? year, string? region, string? sort, CancellationToken cancellationToken)
     {
         var years = await query.YearsWithDataAsync(cancellationToken);
         var shownYear = year is >= 2001 and <= 2100 ? year.Value : years.Count > 0 ? years[0] : DateTime.Today.Year - 1;
-        var indicators = await query.ComputeAsync(shownYear, Language.En, cancellationToken);
+        var language = UiTexts.Current.Language;
+        var indicators = await query.ComputeAsync(shownYear, language, cancellationToken);
         var document = IndicatorsDocument.From(indicators, await query.IsIllustrativeAsync(cancellationToken));
         var rows = document.Municipalities.Where(m => string.IsNullOrEmpty(region) || m.Region == region);
+        // Names sort as readers of the language expect: ç after c, č after c, Cyrillic in its own order.
+        var byName = StringComparer.Create(UiTexts.Current.Culture, ignoreCase: true);
+        string Name(MunicipalityDocument m) => IndicatorText.NameIn(m, language);
         rows = sort switch
         {
-            "meetings" => rows.OrderByDescending(m => m.MeetingsHeld).ThenBy(m => m.NameEn),
-            "gaps" => rows.OrderByDescending(m => m.Gaps.Count).ThenBy(m => m.NameEn),
-            "region" => rows.OrderBy(m => m.Region).ThenBy(m => m.NameEn),
-            _ => rows.OrderBy(m => m.NameEn, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sq"), ignoreCase: true)),
+            "meetings" => rows.OrderByDescending(m => m.MeetingsHeld).ThenBy(Name, byName),
+            "gaps" => rows.OrderByDescending(m => m.Gaps.Count).ThenBy(Name, byName),
+            "region" => rows.OrderBy(m => m.Region).ThenBy(Name, byName),
+            _ => rows.OrderBy(Name, byName),
         };
         return new RazorComponentResult<IndicatorsView>(new
         {
@@ -33,7 +37,6 @@ internal static class IndicatorsPageEndpoint
             Rows = rows.ToList(),
             Region = region,
             Sort = sort ?? "name",
-            UserName = context.User.Identity?.Name,
         });
     }
 }

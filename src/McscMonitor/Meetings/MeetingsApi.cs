@@ -1,4 +1,5 @@
 using McscMonitor.Core.Domain;
+using McscMonitor.Core.Localization;
 using McscMonitor.Data;
 using McscMonitor.Records;
 using Microsoft.EntityFrameworkCore;
@@ -62,6 +63,6 @@ public sealed class MeetingKind : RecordKind<Meeting, MeetingDto, MeetingInput>
             meeting.DiscussedSecurityIncidents = input.DiscussedSecurityIncidents;
             meeting.DiscussedNonMajorityConcerns = input.DiscussedNonMajorityConcerns;
             meeting.MinutesKept = input.MinutesKept;
-        }, taken ? $"{municipality.NameSq} already has a meeting on {input.Date:yyyy-MM-dd}." : null);
+        }, taken ? Messages.Format("meetingTaken", ("name", municipality.NameSq), ("date", Messages.Iso(input.Date))) : null);
     }
 }

@@ -1,4 +1,5 @@
 using McscMonitor.Core.Domain;
+using McscMonitor.Core.Localization;
 using McscMonitor.Data;
 using McscMonitor.Records;
 using Microsoft.EntityFrameworkCore;
@@ -48,10 +49,10 @@ public sealed class MemberKind : RecordKind<Member, MemberDto, MemberInput>
         fields.Date("appointedOn", input.AppointedOn, required: true);
         fields.Date("leftOn", input.LeftOn, required: false);
         if (input.LeftOn < input.AppointedOn)
-            fields.Add("leftOn", $"the member left ({input.LeftOn:yyyy-MM-dd}) before being appointed ({input.AppointedOn:yyyy-MM-dd})");
+            fields.Add("leftOn", Messages.Format("leftBeforeAppointed", ("left", Messages.Iso(input.LeftOn)), ("appointed", Messages.Iso(input.AppointedOn))));
         var council = municipality is null ? null
             : await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.MunicipalityCode == municipality.Code, cancellationToken);
-        if (municipality is not null && council is null) fields.Add("municipality", $"{municipality.NameSq} has no council recorded; add it first");
+        if (municipality is not null && council is null) fields.Add("municipality", RecordRules.NoCouncil(municipality.NameSq));
         if (fields.Errors.Count > 0) return Checked<Member>.Invalid(fields.Errors);
 
         var reference = input.MemberRef!.Trim();
@@ -67,6 +68,6 @@ public sealed class MemberKind : RecordKind<Member, MemberDto, MemberInput>
             member.Role = role!.Value;
             member.AppointedOn = input.AppointedOn!.Value;
             member.LeftOn = input.LeftOn;
-        }, taken ? $"{municipality.NameSq} already has a member with reference '{reference}'." : null);
+        }, taken ? Messages.Format("memberTaken", ("name", municipality.NameSq), ("reference", reference)) : null);
     }
 }

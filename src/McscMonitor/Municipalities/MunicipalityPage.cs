@@ -3,7 +3,9 @@ using McscMonitor.Core.Domain;
 using McscMonitor.Core.Indicators;
 using McscMonitor.Data;
 using McscMonitor.Indicators;
+using McscMonitor.ReferenceData;
 using McscMonitor.Users;
+using McscMonitor.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +22,7 @@ public sealed record MunicipalityRecord(
     Compensation? Compensation,
     MunicipalityIndicators Indicators,
     IReadOnlyList<MunicipalityIndicators> History,
-    string? UserName);
+    string? Notice = null);
 
 internal static class MunicipalityPageEndpoint
 {
@@ -33,7 +35,7 @@ internal static class MunicipalityPageEndpoint
     }
 
     private static async Task<Results<RazorComponentResult<MunicipalityView>, NotFound, ForbidHttpResult>> ShowAsync(
-        string code, int? year, McscDbContext db, IndicatorQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string code, int? year, string? changed, McscDbContext db, IndicatorQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var municipality = await db.Municipalities.AsNoTracking().FirstOrDefaultAsync(m => m.Code == code, cancellationToken);
         if (municipality is null) return TypedResults.NotFound();
@@ -51,7 +53,7 @@ internal static class MunicipalityPageEndpoint
 
         var history = new List<MunicipalityIndicators>();
         for (var past = shownYear - HistoryYears + 1; past <= shownYear; past++)
-            history.Add((await query.ComputeAsync(past, Language.En, cancellationToken)).Municipalities.Single(m => m.Municipality.Code == code));
+            history.Add((await query.ComputeAsync(past, UiTexts.Current.Language, cancellationToken)).Municipalities.Single(m => m.Municipality.Code == code));
 
         return new RazorComponentResult<MunicipalityView>(new
         {
@@ -65,7 +67,10 @@ internal static class MunicipalityPageEndpoint
                 compensation,
                 history[^1],
                 history,
-                user.Identity?.Name),
+                changed == "majority"
+                    ? UiTexts.Current.Format("majority.changed", ("name", municipality.Name(UiTexts.Current.Language)),
+                        ("community", ReferenceCatalog.CommunityName(municipality.MajorityCommunity, UiTexts.Current.Language)))
+                    : null),
         });
     }
 }

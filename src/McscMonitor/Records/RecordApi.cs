@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using McscMonitor.Core.Domain;
+using McscMonitor.Core.Localization;
 using McscMonitor.Core.Names;
 using McscMonitor.Data;
 using McscMonitor.Users;
@@ -278,18 +279,18 @@ public sealed class FieldErrors
 
     public void Required(string field, object? value)
     {
-        if (value is null || value is string text && string.IsNullOrWhiteSpace(text)) Add(field, "a value is required");
+        if (value is null || value is string text && string.IsNullOrWhiteSpace(text)) Add(field, Messages.Current["required"]);
     }
 
     public TEnum? Code<TEnum>(string field, string? code, bool required) where TEnum : struct, Enum
     {
         if (code is null)
         {
-            if (required) Add(field, "a value is required");
+            if (required) Add(field, Messages.Current["required"]);
             return null;
         }
         if (Codes<TEnum>.TryParse(code, out var value)) return value;
-        Add(field, $"'{code}' is not one of: {string.Join(", ", Codes<TEnum>.All)}");
+        Add(field, Messages.Format("notOneOf", ("value", code), ("choices", string.Join(", ", Codes<TEnum>.All))));
         return null;
     }
 
@@ -297,7 +298,7 @@ public sealed class FieldErrors
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            Add("municipality", "a municipality is required");
+            Add("municipality", Messages.Current["municipalityRequired"]);
             return null;
         }
         var match = await RecordApi.MatchAsync(db, name, cancellationToken);
@@ -309,7 +310,7 @@ public sealed class FieldErrors
     {
         if (date is null)
         {
-            if (required) Add(field, "a date is required");
+            if (required) Add(field, Messages.Current["dateRequired"]);
             return;
         }
         Add(field, RecordRules.YearOutOfRange(date.Value));
@@ -317,8 +318,7 @@ public sealed class FieldErrors
 
     public void Year(string field, int? year)
     {
-        if (year is null) Add(field, "a year is required");
-        else if (year is < RecordRules.FirstYear or > RecordRules.LastYear)
-            Add(field, $"{year} is not a year between {RecordRules.FirstYear} and {RecordRules.LastYear}");
+        if (year is null) Add(field, Messages.Current["yearRequired"]);
+        else if (year is < RecordRules.FirstYear or > RecordRules.LastYear) Add(field, RecordRules.NotAYear(year.Value.ToString(CultureInfo.InvariantCulture)));
     }
 }

@@ -1,4 +1,5 @@
 using McscMonitor.Users.Pages;
+using McscMonitor.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -28,15 +29,15 @@ internal static class SignInEndpoints
     private static async Task<Results<RedirectHttpResult, RazorComponentResult<SignInPage>>> SignInAsync(
         [FromForm] SignInForm form, SignInManager<AppUser> signIn)
     {
-        var returnUrl = form.ReturnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? url : "/";
+        var returnUrl = RedirectHttpResult.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : "/";
         if (string.IsNullOrWhiteSpace(form.UserName) || string.IsNullOrEmpty(form.Password))
-            return Page(form, returnUrl, "Enter your user name and password.");
+            return Page(form, returnUrl, UiTexts.Current["signIn.missing"]);
 
         var result = await signIn.PasswordSignInAsync(form.UserName, form.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return TypedResults.LocalRedirect(returnUrl);
         return Page(form, returnUrl, result.IsLockedOut
-            ? "Too many failed attempts: this account is locked for 15 minutes."
-            : "The user name or password is not right.");
+            ? UiTexts.Current["signIn.lockedOut"]
+            : UiTexts.Current["signIn.wrong"]);
     }
 
     private static RazorComponentResult<SignInPage> Page(SignInForm form, string returnUrl, string error) =>

@@ -31,6 +31,8 @@ public static class WebApp
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddMcsc(builder.Configuration);
         builder.Services.AddRazorComponents();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddUiLanguages();
         builder.Services.AddMcscAuthentication();
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
@@ -41,6 +43,7 @@ public static class WebApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
         // Every change a request makes is audited under the name of whoever made it.
@@ -61,11 +64,17 @@ public static class WebApp
         app.MapRecords(new WorkPlanKind());
         app.MapRecords(new CompensationKind());
         app.MapSignIn();
+        app.MapLanguageSwitch();
         app.MapAuditPage();
         app.MapMunicipalityPage();
+        app.MapMajorityCommunity();
         app.MapExportApi();
         app.MapImport();
-        app.MapMeetingForms();
+        app.MapRecordForms(new CouncilForm());
+        app.MapRecordForms(new MemberForm());
+        app.MapRecordForms(new MeetingForm());
+        app.MapRecordForms(new WorkPlanForm());
+        app.MapRecordForms(new CompensationForm());
         return app;
     }
 }

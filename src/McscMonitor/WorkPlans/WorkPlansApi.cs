@@ -1,4 +1,5 @@
 using McscMonitor.Core.Domain;
+using McscMonitor.Core.Localization;
 using McscMonitor.Data;
 using McscMonitor.Records;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public sealed class WorkPlanKind : RecordKind<WorkPlan, WorkPlanDto, WorkPlanInp
         fields.Date("adoptedOn", input.AdoptedOn, required: false);
         var council = municipality is null ? null
             : await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.MunicipalityCode == municipality.Code, cancellationToken);
-        if (municipality is not null && council is null) fields.Add("municipality", $"{municipality.NameSq} has no council recorded; add it first");
+        if (municipality is not null && council is null) fields.Add("municipality", RecordRules.NoCouncil(municipality.NameSq));
         if (fields.Errors.Count > 0) return Checked<WorkPlan>.Invalid(fields.Errors);
 
         var taken = await db.WorkPlans.AnyAsync(w => w.Id != id && w.CouncilId == council!.Id && w.Year == input.Year, cancellationToken);
@@ -47,6 +48,6 @@ public sealed class WorkPlanKind : RecordKind<WorkPlan, WorkPlanDto, WorkPlanInp
             plan.Year = input.Year!.Value;
             plan.AdoptedOn = input.AdoptedOn;
             plan.AddressesNonMajorityConcerns = input.AddressesNonMajorityConcerns;
-        }, taken ? $"{municipality.NameSq} already has a work plan for {input.Year}." : null);
+        }, taken ? Messages.Format("workPlanTaken", ("name", municipality.NameSq), ("year", input.Year)) : null);
     }
 }

@@ -1,0 +1,137 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using McscMonitor.Core.Domain;
+using McscMonitor.Core.Names;
+
+namespace McscMonitor.Core.Localization;
+
+/// <summary>
+/// Words in one language, from an embedded JSON file per language (`{prefix}.{tag}.json`).
+/// Serbian Cyrillic is the reviewed Serbian Latin text, transliterated, so the two scripts
+/// never drift apart; names and brands travel as {placeholders}, which transliteration leaves
+/// alone. A key missing in any language fails loudly when the catalog is first used.
+/// </summary>
+public sealed partial class TextCatalog
+{
+    private static readonly FrozenDictionary<string, string> Constants = new Dictionary<string, string>
+    {
+        ["app"] = "McscMonitor",
+        ["boundaries"] = "geoBoundaries (Runfola et al.)",
+        ["osm"] = "OpenStreetMap",
+        ["licence"] = "CC BY-SA 2.0",
+        ["api"] = "API",
+        ["demo"] = "demo",
+        ["utc"] = "UTC",
+        ["bearer"] = "Authorization: Bearer …",
+        ["xlsx"] = ".xlsx",
+        ["csv"] = ".csv",
+        ["zip"] = ".zip",
+    }.ToFrozenDictionary();
+
+    private readonly IReadOnlyDictionary<string, string> _texts;
+
+    private TextCatalog(Language language, IReadOnlyDictionary<string, string> texts)
+    {
+        Language = language;
+        _texts = texts;
+        Culture = CultureFor(language);
+    }
+
+    public Language Language { get; }
+
+    /// <summary>Numbers and dates are written the way readers of the language expect.</summary>
+    public CultureInfo Culture { get; }
+
+    public IReadOnlyCollection<string> Keys => (IReadOnlyCollection<string>)_texts.Keys;
+
+    public string this[string key] => Format(key);
+
+    public string Format(string key, params (string Name, object? Value)[] values)
+    {
+        if (!_texts.TryGetValue(key, out var text)) throw new KeyNotFoundException($"Text '{key}' is missing for {Language.Tag()}.");
+        // One pass, so a value that itself contains {braces} (a user's input) is never expanded.
+        return Placeholder().Replace(text, match =>
+        {
+            var name = match.Groups[1].Value;
+            foreach (var (candidate, value) in values)
+                if (candidate == name) return Write(value);
+            return Constants.TryGetValue(name, out var constant) ? constant : match.Value;
+        });
+    }
+
+    public string Number(int value) => value.ToString("N0", Culture);
+
+    public string Number(decimal value) => value.ToString("N2", Culture);
+
+    public string Date(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
+
+    /// <summary>Loads one catalog in every language, checking that each language has every key.</summary>
+    public static FrozenDictionary<Language, TextCatalog> LoadAll(Assembly assembly, string prefix)
+    {
+        var catalogs = Languages.All.ToFrozenDictionary(language => language, language => new TextCatalog(language, Load(assembly, prefix, language)));
+        var expected = catalogs[Language.En]._texts.Keys.ToHashSet();
+        foreach (var (language, catalog) in catalogs)
+        {
+            var missing = expected.Except(catalog._texts.Keys).Concat(catalog._texts.Keys.Except(expected)).ToList();
+            if (missing.Count > 0)
+                throw new InvalidOperationException($"{prefix} texts for {language.Tag()} differ from English in: {string.Join(", ", missing)}");
+        }
+        return catalogs;
+    }
+
+    /// <summary>The language of a culture (the request's or the console's); English unless it is Albanian or Serbian.</summary>
+    public static Language LanguageOf(CultureInfo culture)
+    {
+        for (var current = culture; !string.IsNullOrEmpty(current.Name); current = current.Parent)
+        {
+            if (Languages.TryParse(current.Name, out var language)) return language;
+            // Plain "sr" is written in Latin script in Kosovo's official publications.
+            if (current.Name == "sr") return Language.SrLatn;
+        }
+        return Language.En;
+    }
+
+    public static CultureInfo CultureFor(Language language)
+    {
+        var name = language switch
+        {
+            Language.Sq => "sq-XK",
+            Language.SrLatn => "sr-Latn-XK",
+            Language.SrCyrl => "sr-Cyrl-XK",
+            _ => "en-GB",
+        };
+        try
+        {
+            return CultureInfo.GetCultureInfo(name);
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.InvariantCulture;
+        }
+    }
+
+    private string Write(object? value) => value switch
+    {
+        null => "",
+        IFormattable formattable => formattable.ToString(null, Culture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static Dictionary<string, string> Load(Assembly assembly, string prefix, Language language)
+    {
+        var source = language == Language.SrCyrl ? Language.SrLatn : language;
+        var name = $"{prefix}.{source.Tag()}.json";
+        using var stream = assembly.GetManifestResourceStream(name)
+                           ?? throw new InvalidOperationException($"Texts '{name}' are not embedded in {assembly.GetName().Name}.");
+        var texts = JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!;
+        return language == Language.SrCyrl
+            ? texts.ToDictionary(pair => pair.Key, pair => SerbianScript.ToCyrillic(pair.Value))
+            : texts;
+    }
+
+    [GeneratedRegex(@"\{(\w+)\}")]
+    private static partial Regex Placeholder();
+}

@@ -1,0 +1,29 @@
+using McscMonitor.Core.Domain;
+using McscMonitor.Records;
+
+namespace McscMonitor.Councils;
+
+public sealed class CouncilForm() : RecordForm<Council, CouncilDto, CouncilInput>(new CouncilKind())
+{
+    public override string TextPrefix => "council";
+
+    public override IReadOnlyList<FormField> Fields { get; } =
+    [
+        new("establishedOn", FieldType.Date, Required: true),
+        new("assemblyDecision", FieldType.Text),
+        new("dissolvedOn", FieldType.Date),
+    ];
+
+    public override Dictionary<string, string?> ValuesOf(CouncilDto council) => new()
+    {
+        ["establishedOn"] = FormValues.Iso(council.EstablishedOn),
+        ["assemblyDecision"] = council.AssemblyDecision,
+        ["dissolvedOn"] = FormValues.Iso(council.DissolvedOn),
+    };
+
+    public override CouncilInput Read(FormValues values) =>
+        new(values.Municipality, values.Date("establishedOn"), values["assemblyDecision"], values.Date("dissolvedOn"));
+
+    /// <summary>A council spans years: return to the year shown most recently.</summary>
+    public override int? YearOf(FormValues values) => null;
+}

@@ -1,0 +1,42 @@
+using McscMonitor.Core.Domain;
+using McscMonitor.Records;
+using McscMonitor.ReferenceData;
+using McscMonitor.Web;
+
+namespace McscMonitor.Members;
+
+public sealed class MemberForm() : RecordForm<Member, MemberDto, MemberInput>(new MemberKind())
+{
+    public override string TextPrefix => "member";
+
+    public override IReadOnlyList<FormField> Fields { get; } =
+    [
+        new("memberRef", FieldType.Text, Required: true),
+        new("fullName", FieldType.Text),
+        new("role", FieldType.Choice, Required: true, Options: () => CodesOf<MemberRole>("role")),
+        new("gender", FieldType.Choice, Options: () => CodesOf<Gender>("gender")),
+        new("community", FieldType.Choice, Options: () => Codes<Community>.All
+            .Select(code => (code, ReferenceCatalog.CommunityName(Codes<Community>.Parse(code), UiTexts.Current.Language))).ToList()),
+        new("religion", FieldType.Text),
+        new("appointedOn", FieldType.Date, Required: true),
+        new("leftOn", FieldType.Date),
+    ];
+
+    public override MemberInput Read(FormValues values) => new(
+        values.Municipality, values["memberRef"], values["fullName"], values["gender"], values["community"], values["religion"],
+        values["role"], values.Date("appointedOn"), values.Date("leftOn"));
+
+    public override Dictionary<string, string?> ValuesOf(MemberDto member) => new()
+    {
+        ["memberRef"] = member.MemberRef,
+        ["fullName"] = member.FullName,
+        ["role"] = member.Role,
+        ["gender"] = member.Gender,
+        ["community"] = member.Community,
+        ["religion"] = member.Religion,
+        ["appointedOn"] = FormValues.Iso(member.AppointedOn),
+        ["leftOn"] = FormValues.Iso(member.LeftOn),
+    };
+
+    public override int? YearOf(FormValues values) => (values.Date("leftOn") ?? values.Date("appointedOn"))?.Year;
+}

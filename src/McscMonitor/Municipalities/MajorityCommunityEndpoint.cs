@@ -1,0 +1,37 @@
+using McscMonitor.Core.Domain;
+using McscMonitor.Data;
+using McscMonitor.Users;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace McscMonitor.Municipalities;
+
+public sealed record MajorityCommunityForm(string? Community, string? Current);
+
+/// <summary>
+/// An admin changes a municipality's majority community (say, after a census); every
+/// non-majority indicator follows. The audit trail records the change in the same save.
+/// </summary>
+internal static class MajorityCommunityEndpoint
+{
+    public static IEndpointRouteBuilder MapMajorityCommunity(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/municipalities/{code}/majority-community", async (
+                string code, [FromForm] MajorityCommunityForm form, McscDbContext db, CancellationToken cancellationToken) =>
+            {
+                var municipality = await db.Municipalities.FirstOrDefaultAsync(m => m.Code == code, cancellationToken);
+                if (municipality is null) return (IResult)TypedResults.NotFound();
+                if (!Codes<Community>.TryParse(form.Community, out var community))
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["community"] = [$"'{form.Community}' is not a community code"] });
+                // Someone else changed it since the page was shown: theirs stands, and the page shows it.
+                if (form.Current != Codes.ToCode(municipality.MajorityCommunity))
+                    return TypedResults.LocalRedirect($"/municipalities/{code}");
+                municipality.MajorityCommunity = community;
+                await db.SaveChangesAsync(cancellationToken);
+                return TypedResults.LocalRedirect($"/municipalities/{code}?changed=majority");
+            })
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .ExcludeFromDescription();
+        return routes;
+    }
+}

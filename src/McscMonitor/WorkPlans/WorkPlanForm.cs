@@ -1,0 +1,31 @@
+using System.Globalization;
+using McscMonitor.Core.Domain;
+using McscMonitor.Records;
+
+namespace McscMonitor.WorkPlans;
+
+public sealed class WorkPlanForm() : RecordForm<WorkPlan, WorkPlanDto, WorkPlanInput>(new WorkPlanKind())
+{
+    public override string TextPrefix => "workPlan";
+
+    public override IReadOnlyList<FormField> Fields { get; } =
+    [
+        new("year", FieldType.Year, Required: true),
+        new("adoptedOn", FieldType.Date),
+        new("addressesNonMajorityConcerns", FieldType.Answer),
+    ];
+
+    public override Dictionary<string, string?> Defaults(int year) => new() { ["year"] = year.ToString(CultureInfo.InvariantCulture) };
+
+    public override Dictionary<string, string?> ValuesOf(WorkPlanDto plan) => new()
+    {
+        ["year"] = FormValues.Invariant(plan.Year),
+        ["adoptedOn"] = FormValues.Iso(plan.AdoptedOn),
+        ["addressesNonMajorityConcerns"] = FormValues.Answer(plan.AddressesNonMajorityConcerns),
+    };
+
+    public override WorkPlanInput Read(FormValues values) =>
+        new(values.Municipality, values.WholeNumber("year"), values.Date("adoptedOn"), values.Answer("addressesNonMajorityConcerns"));
+
+    public override int? YearOf(FormValues values) => values.WholeNumber("year");
+}
