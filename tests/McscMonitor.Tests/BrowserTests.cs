@@ -136,12 +136,12 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
     [Fact]
     public async Task MonitorSignsInAndSeesTheAuditTrailOfTheDemoImport()
     {
-        var page = await OpenAsync("/audit");
+        var page = await OpenAsync("/audit?entity=Meeting");
         Assert.Contains("/signin", page.Url);
 
         await SignInAsync(page, "mona", browser.Passwords["mona"]);
 
-        await page.WaitForURLAsync("**/audit");
+        await page.WaitForURLAsync("**/audit?entity=Meeting");
         Assert.True(await page.Locator("tbody tr").CountAsync() > 10);
         Assert.Contains("create", await page.Locator("tbody tr").First.InnerTextAsync());
     }

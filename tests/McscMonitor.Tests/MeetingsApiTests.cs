@@ -17,13 +17,17 @@ public sealed class ApiHost : IAsyncDisposable
     private readonly TestDatabase _database;
     private readonly WebApplication _app;
     private readonly Dictionary<string, string> _tokens;
+    private readonly Dictionary<string, (string UserName, string Password)> _accounts;
 
-    private ApiHost(TestDatabase database, WebApplication app, Dictionary<string, string> tokens)
+    private ApiHost(TestDatabase database, WebApplication app, Dictionary<string, string> tokens, Dictionary<string, (string, string)> accounts)
     {
         _database = database;
         _app = app;
         _tokens = tokens;
+        _accounts = accounts;
     }
+
+    public IServiceProvider Services => _app.Services;
 
     public static async Task<ApiHost> StartAsync(string provider = TestDatabase.Sqlite)
     {
@@ -32,6 +36,7 @@ public sealed class ApiHost : IAsyncDisposable
         var app = WebApp.Build([], database.Settings, builder => builder.WebHost.UseTestServer());
         await app.Services.MigrateAsync();
         var tokens = new Dictionary<string, string>();
+        var accounts = new Dictionary<string, (string, string)>();
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
@@ -41,12 +46,12 @@ public sealed class ApiHost : IAsyncDisposable
                          ("olsi", Roles.MunicipalOfficer, "Pejë"), ("vera", Roles.Viewer, null),
                      })
             {
-                await users.AddAsync(name, role, municipality);
+                accounts[role] = (name, await users.AddAsync(name, role, municipality));
                 tokens[role] = await users.CreateTokenAsync(name, "tests");
             }
         }
         await app.StartAsync();
-        return new ApiHost(database, app, tokens);
+        return new ApiHost(database, app, tokens, accounts);
     }
 
     /// <summary>A client acting as the given role, or anonymous when null.</summary>
@@ -56,6 +61,18 @@ public sealed class ApiHost : IAsyncDisposable
         if (role is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[role]);
         return client;
     }
+
+    /// <summary>A browser-like session (cookies, antiforgery) signed in as the role's user.</summary>
+    public async Task<FormClient> SignInAsync(string role, string? language = null)
+    {
+        var (userName, password) = _accounts[role];
+        var session = new FormClient(_app.GetTestServer().CreateHandler(), language);
+        var response = await session.SubmitAsync("/signin", "/signin", new() { ["UserName"] = userName, ["Password"] = password, ["ReturnUrl"] = "/" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return session;
+    }
+
+    public (string UserName, string Password) Account(string role) => _accounts[role];
 
     public async ValueTask DisposeAsync()
     {

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using McscMonitor.Core.Domain;
+using McscMonitor.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -18,11 +20,29 @@ internal static class AuditTrail
             OccurredAtUtc = now,
             Actor = actor,
             Action = Action,
-            Entity = Entry.Metadata.ClrType.Name,
+            Entity = EntityName(Entry.Metadata.ClrType),
             EntityKey = string.Join("/", Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Entry.Property(p.Name).CurrentValue)),
             Changes = JsonSerializer.Serialize(Changes.ToDictionary(c => c.Key, c => new { old = Plain(c.Value[0]), @new = Plain(c.Value[1]) })),
         };
     }
+
+    /// <summary>Who may do what is audited as closely as the records: users, their roles and their tokens.</summary>
+    private static bool IsAudited(object entity) =>
+        entity is EditableRecord or Municipality or AppUser or IdentityUserRole<string> or AccessToken;
+
+    /// <summary>Secrets are never copied into the trail; that they changed is.</summary>
+    private static readonly HashSet<string> Secrets = [nameof(AppUser.PasswordHash), nameof(AccessToken.TokenHash)];
+
+    /// <summary>Bookkeeping that says nothing to a reader: stamps, normalised copies, the failed sign-in counter.</summary>
+    private static readonly HashSet<string> Ignored =
+    [
+        nameof(EditableRecord.Version), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
+        nameof(AppUser.NormalizedUserName), nameof(AppUser.NormalizedEmail), nameof(AppUser.AccessFailedCount),
+    ];
+
+    private const string Hidden = "(hidden)";
+
+    private static string EntityName(Type type) => type.IsGenericType ? type.Name[..type.Name.IndexOf('`')] : type.Name;
 
     /// <summary>Enums as the codes files and the database use, not as numbers.</summary>
     private static object? Plain(object? value) => value is Enum code ? Codes.ToCode(code) : value;
@@ -38,21 +58,23 @@ internal static class AuditTrail
                     throw new InvalidOperationException("Audit entries cannot be changed or deleted.");
                 continue;
             }
-            if (entry.Entity is not (EditableRecord or Municipality)) continue;
+            if (!IsAudited(entry.Entity)) continue;
 
             var changes = new Dictionary<string, object?[]>();
-            foreach (var property in entry.Properties.Where(p => p.Metadata.Name != nameof(EditableRecord.Version)))
+            foreach (var property in entry.Properties.Where(p => !Ignored.Contains(p.Metadata.Name)))
             {
+                var name = property.Metadata.Name;
+                object? Shown(object? value) => value is not null && Secrets.Contains(name) ? Hidden : value;
                 switch (entry.State)
                 {
-                    case EntityState.Added when !property.Metadata.IsPrimaryKey():
-                        changes[property.Metadata.Name] = [null, property.CurrentValue];
+                    case EntityState.Added when !property.Metadata.IsPrimaryKey() && property.CurrentValue is not null:
+                        changes[name] = [null, Shown(property.CurrentValue)];
                         break;
                     case EntityState.Deleted:
-                        changes[property.Metadata.Name] = [property.OriginalValue, null];
+                        changes[name] = [Shown(property.OriginalValue), null];
                         break;
                     case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
-                        changes[property.Metadata.Name] = [property.OriginalValue, property.CurrentValue];
+                        changes[name] = [Shown(property.OriginalValue), Shown(property.CurrentValue)];
                         break;
                 }
             }

@@ -21,6 +21,7 @@ public static class UsersSetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<McscDbContext>()
             .AddClaimsPrincipalFactory<McscClaimsFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddSignInManager();
         services.AddScoped<UserAdministration>();
         return services;

@@ -65,6 +65,7 @@ public static class WebApp
         app.MapRecords(new CompensationKind());
         app.MapSignIn();
         app.MapLanguageSwitch();
+        app.MapAccount();
         app.MapAuditPage();
         app.MapMunicipalityPage();
         app.MapMajorityCommunity();
