@@ -239,4 +239,59 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         Assert.Contains("more than the 8 attendees", fieldError);
         Assert.StartsWith($"{heldBefore + 1} held", after);
     }
+
+    [Fact]
+    public async Task OfficerSwitchesToAlbanianAndAddsAMemberWithTheForm()
+    {
+        var page = await OpenAsync("/signin?returnUrl=/municipalities/peje%3Fyear%3D2022");
+        await SignInAsync(page, "olsi", browser.Passwords["olsi"]);
+        await page.WaitForURLAsync("**/municipalities/peje?year=2022");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Shqip" }).ClickAsync();
+        await page.WaitForURLAsync("**/municipalities/peje?year=2022");
+        var heading = await page.Locator("h1").InnerTextAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Shto anëtar" }).ClickAsync();
+        await page.GetByLabel("Referenca (unike në këshill)").FillAsync("P77");
+        await page.GetByLabel("Emri i plotë").FillAsync("Ajshe Berisha");
+        await page.GetByLabel("Roli").SelectOptionAsync("community_representative");
+        await page.GetByLabel("Gjinia").SelectOptionAsync("female");
+        await page.GetByLabel("Komuniteti").SelectOptionAsync("ashkali");
+        await page.GetByLabel("Emëruar më").FillAsync("2022-03-01");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "member-form-sq.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ruaj" }).ClickAsync();
+        await page.WaitForURLAsync("**/municipalities/peje?year=2022");
+        var members = await page.Locator("section", new() { HasText = "Anëtarët në detyrë" }).InnerTextAsync();
+        await page.GotoAsync(browser.BaseUrl + "/");
+
+        Assert.Equal("Pejë — 2022", heading);
+        Assert.Contains("Ajshe Berisha", members);
+        Assert.Contains("përfaqësues i komunitetit", members);
+        Assert.Equal("sq", await page.Locator("html").GetAttributeAsync("lang"));
+    }
+
+    [Theory]
+    [InlineData("/municipalities/peje/members/new", "en")]
+    [InlineData("/municipalities/peje/meetings/new", "sr-Cyrl")]
+    [InlineData("/municipalities/peje/compensation/new", "sq")]
+    [InlineData("/municipalities/prizren?year=2021", "sr-Latn")]
+    [InlineData("/account", "en")]
+    [InlineData("/import", "sq")]
+    [InlineData("/audit", "en")]
+    public async Task SignedInPagesHaveNoSeriousOrCriticalAccessibilityViolations(string path, string language)
+    {
+        var page = await OpenAsync($"/language/{language}?returnUrl=/signin%3FreturnUrl%3D{Uri.EscapeDataString(Uri.EscapeDataString(path))}");
+        await page.Locator("#user-name").FillAsync("mona");
+        await page.Locator("#password").FillAsync(browser.Passwords["mona"]);
+        await page.Locator("form.record-form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync($"**{path}");
+
+        var result = await page.RunAxe();
+
+        Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.NotEmpty(result.Passes);
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}")
+            .ToList();
+        Assert.Empty(serious);
+    }
 }

@@ -74,6 +74,8 @@ public sealed class ApiHost : IAsyncDisposable
 
     public (string UserName, string Password) Account(string role) => _accounts[role];
 
+    public HttpMessageHandler ClientHandler() => _app.GetTestServer().CreateHandler();
+
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();

@@ -49,9 +49,13 @@ public sealed partial class TextCatalog
 
     public string this[string key] => Format(key);
 
+    /// <summary>A text as written, its placeholders unfilled.</summary>
+    public string Template(string key) =>
+        _texts.TryGetValue(key, out var text) ? text : throw new KeyNotFoundException($"Text '{key}' is missing for {Language.Tag()}.");
+
     public string Format(string key, params (string Name, object? Value)[] values)
     {
-        if (!_texts.TryGetValue(key, out var text)) throw new KeyNotFoundException($"Text '{key}' is missing for {Language.Tag()}.");
+        var text = Template(key);
         // One pass, so a value that itself contains {braces} (a user's input) is never expanded.
         return Placeholder().Replace(text, match =>
         {
