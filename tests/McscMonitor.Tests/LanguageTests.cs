@@ -74,6 +74,20 @@ public partial class LanguageTests
         Assert.Equal("-2 je negativan; broj ne može biti manji od 0", errors["attendees"]![0]!.ToString());
     }
 
+    [Fact]
+    public async Task ImportErrorsAreInTheRequestsLanguage()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var client = host.ClientFor(Roles.Admin);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("sq");
+        var upload = new MultipartFormDataContent { { new ByteArrayContent("municipality,date,status\nPeja,2021-02-30,held\n"u8.ToArray()), "file", "meetings.csv" } };
+
+        var response = await client.PostAsync("/api/v1/imports", upload);
+
+        var error = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]![0]!;
+        Assert.Equal("'2021-02-30' nuk është datë që ekziston", error["message"]!.ToString());
+    }
+
     public static TheoryData<string> Catalogs => ["ui", "messages", "factsheet"];
 
     private static TextCatalog Catalog(string name, Language language) => name switch

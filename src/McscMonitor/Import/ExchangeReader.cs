@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using McscMonitor.Core.Localization;
 using MiniExcelLibs;
 
 namespace McscMonitor.Import;
@@ -90,7 +91,7 @@ public static class ExchangeReader
         catch (Exception unreadable) when (unreadable is InvalidDataException or IOException or InvalidOperationException
                                                           or System.Xml.XmlException or NotSupportedException)
         {
-            return Failed(source, $"the file is not a readable XLSX workbook ({unreadable.Message})");
+            return Failed(source, Messages.Format("unreadableWorkbook", ("reason", unreadable.Message)));
         }
     }
 

@@ -1,4 +1,5 @@
 using McscMonitor.Core.Domain;
+using McscMonitor.Core.Localization;
 using McscMonitor.Core.Names;
 using McscMonitor.Data;
 using Microsoft.EntityFrameworkCore;
@@ -140,22 +141,22 @@ public sealed class Importer(McscDbContext db)
             if (schema is null)
             {
                 _errors.Add(new ImportError(table.Source, null, null,
-                    $"unknown table '{table.Name}'; expected one of: {string.Join(", ", ExchangeFormat.All.Select(s => s.Name))}"));
+                    Messages.Format("unknownTable", ("table", table.Name), ("tables", string.Join(", ", ExchangeFormat.All.Select(s => s.Name))))));
                 continue;
             }
             foreach (var missing in schema.Columns.Where(c => c.Required && !table.Headers.Contains(c.Name)))
-                _errors.Add(new ImportError(table.Source, 1, missing.Name, $"required column '{missing.Name}' is missing"));
+                _errors.Add(new ImportError(table.Source, 1, missing.Name, Messages.Format("missingColumn", ("column", missing.Name))));
             foreach (var unknown in table.Headers.Where(h => !schema.ColumnNames.Contains(h)))
                 _errors.Add(new ImportError(table.Source, 1, unknown,
-                    $"unknown column '{unknown}'; the columns are: {string.Join(", ", schema.ColumnNames)}"));
+                    Messages.Format("unknownColumn", ("column", unknown), ("columns", string.Join(", ", schema.ColumnNames)))));
             foreach (var repeated in table.Headers.GroupBy(h => h).Where(g => g.Count() > 1))
-                _errors.Add(new ImportError(table.Source, 1, repeated.Key, $"column '{repeated.Key}' appears more than once"));
+                _errors.Add(new ImportError(table.Source, 1, repeated.Key, Messages.Format("repeatedColumn", ("column", repeated.Key))));
             foreach (var row in table.Rows.Where(row => row.Cells.Count > table.Headers.Count))
                 _errors.Add(new ImportError(table.Source, row.Number, null,
-                    $"the row has {row.Cells.Count} cells but the header has {table.Headers.Count} columns"));
+                    Messages.Format("cellCount", ("cells", row.Cells.Count), ("columns", table.Headers.Count))));
         }
         foreach (var repeated in tables.GroupBy(t => t.Name).Where(g => g.Count() > 1))
-            _errors.Add(new ImportError(repeated.Last().Source, null, null, $"table '{repeated.Key}' is given more than once"));
+            _errors.Add(new ImportError(repeated.Last().Source, null, null, Messages.Format("repeatedTable", ("table", repeated.Key))));
     }
 
     private List<Parsed<T>> ParseTable<T>(
@@ -172,7 +173,7 @@ public sealed class Importer(McscDbContext db)
                 if (municipality is null) continue;
                 if (_onlyMunicipality is not null && municipality.Code != _onlyMunicipality)
                 {
-                    reader.Error("municipality", $"you may import records of your own municipality only, not of {municipality.NameSq}");
+                    reader.Error("municipality", Messages.Format("notOwnMunicipality", ("name", municipality.NameSq)));
                     continue;
                 }
                 var record = parse(reader, municipality);
@@ -188,7 +189,7 @@ public sealed class Importer(McscDbContext db)
         var established = row.Date("established_on", required: true);
         var dissolved = row.Date("dissolved_on");
         if (dissolved < established)
-            row.Error("dissolved_on", $"the council is dissolved ({dissolved:yyyy-MM-dd}) before it was established ({established:yyyy-MM-dd})");
+            row.Error("dissolved_on", Messages.Format("dissolvedBeforeEstablished", ("dissolved", Messages.Iso(dissolved)), ("established", Messages.Iso(established))));
         if (established is null) return null;
         return new Council
         {
@@ -208,7 +209,7 @@ public sealed class Importer(McscDbContext db)
         var appointed = row.Date("appointed_on", required: true);
         var left = row.Date("left_on");
         if (left < appointed)
-            row.Error("left_on", $"the member left ({left:yyyy-MM-dd}) before being appointed ({appointed:yyyy-MM-dd})");
+            row.Error("left_on", Messages.Format("leftBeforeAppointed", ("left", Messages.Iso(left)), ("appointed", Messages.Iso(appointed))));
         if (reference is null || role is null || appointed is null) return null;
         return new Member
         {
@@ -271,7 +272,9 @@ public sealed class Importer(McscDbContext db)
             if (firstRow.TryGetValue(key(row), out var first))
             {
                 _errors.Add(new ImportError(row.Table.Source, row.Row.Number, column,
-                    $"repeats the record of {(first.Table == row.Table ? "" : first.Table.Source + ", ")}row {first.Row.Number}"));
+                    first.Table == row.Table
+                        ? Messages.Format("repeatsRow", ("row", first.Row.Number))
+                        : Messages.Format("repeatsRowIn", ("source", first.Table.Source), ("row", first.Row.Number))));
                 rows.Remove(row);
             }
             else firstRow[key(row)] = row;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using McscMonitor.Core.Domain;
+using McscMonitor.Core.Localization;
 using McscMonitor.Core.Names;
 
 namespace McscMonitor.Import;
@@ -24,7 +25,7 @@ internal sealed class RowReader(ExchangeTable table, ExchangeRow row, Municipali
     public string? Text(string column, bool required = false)
     {
         var value = table.Cell(row, column);
-        if (value is null && required) Error(column, "a value is required");
+        if (value is null && required) Error(column, Messages.Current["required"]);
         return value;
     }
 
@@ -43,12 +44,12 @@ internal sealed class RowReader(ExchangeTable table, ExchangeRow row, Municipali
         if (text is null) return null;
         if (!System.Text.RegularExpressions.Regex.IsMatch(text, @"^\d{4}-\d{2}-\d{2}$"))
         {
-            Error(column, $"'{text}' is not a date in the form YYYY-MM-DD (e.g. 2021-03-15)");
+            Error(column, Messages.Format("notIsoDate", ("value", text)));
             return null;
         }
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            Error(column, $"'{text}' is not a date that exists");
+            Error(column, Messages.Format("noSuchDate", ("value", text)));
             return null;
         }
         if (RecordRules.YearOutOfRange(date) is { } outOfRange)
@@ -77,7 +78,7 @@ internal sealed class RowReader(ExchangeTable table, ExchangeRow row, Municipali
         if (text is null) return null;
         if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count))
         {
-            Error(column, $"'{text}' is not a whole number");
+            Error(column, Messages.Format("notWholeNumber", ("value", text)));
             return null;
         }
         if (RecordRules.NegativeCount(count) is { } negative)
@@ -94,7 +95,7 @@ internal sealed class RowReader(ExchangeTable table, ExchangeRow row, Municipali
         if (text is null) return null;
         if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
         {
-            Error(column, $"'{text}' is not an amount (use digits and a decimal point, e.g. 25.50)");
+            Error(column, Messages.Format("notAmount", ("value", text)));
             return null;
         }
         return amount;
@@ -105,7 +106,7 @@ internal sealed class RowReader(ExchangeTable table, ExchangeRow row, Municipali
         var text = Text(column);
         if (text is null) return null;
         if (Booleans.TryGetValue(text, out var value)) return value;
-        Error(column, $"'{text}' is not yes or no (accepted: yes/no, true/false, 1/0, po/jo, da/ne, да/не)");
+        Error(column, Messages.Format("notYesNo", ("value", text), ("accepted", "yes/no, true/false, 1/0, po/jo, da/ne, да/не")));
         return null;
     }
 
@@ -114,7 +115,7 @@ internal sealed class RowReader(ExchangeTable table, ExchangeRow row, Municipali
         var text = Text(column, required);
         if (text is null) return null;
         if (Codes<TEnum>.TryParse(text, out var value)) return value;
-        Error(column, $"'{text}' is not one of: {string.Join(", ", Codes<TEnum>.All)}");
+        Error(column, Messages.Format("notOneOf", ("value", text), ("choices", string.Join(", ", Codes<TEnum>.All))));
         return null;
     }
 }
