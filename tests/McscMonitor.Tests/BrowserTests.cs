@@ -286,6 +286,8 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         await page.WaitForURLAsync($"**{path}");
 
         var result = await page.RunAxe();
+        var name = new string(path.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, $"page-{name}-{language}.png"), FullPage = true });
 
         Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
         Assert.NotEmpty(result.Passes);

@@ -171,6 +171,21 @@ public class RecordFormsTests
         Assert.Equal(before, await IdsAsync(api, "meetings", "prizren"));
     }
 
+    [Fact]
+    public async Task TheExportFormOnTheImportPageDownloadsAnOfficersOwnRecords()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var session = await host.SignInAsync(Roles.MunicipalOfficer);
+
+        var (_, page) = await session.GetAsync("/import");
+        var download = await session.GetResponseAsync("/api/v1/export?format=csv&year=&municipality=peje");
+
+        Assert.Contains("""<option value="peje">Pejë/Peć</option>""", page);
+        Assert.DoesNotContain("""<option value="prizren">""", page);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/zip", download.Content.Headers.ContentType?.MediaType);
+    }
+
     private static Dictionary<string, string> Fields(string created, string municipality, string? change = null)
     {
         var fields = new Dictionary<string, string> { ["municipality"] = municipality };

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Security.Claims;
+using McscMonitor.Core.Domain;
 using McscMonitor.Core.Names;
 using McscMonitor.Data;
 using McscMonitor.Users;
@@ -20,11 +22,19 @@ internal static class ExportApi
     }
 
     private static async Task<Results<FileContentHttpResult, ForbidHttpResult, ValidationProblem>> ExportAsync(
-        string? format, int? year, string? municipality, McscDbContext db, Exporter exporter, ClaimsPrincipal user,
+        string? format, string? year, string? municipality, McscDbContext db, Exporter exporter, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
+        // Text, not int?, so that the page's form may leave the year empty for "all years".
+        int? onlyYear = null;
+        if (!string.IsNullOrWhiteSpace(year))
+        {
+            if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [RecordRules.NotAYear(year)] });
+            onlyYear = parsed;
+        }
         string? code = null;
-        if (municipality is not null)
+        if (!string.IsNullOrWhiteSpace(municipality))
         {
             var match = new MunicipalityMatcher(await db.Municipalities.AsNoTracking().ToListAsync(cancellationToken)).Match(municipality);
             if (match.Municipality is null)
@@ -38,8 +48,8 @@ internal static class ExportApi
             code = own;
         }
 
-        var tables = await exporter.ExportAsync(year, code, cancellationToken);
-        var name = $"mcsc-records{(year is null ? "" : $"-{year}")}{(code is null ? "" : $"-{code}")}";
+        var tables = await exporter.ExportAsync(onlyYear, code, cancellationToken);
+        var name = $"mcsc-records{(onlyYear is null ? "" : $"-{onlyYear}")}{(code is null ? "" : $"-{code}")}";
         using var buffer = new MemoryStream();
         if (format == "csv")
         {

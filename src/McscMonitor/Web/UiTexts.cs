@@ -55,7 +55,7 @@ public abstract class LocalizedComponent : ComponentBase
 {
     protected static TextCatalog T => UiTexts.Current;
 
-    protected static string Yes(bool? value) => value switch { true => T["yes"], false => T["no"], null => T["noData"] };
+    protected static string Answer(bool? value) => value switch { true => T["yes"], false => T["no"], null => T["noData"] };
 
     protected static string CodeName<TEnum>(string prefix, TEnum value) where TEnum : struct, Enum => T[$"{prefix}.{Codes.ToCode(value)}"];
 
