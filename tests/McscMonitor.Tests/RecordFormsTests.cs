@@ -157,6 +157,31 @@ public class RecordFormsTests
         }
     }
 
+    [Theory]
+    [InlineData(Roles.MunicipalOfficer)]
+    [InlineData(Roles.Viewer)]
+    public async Task RecordsOfAMunicipalityOutOfReachCannotBeOpenedChangedOrDeletedThroughForms(string role)
+    {
+        await using var host = await ApiHost.StartAsync();
+        var session = await host.SignInAsync(role);
+        var api = host.ClientFor(Roles.Admin);
+
+        foreach (var kind in new[] { "councils", "members", "meetings", "work-plans", "compensation" })
+        {
+            var record = (await api.GetFromJsonAsync<JsonObject>($"/api/v1/{kind}?municipality=gracanice"))!["items"]![0]!;
+            var id = record["id"]!.GetValue<int>();
+            var version = record["version"]!.ToString();
+            var fields = new Dictionary<string, string> { ["municipality"] = "gracanice", ["version"] = version };
+
+            var open = await session.GetResponseAsync($"/{kind}/{id}/edit");
+            var change = await session.SubmitAsync("/", $"/{kind}/{id}", fields);
+            var delete = await session.SubmitAsync("/", $"/{kind}/{id}/delete", fields);
+
+            Assert.All(new[] { open, change, delete }, response => Assert.Equal("/forbidden", response.Headers.Location?.AbsolutePath));
+            Assert.Equal(version, (await api.GetFromJsonAsync<JsonObject>($"/api/v1/{kind}/{id}"))!["version"]!.ToString());
+        }
+    }
+
     [Fact]
     public async Task AnOfficerCannotPostARecordForAnotherMunicipality()
     {
