@@ -13,7 +13,7 @@ public static class RecordRules
 
     public static string? YearOutOfRange(DateOnly date) =>
         date.Year is < FirstYear or > LastYear
-            ? Messages.Format("yearOutOfRange", ("date", Messages.Iso(date)), ("first", FirstYear), ("last", LastYear))
+            ? Messages.Format("yearOutOfRange", ("date", IsoDate.Text(date)), ("first", FirstYear), ("last", LastYear))
             : null;
 
     public static string NotAYear(string text) =>
@@ -32,7 +32,7 @@ public static class RecordRules
         if (establishedOn is null) return NoCouncil(municipalityName);
         if (date >= establishedOn && !(date > dissolvedOn)) return null;
         return dissolvedOn is { } dissolved
-            ? Messages.Format("noCouncilOn", ("name", municipalityName), ("date", Messages.Iso(date)), ("from", Messages.Iso(establishedOn)), ("to", Messages.Iso(dissolved)))
-            : Messages.Format("noCouncilBefore", ("name", municipalityName), ("date", Messages.Iso(date)), ("from", Messages.Iso(establishedOn)));
+            ? Messages.Format("noCouncilOn", ("name", municipalityName), ("date", IsoDate.Text(date)), ("from", IsoDate.Text(establishedOn)), ("to", IsoDate.Text(dissolved)))
+            : Messages.Format("noCouncilBefore", ("name", municipalityName), ("date", IsoDate.Text(date)), ("from", IsoDate.Text(establishedOn)));
     }
 }

@@ -12,7 +12,7 @@ namespace McscMonitor.Core.Localization;
 /// Words in one language, from an embedded JSON file per language (`{prefix}.{tag}.json`).
 /// Serbian Cyrillic is the reviewed Serbian Latin text, transliterated, so the two scripts
 /// never drift apart; names and brands travel as {placeholders}, which transliteration leaves
-/// alone. A key missing in any language fails loudly when the catalog is first used.
+/// alone.
 /// </summary>
 public sealed partial class TextCatalog
 {
@@ -72,20 +72,6 @@ public sealed partial class TextCatalog
 
     public string Date(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
 
-    /// <summary>Loads one catalog in every language, checking that each language has every key.</summary>
-    public static FrozenDictionary<Language, TextCatalog> LoadAll(Assembly assembly, string prefix)
-    {
-        var catalogs = Languages.All.ToFrozenDictionary(language => language, language => new TextCatalog(language, Load(assembly, prefix, language)));
-        var expected = catalogs[Language.En]._texts.Keys.ToHashSet();
-        foreach (var (language, catalog) in catalogs)
-        {
-            var missing = expected.Except(catalog._texts.Keys).Concat(catalog._texts.Keys.Except(expected)).ToList();
-            if (missing.Count > 0)
-                throw new InvalidOperationException($"{prefix} texts for {language.Tag()} differ from English in: {string.Join(", ", missing)}");
-        }
-        return catalogs;
-    }
-
     /// <summary>The language of a culture (the request's or the console's); English unless it is Albanian or Serbian.</summary>
     public static Language LanguageOf(CultureInfo culture)
     {
@@ -124,18 +110,46 @@ public sealed partial class TextCatalog
         _ => value.ToString() ?? "",
     };
 
-    private static Dictionary<string, string> Load(Assembly assembly, string prefix, Language language)
+    internal static TextCatalog Load(Assembly assembly, string prefix, Language language)
     {
         var source = language == Language.SrCyrl ? Language.SrLatn : language;
         var name = $"{prefix}.{source.Tag()}.json";
         using var stream = assembly.GetManifestResourceStream(name)
                            ?? throw new InvalidOperationException($"Texts '{name}' are not embedded in {assembly.GetName().Name}.");
         var texts = JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!;
-        return language == Language.SrCyrl
+        return new TextCatalog(language, language == Language.SrCyrl
             ? texts.ToDictionary(pair => pair.Key, pair => SerbianScript.ToCyrillic(pair.Value))
-            : texts;
+            : texts);
     }
 
     [GeneratedRegex(@"\{(\w+)\}")]
     private static partial Regex Placeholder();
+}
+
+/// <summary>
+/// One catalog in every language, loaded once; loading fails if any language lacks a key
+/// English has, or has one English lacks.
+/// </summary>
+public sealed class TextCatalogs
+{
+    private readonly FrozenDictionary<Language, TextCatalog> _catalogs;
+
+    public TextCatalogs(Assembly assembly, string prefix)
+    {
+        _catalogs = Languages.All.ToFrozenDictionary(language => language, language => TextCatalog.Load(assembly, prefix, language));
+        var expected = Keys.ToHashSet();
+        foreach (var (language, catalog) in _catalogs)
+        {
+            var differing = expected.Except(catalog.Keys).Concat(catalog.Keys.Except(expected)).ToList();
+            if (differing.Count > 0)
+                throw new InvalidOperationException($"{prefix} texts for {language.Tag()} differ from English in: {string.Join(", ", differing)}");
+        }
+    }
+
+    public TextCatalog For(Language language) => _catalogs[language];
+
+    /// <summary>The catalog of the current UI culture: a web request's chosen language, or the console's.</summary>
+    public TextCatalog Current => _catalogs[TextCatalog.LanguageOf(CultureInfo.CurrentUICulture)];
+
+    public IReadOnlyCollection<string> Keys => _catalogs[Language.En].Keys;
 }

@@ -16,9 +16,9 @@ public sealed class CouncilForm() : RecordForm<Council, CouncilDto, CouncilInput
 
     public override Dictionary<string, string?> ValuesOf(CouncilDto council) => new()
     {
-        ["establishedOn"] = FormValues.Iso(council.EstablishedOn),
+        ["establishedOn"] = IsoDate.Text(council.EstablishedOn),
         ["assemblyDecision"] = council.AssemblyDecision,
-        ["dissolvedOn"] = FormValues.Iso(council.DissolvedOn),
+        ["dissolvedOn"] = IsoDate.Text(council.DissolvedOn),
     };
 
     public override CouncilInput Read(FormValues values) =>

@@ -36,7 +36,7 @@ public sealed class CouncilKind : RecordKind<Council, CouncilDto, CouncilInput>
         fields.Date("establishedOn", input.EstablishedOn, required: true);
         fields.Date("dissolvedOn", input.DissolvedOn, required: false);
         if (input.DissolvedOn < input.EstablishedOn)
-            fields.Add("dissolvedOn", Messages.Format("dissolvedBeforeEstablished", ("dissolved", Messages.Iso(input.DissolvedOn)), ("established", Messages.Iso(input.EstablishedOn))));
+            fields.Add("dissolvedOn", Messages.Format("dissolvedBeforeEstablished", ("dissolved", IsoDate.Text(input.DissolvedOn)), ("established", IsoDate.Text(input.EstablishedOn))));
         if (fields.Errors.Count > 0) return Checked<Council>.Invalid(fields.Errors);
 
         var taken = await db.Councils.AnyAsync(c => c.Id != id && c.MunicipalityCode == municipality!.Code, cancellationToken);

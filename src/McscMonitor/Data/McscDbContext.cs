@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using McscMonitor.Members;
 using McscMonitor.WorkPlans;
 using Microsoft.EntityFrameworkCore;
+using McscMonitor.Core.Names;
 
 namespace McscMonitor.Data;
 
@@ -30,6 +31,10 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
     public DbSet<DatasetLabel> DatasetLabels => Set<DatasetLabel>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+
+    /// <summary>The municipality a name, alias or code given by a person or a file stands for, or suggestions.</summary>
+    public async Task<MunicipalityMatch> MatchMunicipalityAsync(string name, CancellationToken cancellationToken = default) =>
+        new MunicipalityMatcher(await Municipalities.AsNoTracking().ToListAsync(cancellationToken)).Match(name);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -41,7 +41,7 @@ public static class DemoData
             var established = municipality.Code == EstablishedLate
                 ? LateEstablishment
                 : new DateOnly(2013 + random.Next(0, 5), 1 + random.Next(0, 12), 1 + random.Next(0, 28));
-            councils.Add([municipality.Code, Iso(established), $"01-{municipality.KasIndex:00}/{established.Year}", null]);
+            councils.Add([municipality.Code, IsoDate.Text(established), $"01-{municipality.KasIndex:00}/{established.Year}", null]);
 
             AddMembers(municipality, established, random, members);
 
@@ -98,7 +98,7 @@ public static class DemoData
                 rows.Add(
                 [
                     municipality.Code, $"T{term}-{seat + 1:00}", null, isWoman ? "female" : "male",
-                    Codes<Community>.ToCode(community), null, Codes<MemberRole>.ToCode(role), Iso(from), left is null ? null : Iso(left.Value),
+                    Codes<Community>.ToCode(community), null, Codes<MemberRole>.ToCode(role), IsoDate.Text(from), IsoDate.Text(left),
                 ]);
             }
         }
@@ -118,7 +118,7 @@ public static class DemoData
             var women = random.Next(0, Math.Max(1, attendees / 3));
             rows.Add(
             [
-                municipality.Code, Iso(date), cancelled ? "cancelled" : "held",
+                municipality.Code, IsoDate.Text(date), cancelled ? "cancelled" : "held",
                 cancelled ? null : attendees.ToString(CultureInfo.InvariantCulture),
                 cancelled ? null : women.ToString(CultureInfo.InvariantCulture),
                 cancelled ? null : YesNo(random.NextDouble() < 0.55),
@@ -136,7 +136,7 @@ public static class DemoData
         rows.Add(
         [
             municipality.Code, year.ToString(CultureInfo.InvariantCulture),
-            adopted ? Iso(new DateOnly(year, 1 + random.Next(0, 4), 1 + random.Next(0, 27))) : null,
+            adopted ? IsoDate.Text(new DateOnly(year, 1 + random.Next(0, 4), 1 + random.Next(0, 27))) : null,
             YesNo(random.NextDouble() < 0.6),
         ]);
     }
@@ -157,7 +157,6 @@ public static class DemoData
         schema.Name, $"demo {schema.FileName}", schema.ColumnNames.ToList(),
         rows.Select((cells, index) => new ExchangeRow(index + 2, cells)).ToList());
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string YesNo(bool value) => value ? "yes" : "no";
 }

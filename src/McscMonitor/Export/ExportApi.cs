@@ -2,11 +2,9 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Security.Claims;
 using McscMonitor.Core.Domain;
-using McscMonitor.Core.Names;
 using McscMonitor.Data;
 using McscMonitor.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace McscMonitor.Export;
 
@@ -36,7 +34,7 @@ internal static class ExportApi
         string? code = null;
         if (!string.IsNullOrWhiteSpace(municipality))
         {
-            var match = new MunicipalityMatcher(await db.Municipalities.AsNoTracking().ToListAsync(cancellationToken)).Match(municipality);
+            var match = await db.MatchMunicipalityAsync(municipality, cancellationToken);
             if (match.Municipality is null)
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["municipality"] = [match.Describe(municipality)] });
             code = match.Municipality.Code;

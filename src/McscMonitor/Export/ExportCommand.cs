@@ -1,8 +1,6 @@
 using System.CommandLine;
 using McscMonitor.Cli;
-using McscMonitor.Core.Names;
 using McscMonitor.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace McscMonitor.Export;
 
@@ -22,7 +20,7 @@ public static class ExportCommand
             string? code = null;
             if (result.GetValue(municipality) is { } name)
             {
-                var match = new MunicipalityMatcher(await db.Municipalities.AsNoTracking().ToListAsync(cancellationToken)).Match(name);
+                var match = await db.MatchMunicipalityAsync(name, cancellationToken);
                 if (match.Municipality is null)
                 {
                     await context.Error.WriteLineAsync($"--municipality: {match.Describe(name)}");

@@ -34,27 +34,27 @@ public sealed class Exporter(McscDbContext db)
         return
         [
             Table(ExchangeFormat.Councils, councils.Select(c => new[]
-                { c.MunicipalityCode, Iso(c.EstablishedOn), c.AssemblyDecision, Iso(c.DissolvedOn) })),
+                { c.MunicipalityCode, IsoDate.Text(c.EstablishedOn), c.AssemblyDecision, IsoDate.Text(c.DissolvedOn) })),
             Table(ExchangeFormat.Members, councils.SelectMany(c => c.Members
                 .Where(m => m.AppointedOn <= yearEnd && !(m.LeftOn < yearStart))
                 .OrderBy(m => m.MemberRef, StringComparer.Ordinal)
                 .Select(m => new[]
                 {
                     c.MunicipalityCode, m.MemberRef, m.FullName, Codes.ToCode(m.Gender), m.Community is { } community ? Codes.ToCode(community) : null,
-                    m.Religion, Codes.ToCode(m.Role), Iso(m.AppointedOn), Iso(m.LeftOn),
+                    m.Religion, Codes.ToCode(m.Role), IsoDate.Text(m.AppointedOn), IsoDate.Text(m.LeftOn),
                 }))),
             Table(ExchangeFormat.Meetings, councils.SelectMany(c => c.Meetings
                 .Where(m => m.Date >= yearStart && m.Date <= yearEnd)
                 .OrderBy(m => m.Date)
                 .Select(m => new[]
                 {
-                    c.MunicipalityCode, Iso(m.Date), Codes.ToCode(m.Status), Number(m.Attendees), Number(m.WomenAttendees),
+                    c.MunicipalityCode, IsoDate.Text(m.Date), Codes.ToCode(m.Status), Number(m.Attendees), Number(m.WomenAttendees),
                     YesNo(m.DiscussedSecurityIncidents), YesNo(m.DiscussedNonMajorityConcerns), YesNo(m.MinutesKept),
                 }))),
             Table(ExchangeFormat.WorkPlans, councils.SelectMany(c => c.WorkPlans
                 .Where(w => year == null || w.Year == year)
                 .OrderBy(w => w.Year)
-                .Select(w => new[] { c.MunicipalityCode, Number(w.Year), Iso(w.AdoptedOn), YesNo(w.AddressesNonMajorityConcerns) }))),
+                .Select(w => new[] { c.MunicipalityCode, Number(w.Year), IsoDate.Text(w.AdoptedOn), YesNo(w.AddressesNonMajorityConcerns) }))),
             Table(ExchangeFormat.Compensation, compensation.Select(c => new[]
             {
                 c.MunicipalityCode, Number(c.Year), Codes.ToCode(c.Status), c.AmountPerMeetingEur?.ToString("0.##", CultureInfo.InvariantCulture),
@@ -97,7 +97,6 @@ public sealed class Exporter(McscDbContext db)
         schema.Name, schema.FileName, schema.ColumnNames.ToList(),
         rows.Select((cells, index) => new ExchangeRow(index + 2, cells)).ToList());
 
-    private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 

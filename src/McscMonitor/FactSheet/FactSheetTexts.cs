@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using McscMonitor.Core.Domain;
 using McscMonitor.Core.Localization;
 
@@ -7,10 +6,9 @@ namespace McscMonitor.FactSheet;
 /// <summary>The fact sheet's words, from `Texts/*.json`.</summary>
 public static class FactSheetTexts
 {
-    private static readonly FrozenDictionary<Language, TextCatalog> All =
-        TextCatalog.LoadAll(typeof(FactSheetTexts).Assembly, "McscMonitor.FactSheet.Texts");
+    private static readonly TextCatalogs Texts = new(typeof(FactSheetTexts).Assembly, "McscMonitor.FactSheet.Texts");
 
-    public static TextCatalog For(Language language) => All[language];
+    public static TextCatalog For(Language language) => Texts.For(language);
 
-    public static IReadOnlyCollection<string> Keys => All[Language.En].Keys;
+    public static IReadOnlyCollection<string> Keys => Texts.Keys;
 }

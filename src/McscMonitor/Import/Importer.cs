@@ -189,7 +189,7 @@ public sealed class Importer(McscDbContext db)
         var established = row.Date("established_on", required: true);
         var dissolved = row.Date("dissolved_on");
         if (dissolved < established)
-            row.Error("dissolved_on", Messages.Format("dissolvedBeforeEstablished", ("dissolved", Messages.Iso(dissolved)), ("established", Messages.Iso(established))));
+            row.Error("dissolved_on", Messages.Format("dissolvedBeforeEstablished", ("dissolved", IsoDate.Text(dissolved)), ("established", IsoDate.Text(established))));
         if (established is null) return null;
         return new Council
         {
@@ -209,7 +209,7 @@ public sealed class Importer(McscDbContext db)
         var appointed = row.Date("appointed_on", required: true);
         var left = row.Date("left_on");
         if (left < appointed)
-            row.Error("left_on", Messages.Format("leftBeforeAppointed", ("left", Messages.Iso(left)), ("appointed", Messages.Iso(appointed))));
+            row.Error("left_on", Messages.Format("leftBeforeAppointed", ("left", IsoDate.Text(left)), ("appointed", IsoDate.Text(appointed))));
         if (reference is null || role is null || appointed is null) return null;
         return new Member
         {

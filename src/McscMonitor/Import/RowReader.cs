@@ -47,7 +47,7 @@ internal sealed class RowReader(ExchangeTable table, ExchangeRow row, Municipali
             Error(column, Messages.Format("notIsoDate", ("value", text)));
             return null;
         }
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!IsoDate.TryParse(text, out var date))
         {
             Error(column, Messages.Format("noSuchDate", ("value", text)));
             return null;

@@ -22,7 +22,7 @@ public sealed class MeetingForm() : RecordForm<Meeting, MeetingDto, MeetingInput
 
     public override Dictionary<string, string?> ValuesOf(MeetingDto meeting) => new()
     {
-        ["date"] = FormValues.Iso(meeting.Date),
+        ["date"] = IsoDate.Text(meeting.Date),
         ["status"] = meeting.Status,
         ["attendees"] = FormValues.Invariant(meeting.Attendees),
         ["womenAttendees"] = FormValues.Invariant(meeting.WomenAttendees),

@@ -63,6 +63,6 @@ public sealed class MeetingKind : RecordKind<Meeting, MeetingDto, MeetingInput>
             meeting.DiscussedSecurityIncidents = input.DiscussedSecurityIncidents;
             meeting.DiscussedNonMajorityConcerns = input.DiscussedNonMajorityConcerns;
             meeting.MinutesKept = input.MinutesKept;
-        }, taken ? Messages.Format("meetingTaken", ("name", municipality.NameSq), ("date", Messages.Iso(input.Date))) : null);
+        }, taken ? Messages.Format("meetingTaken", ("name", municipality.NameSq), ("date", IsoDate.Text(input.Date))) : null);
     }
 }

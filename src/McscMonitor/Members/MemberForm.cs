@@ -7,6 +7,8 @@ namespace McscMonitor.Members;
 
 public sealed class MemberForm() : RecordForm<Member, MemberDto, MemberInput>(new MemberKind())
 {
+    private static readonly string UnknownGender = Codes.ToCode(Gender.Unknown);
+
     public override string TextPrefix => "member";
 
     public override IReadOnlyList<FormField> Fields { get; } =
@@ -14,7 +16,8 @@ public sealed class MemberForm() : RecordForm<Member, MemberDto, MemberInput>(ne
         new("memberRef", FieldType.Text, Required: true),
         new("fullName", FieldType.Text),
         new("role", FieldType.Choice, Required: true, Options: () => CodesOf<MemberRole>("role")),
-        new("gender", FieldType.Choice, Options: () => CodesOf<Gender>("gender")),
+        // "Not recorded" is the empty choice, so Unknown is not offered twice.
+        new("gender", FieldType.Choice, Options: () => CodesOf<Gender>("gender").Where(option => option.Value != UnknownGender).ToList()),
         new("community", FieldType.Choice, Options: () => Codes<Community>.All
             .Select(code => (code, ReferenceCatalog.CommunityName(Codes<Community>.Parse(code), UiTexts.Current.Language))).ToList()),
         new("religion", FieldType.Text),
@@ -31,11 +34,11 @@ public sealed class MemberForm() : RecordForm<Member, MemberDto, MemberInput>(ne
         ["memberRef"] = member.MemberRef,
         ["fullName"] = member.FullName,
         ["role"] = member.Role,
-        ["gender"] = member.Gender,
+        ["gender"] = member.Gender == UnknownGender ? null : member.Gender,
         ["community"] = member.Community,
         ["religion"] = member.Religion,
-        ["appointedOn"] = FormValues.Iso(member.AppointedOn),
-        ["leftOn"] = FormValues.Iso(member.LeftOn),
+        ["appointedOn"] = IsoDate.Text(member.AppointedOn),
+        ["leftOn"] = IsoDate.Text(member.LeftOn),
     };
 
     public override int? YearOf(FormValues values) => (values.Date("leftOn") ?? values.Date("appointedOn"))?.Year;

@@ -49,7 +49,7 @@ public sealed class MemberKind : RecordKind<Member, MemberDto, MemberInput>
         fields.Date("appointedOn", input.AppointedOn, required: true);
         fields.Date("leftOn", input.LeftOn, required: false);
         if (input.LeftOn < input.AppointedOn)
-            fields.Add("leftOn", Messages.Format("leftBeforeAppointed", ("left", Messages.Iso(input.LeftOn)), ("appointed", Messages.Iso(input.AppointedOn))));
+            fields.Add("leftOn", Messages.Format("leftBeforeAppointed", ("left", IsoDate.Text(input.LeftOn)), ("appointed", IsoDate.Text(input.AppointedOn))));
         var council = municipality is null ? null
             : await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.MunicipalityCode == municipality.Code, cancellationToken);
         if (municipality is not null && council is null) fields.Add("municipality", RecordRules.NoCouncil(municipality.NameSq));

@@ -1,5 +1,6 @@
 using McscMonitor.Core.Domain;
 using McscMonitor.Data;
+using McscMonitor.Records;
 using McscMonitor.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -21,8 +22,9 @@ internal static class MajorityCommunityEndpoint
             {
                 var municipality = await db.Municipalities.FirstOrDefaultAsync(m => m.Code == code, cancellationToken);
                 if (municipality is null) return (IResult)TypedResults.NotFound();
-                if (!Codes<Community>.TryParse(form.Community, out var community))
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["community"] = [$"'{form.Community}' is not a community code"] });
+                var fields = new FieldErrors();
+                if (fields.Code<Community>("community", form.Community, required: true) is not { } community)
+                    return TypedResults.ValidationProblem(fields.Errors);
                 // Someone else changed it since the page was shown: theirs stands, and the page shows it.
                 if (form.Current != Codes.ToCode(municipality.MajorityCommunity))
                     return TypedResults.LocalRedirect($"/municipalities/{code}");

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using McscMonitor.Core.Domain;
 using McscMonitor.Core.Localization;
-using McscMonitor.Core.Names;
 using McscMonitor.Data;
 using McscMonitor.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -171,7 +170,7 @@ public static class RecordApi
         if (RecordAccess.OnlyMunicipality(user) is { } own) rows = rows.Where(row => row.Municipality == own);
         if (query.Municipality is not null)
         {
-            var match = await MatchAsync(db, query.Municipality, cancellationToken);
+            var match = await db.MatchMunicipalityAsync(query.Municipality, cancellationToken);
             if (match.Municipality is null)
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["municipality"] = [match.Describe(query.Municipality)] });
             rows = rows.Where(row => row.Municipality == match.Municipality.Code);
@@ -253,9 +252,6 @@ public static class RecordApi
             _ => TypedResults.StatusCode(StatusCodes.Status412PreconditionFailed),
         };
 
-    public static async Task<MunicipalityMatch> MatchAsync(McscDbContext db, string name, CancellationToken cancellationToken) =>
-        new MunicipalityMatcher(await db.Municipalities.AsNoTracking().ToListAsync(cancellationToken)).Match(name);
-
     private static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     private static long? IfMatch(HttpRequest request) =>
@@ -301,7 +297,7 @@ public sealed class FieldErrors
             Add("municipality", Messages.Current["municipalityRequired"]);
             return null;
         }
-        var match = await RecordApi.MatchAsync(db, name, cancellationToken);
+        var match = await db.MatchMunicipalityAsync(name, cancellationToken);
         if (match.Municipality is null) Add("municipality", match.Describe(name));
         return match.Municipality;
     }

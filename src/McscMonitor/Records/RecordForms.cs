@@ -7,6 +7,7 @@ using McscMonitor.Users;
 using McscMonitor.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using McscMonitor.Core.Localization;
 
 namespace McscMonitor.Records;
 
@@ -35,22 +36,19 @@ public sealed class FormValues(IReadOnlyDictionary<string, string?> values)
 
     public long? Version => long.TryParse(this["version"], NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
 
-    public DateOnly? Date(string name) => Read(name, "form.notDate", (string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date));
+    public DateOnly? Date(string name) => Read<DateOnly>(name, "notIsoDate", IsoDate.TryParse);
 
-    public int? WholeNumber(string name) => Read(name, "form.notWholeNumber", (string text, out int number) =>
+    public int? WholeNumber(string name) => Read(name, "notWholeNumber", (string text, out int number) =>
         int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number));
 
     /// <summary>Either decimal mark is accepted: people type amounts as their keyboard and habit has it.</summary>
-    public decimal? Amount(string name) => Read(name, "form.notAmount", (string text, out decimal amount) =>
+    public decimal? Amount(string name) => Read(name, "notAmount", (string text, out decimal amount) =>
         decimal.TryParse(text.Replace(',', '.'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out amount));
 
     /// <summary>Yes, no, or not recorded: unknown is not "no".</summary>
     public bool? Answer(string name) => this[name] switch { "yes" => true, "no" => false, _ => null };
 
     public static string Answer(bool? value) => value switch { true => "yes", false => "no", null => "" };
-
-    public static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string? Invariant(IFormattable? value) => value?.ToString(null, CultureInfo.InvariantCulture);
 
@@ -60,7 +58,7 @@ public sealed class FormValues(IReadOnlyDictionary<string, string?> values)
     {
         if (this[name] is not { } text) return null;
         if (parse(text, out var value)) return value;
-        Errors.TryAdd(name, [UiTexts.Current.Format(problemKey, ("value", text))]);
+        Errors.TryAdd(name, [Messages.Format(problemKey, ("value", text))]);
         return null;
     }
 }

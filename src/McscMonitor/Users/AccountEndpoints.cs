@@ -25,45 +25,46 @@ internal static class AccountEndpoints
     {
         var account = routes.MapGroup("/account").RequireAuthorization().ExcludeFromDescription();
         account.MapGet("/", async (ClaimsPrincipal user, UserManager<AppUser> users, McscDbContext db) =>
-            Page(await ModelAsync(user, users, db)));
+            Page(await ModelAsync(await MeAsync(user, users), users, db)));
         account.MapPost("/password", async (
             [FromForm] PasswordForm form, ClaimsPrincipal user, UserManager<AppUser> users, SignInManager<AppUser> signIn, McscDbContext db) =>
         {
-            var me = await users.GetUserAsync(user);
-            if (me is null) return (IResult)TypedResults.Forbid();
-            if (form.NewPassword != form.ConfirmPassword)
-                return Page(await ModelAsync(user, users, db) with { Error = UiTexts.Current["account.passwordMismatch"] });
+            var me = await MeAsync(user, users);
+            var model = await ModelAsync(me, users, db);
+            if (form.NewPassword != form.ConfirmPassword) return Page(model with { Error = UiTexts.Current["account.passwordMismatch"] });
             var result = await users.ChangePasswordAsync(me, form.CurrentPassword ?? "", form.NewPassword ?? "");
-            if (!result.Succeeded)
-                return Page(await ModelAsync(user, users, db) with { Error = string.Join(" ", result.Errors.Select(e => e.Description)) });
+            if (!result.Succeeded) return Page(model with { Error = string.Join(" ", result.Errors.Select(e => e.Description)) });
             // The password change renews the security stamp; renew this browser's cookie so it stays signed in.
             await signIn.RefreshSignInAsync(me);
-            return Page(await ModelAsync(user, users, db) with { Notice = UiTexts.Current["account.passwordChanged"] });
+            return Page(model with { Notice = UiTexts.Current["account.passwordChanged"] });
         });
         account.MapPost("/tokens", async (
             [FromForm] TokenForm form, ClaimsPrincipal user, UserManager<AppUser> users, UserAdministration administration, McscDbContext db) =>
         {
+            var me = await MeAsync(user, users);
             if (string.IsNullOrWhiteSpace(form.Name))
-                return Page(await ModelAsync(user, users, db) with { Error = UiTexts.Current["account.tokenNameRequired"] });
-            var token = await administration.CreateTokenAsync(user.Identity!.Name!, form.Name.Trim());
-            return Page(await ModelAsync(user, users, db) with { NewToken = token });
+                return Page(await ModelAsync(me, users, db) with { Error = UiTexts.Current["account.tokenNameRequired"] });
+            var token = await administration.CreateTokenAsync(me.UserName!, form.Name.Trim());
+            return Page(await ModelAsync(me, users, db) with { NewToken = token });
         });
         account.MapPost("/tokens/{id:int}/revoke", async (
             int id, ClaimsPrincipal user, UserManager<AppUser> users, TimeProvider clock, McscDbContext db) =>
         {
-            var userId = users.GetUserId(user);
-            var token = await db.AccessTokens.FirstOrDefaultAsync(t => t.Id == id && t.UserId == userId && t.RevokedAtUtc == null);
-            if (token is null) return (IResult)TypedResults.NotFound();
+            var me = await MeAsync(user, users);
+            var token = await db.AccessTokens.FirstOrDefaultAsync(t => t.Id == id && t.UserId == me.Id && t.RevokedAtUtc == null);
+            if (token is null) return TypedResults.NotFound();
             token.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync();
-            return Page(await ModelAsync(user, users, db) with { Notice = UiTexts.Current.Format("account.revoked", ("name", token.Name)) });
+            return (IResult)Page(await ModelAsync(me, users, db) with { Notice = UiTexts.Current.Format("account.revoked", ("name", token.Name)) });
         });
         return routes;
     }
 
-    private static async Task<AccountModel> ModelAsync(ClaimsPrincipal user, UserManager<AppUser> users, McscDbContext db)
+    private static async Task<AppUser> MeAsync(ClaimsPrincipal user, UserManager<AppUser> users) =>
+        await users.GetUserAsync(user) ?? throw new InvalidOperationException("A signed-in user has no account.");
+
+    private static async Task<AccountModel> ModelAsync(AppUser me, UserManager<AppUser> users, McscDbContext db)
     {
-        var me = await users.GetUserAsync(user) ?? throw new InvalidOperationException("A signed-in user has no account.");
         var tokens = await db.AccessTokens.AsNoTracking().Where(t => t.UserId == me.Id && t.RevokedAtUtc == null).OrderBy(t => t.CreatedAtUtc).ToListAsync();
         return new AccountModel(me.UserName!, [.. await users.GetRolesAsync(me)], me.MunicipalityCode, tokens);
     }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using McscMonitor.Core.Names;
 using McscMonitor.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +19,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         if (role == Roles.MunicipalOfficer)
         {
             if (municipality is null) throw new UserException("A municipal officer needs --municipality.");
-            var match = new MunicipalityMatcher(await db.Municipalities.AsNoTracking().ToListAsync()).Match(municipality);
+            var match = await db.MatchMunicipalityAsync(municipality);
             municipalityCode = match.Municipality?.Code ?? throw new UserException(match.Describe(municipality));
         }
         await EnsureRolesAsync();

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using McscMonitor.Core.Domain;
@@ -11,14 +10,12 @@ namespace McscMonitor.Web;
 /// <summary>The app pages' words, from `Web/Texts/*.json`, in the language the request chose.</summary>
 public static class UiTexts
 {
-    private static readonly FrozenDictionary<Language, TextCatalog> All = TextCatalog.LoadAll(typeof(UiTexts).Assembly, "McscMonitor.Web.Texts");
+    private static readonly TextCatalogs Texts = new(typeof(UiTexts).Assembly, "McscMonitor.Web.Texts");
 
-    public static TextCatalog For(Language language) => All[language];
+    public static TextCatalog For(Language language) => Texts.For(language);
 
     /// <summary>The request's language, set by request localization (cookie, then the browser's languages).</summary>
-    public static TextCatalog Current => All[TextCatalog.LanguageOf(CultureInfo.CurrentUICulture)];
-
-    public static IReadOnlyCollection<string> Keys => All[Language.En].Keys;
+    public static TextCatalog Current => Texts.Current;
 
     /// <summary>
     /// The page's language comes from a cookie set by <c>/language/{tag}</c>, else the

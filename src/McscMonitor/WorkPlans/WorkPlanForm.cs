@@ -20,7 +20,7 @@ public sealed class WorkPlanForm() : RecordForm<WorkPlan, WorkPlanDto, WorkPlanI
     public override Dictionary<string, string?> ValuesOf(WorkPlanDto plan) => new()
     {
         ["year"] = FormValues.Invariant(plan.Year),
-        ["adoptedOn"] = FormValues.Iso(plan.AdoptedOn),
+        ["adoptedOn"] = IsoDate.Text(plan.AdoptedOn),
         ["addressesNonMajorityConcerns"] = FormValues.Answer(plan.AddressesNonMajorityConcerns),
     };
 
