@@ -19,6 +19,7 @@ public static class AppServices
         services.AddScoped<AuditActor>();
         services.AddMcscUsers();
         services.AddScoped<IndicatorQuery>();
+        services.AddSingleton(ImportLimits.From(configuration));
         services.AddScoped<Importer>();
         services.AddScoped<DemoLoader>();
         services.AddScoped<Export.Exporter>();

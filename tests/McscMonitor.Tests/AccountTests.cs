@@ -52,7 +52,7 @@ public partial class AccountTests
         Assert.Contains("The current password is not right.", await wrongCurrent.Content.ReadAsStringAsync());
         Assert.Contains("Your password is changed.", await changed.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(host, userName, newPassword)).StatusCode);
-        Assert.Contains("The user name or password is not right.", await (await SignInAsync(host, userName, oldPassword)).Content.ReadAsStringAsync());
+        Assert.Contains("Sign-in failed: the user name or password is not right", await (await SignInAsync(host, userName, oldPassword)).Content.ReadAsStringAsync());
         var audit = await AuditAsync(host, "AppUser");
         Assert.Contains(audit, e => e.Action == "update" && e.Actor == userName && e.Changes.Contains("\"PasswordHash\":{\"old\":\"(hidden)\",\"new\":\"(hidden)\"}"));
     }

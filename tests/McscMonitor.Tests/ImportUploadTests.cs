@@ -12,14 +12,7 @@ public class ImportUploadTests
 {
     private static readonly string ExampleFolder = Path.Combine(AppContext.BaseDirectory, "examples", "import");
 
-    private static MultipartFormDataContent Upload(string fileName, byte[] content)
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        return form;
-    }
+    private static MultipartFormDataContent Upload(string fileName, byte[] content) => Hostile.CraftedFiles.Upload(fileName, content);
 
     private static byte[] ExampleZip()
     {

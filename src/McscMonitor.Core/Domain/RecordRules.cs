@@ -11,6 +11,21 @@ public static class RecordRules
     public const int FirstYear = 2000;
     public const int LastYear = 2100;
 
+    /// <summary>
+    /// Free text as typed, checked the same way wherever it arrives: no longer than the
+    /// column holds, and free of control characters (a NUL breaks PostgreSQL) and of the
+    /// invisible direction overrides that make a name read differently from what it is.
+    /// </summary>
+    public static string? Text(string? value, int maxLength)
+    {
+        if (value is null) return null;
+        if (value.Length > maxLength) return Messages.Format("tooLong", ("length", value.Length), ("limit", maxLength));
+        return value.Any(IsForbidden) ? Messages.Current["forbiddenCharacters"] : null;
+    }
+
+    private static bool IsForbidden(char character) =>
+        char.IsControl(character) || character is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+
     public static string? YearOutOfRange(DateOnly date) =>
         date.Year is < FirstYear or > LastYear
             ? Messages.Format("yearOutOfRange", ("date", IsoDate.Text(date)), ("first", FirstYear), ("last", LastYear))
@@ -35,4 +50,20 @@ public static class RecordRules
             ? Messages.Format("noCouncilOn", ("name", municipalityName), ("date", IsoDate.Text(date)), ("from", IsoDate.Text(establishedOn)), ("to", IsoDate.Text(dissolved)))
             : Messages.Format("noCouncilBefore", ("name", municipalityName), ("date", IsoDate.Text(date)), ("from", IsoDate.Text(establishedOn)));
     }
+}
+
+/// <summary>The longest each free-text field may be: the database columns and every check use these.</summary>
+public static class TextLimits
+{
+    public const int MemberRef = 64;
+    public const int FullName = 200;
+    public const int Religion = 64;
+    public const int AssemblyDecision = 200;
+
+    /// <summary>Any other cell of an import file: codes, dates, numbers and names are all far shorter.</summary>
+    public const int Cell = 200;
+
+    public const int TokenName = 100;
+    public const int UserName = 64;
+    public const int Reason = 500;
 }

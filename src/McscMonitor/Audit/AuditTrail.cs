@@ -38,6 +38,7 @@ internal static class AuditTrail
     [
         nameof(EditableRecord.Version), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
         nameof(AppUser.NormalizedUserName), nameof(AppUser.NormalizedEmail), nameof(AppUser.AccessFailedCount),
+        nameof(AppUser.LastSignInAtUtc),
     ];
 
     private const string Hidden = "(hidden)";

@@ -11,7 +11,7 @@ internal sealed class CouncilConfiguration : IEntityTypeConfiguration<Council>
     {
         council.ConfigureVersion();
         council.Property(c => c.MunicipalityCode).HasMaxLength(32);
-        council.Property(c => c.AssemblyDecision).HasMaxLength(200);
+        council.Property(c => c.AssemblyDecision).HasMaxLength(TextLimits.AssemblyDecision);
         council.HasIndex(c => c.MunicipalityCode).IsUnique();
         council.HasOne<Municipality>().WithMany().HasForeignKey(c => c.MunicipalityCode).OnDelete(DeleteBehavior.Restrict);
         council.HasMany(c => c.Members).WithOne().HasForeignKey(m => m.CouncilId).OnDelete(DeleteBehavior.Cascade);

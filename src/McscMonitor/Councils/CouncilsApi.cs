@@ -34,6 +34,7 @@ public sealed class CouncilKind : RecordKind<Council, CouncilDto, CouncilInput>
         var fields = new FieldErrors();
         var municipality = await fields.MunicipalityAsync(db, input.Municipality, cancellationToken);
         fields.Date("establishedOn", input.EstablishedOn, required: true);
+        fields.Text("assemblyDecision", input.AssemblyDecision, TextLimits.AssemblyDecision);
         fields.Date("dissolvedOn", input.DissolvedOn, required: false);
         if (input.DissolvedOn < input.EstablishedOn)
             fields.Add("dissolvedOn", Messages.Format("dissolvedBeforeEstablished", ("dissolved", IsoDate.Text(input.DissolvedOn)), ("established", IsoDate.Text(input.EstablishedOn))));

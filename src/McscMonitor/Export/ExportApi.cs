@@ -27,7 +27,8 @@ internal static class ExportApi
         int? onlyYear = null;
         if (!string.IsNullOrWhiteSpace(year))
         {
-            if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+                || parsed is < RecordRules.FirstYear or > RecordRules.LastYear)
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [RecordRules.NotAYear(year)] });
             onlyYear = parsed;
         }

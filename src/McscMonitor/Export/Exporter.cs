@@ -79,7 +79,7 @@ public sealed class Exporter(McscDbContext db)
         csv.NextRecord();
         foreach (var row in table.Rows)
         {
-            foreach (var cell in row.Cells) csv.WriteField(cell ?? "");
+            foreach (var cell in row.Cells) csv.WriteField(FormulaCells.Neutralize(cell) ?? "");
             csv.NextRecord();
         }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -7,7 +8,11 @@ using MiniExcelLibs;
 
 namespace McscMonitor.Import;
 
-/// <summary>Reads a folder of CSV files, one CSV file, or an XLSX workbook into exchange tables.</summary>
+/// <summary>
+/// Reads a folder of CSV files, one CSV file, a zip of CSV files or an XLSX workbook into
+/// exchange tables, within <see cref="ImportLimits"/>: archives are checked by
+/// <see cref="ArchiveGuard"/> before they are read, and nothing is unpacked to disk.
+/// </summary>
 public static class ExchangeReader
 {
     /// <summary>The template's sheet of column notes; not a table.</summary>
@@ -15,30 +20,65 @@ public static class ExchangeReader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static ReadResult Read(string path)
+    public static ReadResult Read(string path, ImportLimits limits)
     {
-        if (Directory.Exists(path)) return ReadCsvFolder(path);
-        if (!File.Exists(path)) return Failed(path, "no such file or folder");
-        return Path.GetExtension(path).ToLowerInvariant() switch
-        {
-            ".xlsx" => ReadWorkbook(path),
-            ".csv" => Combine([ReadCsvFile(path)]),
-            _ => Failed(Path.GetFileName(path), "expected a folder of CSV files, a .csv file or an .xlsx workbook"),
-        };
+        if (Directory.Exists(path)) return ReadCsvFolder(path, limits);
+        if (!File.Exists(path)) return Failed(path, Messages.Current["noSuchFile"]);
+        using var stream = File.OpenRead(path);
+        return Read(Path.GetFileName(path), stream, limits);
     }
 
-    public static ReadResult ReadCsvFolder(string folder)
+    /// <summary>One file, by its name's extension: an upload or a file given on the command line.</summary>
+    public static ReadResult Read(string fileName, Stream content, ImportLimits limits) =>
+        Path.GetExtension(fileName).ToLowerInvariant() switch
+        {
+            ".xlsx" => ReadWorkbook(fileName, content, limits),
+            ".csv" => ReadCsv(fileName, TableName(fileName), content, limits),
+            ".zip" => ReadZip(fileName, content, limits),
+            _ => Failed(fileName, Messages.Current["unsupportedFile"]),
+        };
+
+    public static ReadResult ReadCsvFolder(string folder, ImportLimits limits)
     {
         var files = Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal).ToList();
-        if (files.Count == 0) return Failed(folder, "the folder holds no .csv files");
-        return Combine(files.Select(ReadCsvFile));
+        if (files.Count == 0) return Failed(folder, Messages.Current["emptyFolder"]);
+        if (files.Sum(file => new FileInfo(file).Length) > limits.MaxUncompressedBytes)
+            return Failed(folder, Messages.Format("tooLargeUnpacked", ("limit", limits.MaxUncompressedMegabytes)));
+        return Combine(files.Select(file =>
+        {
+            using var stream = File.OpenRead(file);
+            return ReadCsv(Path.GetFileName(file), TableName(file), stream, limits);
+        }));
     }
 
-    public static ReadResult ReadCsvFile(string path)
+    private static ReadResult ReadZip(string source, Stream content, ImportLimits limits)
     {
-        var fileName = Path.GetFileName(path);
-        var bytes = File.ReadAllBytes(path);
-        return ReadCsv(fileName, Path.GetFileNameWithoutExtension(path), bytes);
+        using var seekable = Seekable(content, limits, out var tooLarge);
+        if (tooLarge is not null) return Failed(source, tooLarge);
+        if (ArchiveGuard.Check(seekable, limits, allowNested: false, out _) is { } refused) return Failed(source, refused);
+
+        using var zip = new ZipArchive(seekable, ZipArchiveMode.Read);
+        var results = new List<ReadResult>();
+        foreach (var entry in zip.Entries.Where(e => e.Name.Length > 0).OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            var entrySource = $"{source}: {entry.Name}";
+            if (!entry.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            {
+                results.Add(Failed(entrySource, Messages.Current["zipHoldsOnlyCsv"]));
+                continue;
+            }
+            using var entryStream = entry.Open();
+            results.Add(ReadCsv(entrySource, TableName(entry.Name), entryStream, limits));
+        }
+        return results.Count == 0 ? Failed(source, Messages.Current["emptyZip"]) : Combine(results);
+    }
+
+    public static ReadResult ReadCsv(string source, string tableName, Stream content, ImportLimits limits)
+    {
+        var bytes = ReadAll(content, limits.MaxUncompressedBytes);
+        return bytes is null
+            ? Failed(source, Messages.Format("tooLargeUnpacked", ("limit", limits.MaxUncompressedMegabytes)))
+            : ReadCsv(source, tableName, bytes);
     }
 
     public static ReadResult ReadCsv(string source, string tableName, byte[] bytes)
@@ -52,17 +92,18 @@ public static class ExchangeReader
         catch (DecoderFallbackException invalid)
         {
             var row = 1 + bytes.AsSpan(bom, Math.Max(0, invalid.Index)).Count((byte)'\n');
-            return Failed(source, "the file is not UTF-8 text (save it as \"CSV UTF-8\")", row);
+            return Failed(source, Messages.Current["notUtf8"], row);
         }
 
+        var errors = new List<ImportError>();
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = false,
-            BadDataFound = null,
             MissingFieldFound = null,
+            BadDataFound = null,
         };
         using var csv = new CsvParser(new StringReader(text), configuration);
-        if (!csv.Read()) return Failed(source, "the file is empty; it needs a header row", 1);
+        if (!csv.Read()) return Failed(source, Messages.Current["emptyFile"], 1);
 
         var headers = csv.Record!.Select(NormalizeHeader).ToList();
         var rows = new List<ExchangeRow>();
@@ -70,41 +111,48 @@ public static class ExchangeReader
         {
             var cells = csv.Record!;
             if (cells.All(string.IsNullOrWhiteSpace)) continue;
-            rows.Add(new ExchangeRow(csv.Row, cells));
+            // An unclosed quote swallows the rows after it: say so, where it starts, not as a missing value.
+            if (UnclosedQuote(csv.RawRecord))
+                errors.Add(new ImportError(source, csv.Row, null, Messages.Current["badQuote"]));
+            rows.Add(new ExchangeRow(csv.Row, cells.Select(FormulaCells.Restore).ToList()));
         }
+        if (errors.Count > 0) return new ReadResult([], errors.DistinctBy(e => e.Row).ToList());
         return new ReadResult([new ExchangeTable(tableName.ToLowerInvariant(), source, headers, rows)], []);
     }
 
-    public static ReadResult ReadWorkbook(string path)
+    private static ReadResult ReadWorkbook(string source, Stream content, ImportLimits limits)
     {
-        var source = Path.GetFileName(path);
+        using var seekable = Seekable(content, limits, out var tooLarge);
+        if (tooLarge is not null) return Failed(source, tooLarge);
+        if (ArchiveGuard.Check(seekable, limits, allowNested: true, out _) is { } refused) return Failed(source, refused);
         try
         {
-            var tables = MiniExcel.GetSheetNames(path)
+            var tables = MiniExcel.GetSheetNames(seekable)
                 .Where(sheet => !sheet.Equals(HelpSheet, StringComparison.OrdinalIgnoreCase))
-                .Select(sheet => ReadSheet(path, source, sheet))
+                .Select(sheet => ReadSheet(seekable, source, sheet))
                 .Where(table => table is not null)
                 .Select(table => table!)
                 .ToList();
             return new ReadResult(tables, []);
         }
         catch (Exception unreadable) when (unreadable is InvalidDataException or IOException or InvalidOperationException
-                                                          or System.Xml.XmlException or NotSupportedException)
+                                                          or System.Xml.XmlException or NotSupportedException or ArgumentException)
         {
             return Failed(source, Messages.Format("unreadableWorkbook", ("reason", unreadable.Message)));
         }
     }
 
-    private static ExchangeTable? ReadSheet(string path, string workbook, string sheet)
+    private static ExchangeTable? ReadSheet(Stream workbook, string source, string sheet)
     {
-        var rows = MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet)
+        workbook.Position = 0;
+        var rows = workbook.Query(useHeaderRow: false, sheetName: sheet)
             .Cast<IDictionary<string, object?>>()
             .Select((cells, index) => new ExchangeRow(index + 1, cells.Values.Select(CellText).ToList()))
             .ToList();
         if (rows.Count == 0) return null;
         var headers = rows[0].Cells.Select(cell => NormalizeHeader(cell ?? "")).ToList();
         var data = rows.Skip(1).Where(row => !row.Cells.All(string.IsNullOrWhiteSpace)).ToList();
-        return new ExchangeTable(sheet.Trim().ToLowerInvariant(), $"{workbook}, sheet {sheet}", headers, data);
+        return new ExchangeTable(sheet.Trim().ToLowerInvariant(), $"{source}, sheet {sheet}", headers, data);
     }
 
     /// <summary>Workbook cells arrive typed; the importer reads every cell as exchange-format text.</summary>
@@ -118,6 +166,40 @@ public static class ExchangeReader
         _ => value.ToString(),
     };
 
+    /// <summary>A field that opens with a quote, and an odd number of quotes in the record: the quote was never closed.</summary>
+    private static bool UnclosedQuote(string raw) =>
+        (raw.StartsWith('"') || raw.Contains(",\"", StringComparison.Ordinal)) && raw.Count(c => c == '"') % 2 == 1;
+
+    /// <summary>A zip needs to seek; an upload or a file stream can, anything else is copied within the limit.</summary>
+    private static Stream Seekable(Stream content, ImportLimits limits, out string? tooLarge)
+    {
+        tooLarge = null;
+        if (content.CanSeek)
+        {
+            if (content.Length > limits.MaxUploadBytes) tooLarge = Messages.Format("tooLargeUpload", ("limit", limits.MaxUploadMegabytes));
+            return new NonClosing(content);
+        }
+        var bytes = ReadAll(content, limits.MaxUploadBytes);
+        if (bytes is null) tooLarge = Messages.Format("tooLargeUpload", ("limit", limits.MaxUploadMegabytes));
+        return new MemoryStream(bytes ?? []);
+    }
+
+    /// <summary>All of a stream, or null once it passes the limit (read no further than that).</summary>
+    private static byte[]? ReadAll(Stream content, long limit)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = content.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static string TableName(string fileName) => Path.GetFileNameWithoutExtension(fileName);
+
     private static string NormalizeHeader(string header) => header.Trim().ToLowerInvariant();
 
     private static ReadResult Failed(string source, string message, int? row = null) =>
@@ -127,5 +209,20 @@ public static class ExchangeReader
     {
         var list = results.ToList();
         return new ReadResult(list.SelectMany(result => result.Tables).ToList(), list.SelectMany(result => result.Errors).ToList());
+    }
+
+    /// <summary>Lets a reader dispose its view of a stream that belongs to the caller.</summary>
+    private sealed class NonClosing(Stream inner) : Stream
+    {
+        public override bool CanRead => inner.CanRead;
+        public override bool CanSeek => inner.CanSeek;
+        public override bool CanWrite => false;
+        public override long Length => inner.Length;
+        public override long Position { get => inner.Position; set => inner.Position = value; }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -16,8 +16,9 @@ public static class ImportCommand
 
     public static async Task<int> RunAsync(CliContext context, string path, CancellationToken cancellationToken)
     {
-        var read = ExchangeReader.Read(path);
-        if (read.Errors.Count > 0) return await RejectAsync(context, read.Errors);
+        var limits = ImportLimits.From(AppServices.BuildConfiguration(context.Settings));
+        var read = ExchangeReader.Read(path, limits);
+        if (read.Errors.Count > 0) return await RejectAsync(context, ImportOutcome.Rejected(read.Errors, limits));
 
         await using var services = await context.OpenServicesAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
@@ -25,7 +26,7 @@ public static class ImportCommand
         using var progress = new SlowProgress(context.Error);
         var outcome = await importer.ImportAsync(read.Tables, progress, cancellationToken);
         progress.Finish();
-        if (!outcome.Succeeded) return await RejectAsync(context, outcome.Errors);
+        if (!outcome.Succeeded) return await RejectAsync(context, outcome);
 
         foreach (var count in outcome.Counts)
             await context.Out.WriteLineAsync($"{count.Table}: {count.Added} added, {count.Updated} updated, {count.Unchanged} unchanged");
@@ -33,11 +34,12 @@ public static class ImportCommand
         return ExitCodes.Done;
     }
 
-    private static async Task<int> RejectAsync(CliContext context, IReadOnlyList<ImportError> errors)
+    private static async Task<int> RejectAsync(CliContext context, ImportOutcome outcome)
     {
-        foreach (var error in errors) await context.Error.WriteLineAsync(error.ToString());
+        foreach (var error in outcome.Errors) await context.Error.WriteLineAsync(error.ToString());
+        if (outcome.UnlistedErrors > 0) await context.Error.WriteLineAsync($"… and {outcome.UnlistedErrors} more.");
         await context.Error.WriteLineAsync(
-            $"Import rejected: {errors.Count} error{(errors.Count == 1 ? "" : "s")}. Nothing was written.");
+            $"Import rejected: {outcome.ErrorCount} error{(outcome.ErrorCount == 1 ? "" : "s")}. Nothing was written.");
         return ExitCodes.InputRejected;
     }
 

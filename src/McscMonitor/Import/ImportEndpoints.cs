@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using McscMonitor.Import.Pages;
 using McscMonitor.Users;
+using McscMonitor.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace McscMonitor.Import;
@@ -10,14 +11,16 @@ internal static class ImportEndpoints
 {
     public static IEndpointRouteBuilder MapImport(this IEndpointRouteBuilder routes)
     {
+        // The file, plus room for the multipart envelope and the antiforgery field.
+        var uploadBytes = routes.ServiceProvider.GetRequiredService<ImportLimits>().MaxUploadBytes + RequestBodyLimit.DefaultBytes;
         routes.MapGet("/import", () => new RazorComponentResult<ImportView>())
             .RequireAuthorization(RecordAccess.Policy).ExcludeFromDescription();
-        routes.MapPost("/import", async (IFormFile file, Importer importer, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        routes.MapPost("/import", async (IFormFile file, Importer importer, ImportLimits limits, ClaimsPrincipal user, CancellationToken cancellationToken) =>
             {
-                var outcome = await ImportAsync(file, importer, user, cancellationToken);
+                var outcome = await ImportAsync(file, importer, limits, user, cancellationToken);
                 return new RazorComponentResult<ImportView>(new { Outcome = outcome, FileName = file.FileName });
             })
-            .RequireAuthorization(RecordAccess.Policy).ExcludeFromDescription();
+            .RequireAuthorization(RecordAccess.Policy).AllowBody(uploadBytes).ExcludeFromDescription();
 
         routes.MapGet("/import/template.xlsx", () =>
             {
@@ -36,23 +39,25 @@ internal static class ImportEndpoints
 
         // Scripts send a token, never a cookie, so a page elsewhere cannot make a signed-in browser post here.
         routes.MapPost("/api/v1/imports", async Task<Results<Ok<ImportOutcome>, UnprocessableEntity<ImportOutcome>>> (
-                IFormFile file, Importer importer, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+                IFormFile file, Importer importer, ImportLimits limits, ClaimsPrincipal user, CancellationToken cancellationToken) =>
             {
-                var outcome = await ImportAsync(file, importer, user, cancellationToken);
+                var outcome = await ImportAsync(file, importer, limits, user, cancellationToken);
                 return outcome.Succeeded ? TypedResults.Ok(outcome) : TypedResults.UnprocessableEntity(outcome);
             })
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(AccessTokenAuthentication.SchemeName)
                 .RequireRole(Roles.Admin, Roles.Monitor, Roles.MunicipalOfficer))
             .DisableAntiforgery()
+            .AllowBody(uploadBytes)
             .WithTags("Import").WithName("Import")
             .WithSummary("Imports an .xlsx workbook, a .csv file or a .zip of CSV files; all or nothing, every error listed (422).");
         return routes;
     }
 
-    private static async Task<ImportOutcome> ImportAsync(IFormFile file, Importer importer, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<ImportOutcome> ImportAsync(
+        IFormFile file, Importer importer, ImportLimits limits, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var read = await UploadedImport.ReadAsync(file, cancellationToken);
-        if (read.Errors.Count > 0) return new ImportOutcome(read.Errors, []);
+        var read = UploadedImport.Read(file, limits);
+        if (read.Errors.Count > 0) return ImportOutcome.Rejected(read.Errors, limits);
         return await importer.ImportAsync(read.Tables, cancellationToken: cancellationToken, onlyMunicipality: RecordAccess.OnlyMunicipality(user));
     }
 }

@@ -8,9 +8,19 @@ namespace McscMonitor.Import;
 
 public sealed record TableCount(string Table, int Added, int Updated, int Unchanged);
 
-public sealed record ImportOutcome(IReadOnlyList<ImportError> Errors, IReadOnlyList<TableCount> Counts)
+/// <param name="UnlistedErrors">Errors past the listed ones, counted but not kept.</param>
+public sealed record ImportOutcome(IReadOnlyList<ImportError> Errors, IReadOnlyList<TableCount> Counts, int UnlistedErrors = 0)
 {
     public bool Succeeded => Errors.Count == 0;
+
+    public int ErrorCount => Errors.Count + UnlistedErrors;
+
+    public static ImportOutcome Rejected(IReadOnlyList<ImportError> errors, ImportLimits limits)
+    {
+        var collected = new ImportErrors(limits.MaxReportedErrors);
+        collected.AddRange(errors);
+        return collected.ToOutcome();
+    }
 }
 
 /// <summary>
@@ -18,11 +28,11 @@ public sealed record ImportOutcome(IReadOnlyList<ImportError> Errors, IReadOnlyL
 /// reported, and only a clean import is written, in one transaction. Rows are matched on
 /// their natural keys, so importing the same rows again changes nothing.
 /// </summary>
-public sealed class Importer(McscDbContext db)
+public sealed class Importer(McscDbContext db, ImportLimits limits)
 {
     private sealed record Parsed<T>(T Record, string MunicipalityCode, ExchangeTable Table, ExchangeRow Row);
 
-    private readonly List<ImportError> _errors = [];
+    private readonly ImportErrors _errors = new(limits.MaxReportedErrors);
     private string? _onlyMunicipality;
 
     /// <param name="onlyMunicipality">When set, rows of any other municipality are errors (a municipal officer's import).</param>
@@ -36,7 +46,7 @@ public sealed class Importer(McscDbContext db)
         var matcher = new MunicipalityMatcher(municipalities);
 
         CheckTables(tables);
-        if (_errors.Count > 0) return new ImportOutcome(_errors.ToList(), []);
+        if (_errors.Count > 0) return _errors.ToOutcome();
 
         var councils = ParseTable(tables, ExchangeFormat.Councils, matcher, ParseCouncil);
         var members = ParseTable(tables, ExchangeFormat.Members, matcher, ParseMember);
@@ -64,7 +74,7 @@ public sealed class Importer(McscDbContext db)
         CheckCouncilsExist(meetings, councilsAfterImport, municipalities, meeting => meeting.Date);
         progress?.Report(0.5);
 
-        if (_errors.Count > 0) return new ImportOutcome(_errors.OrderBy(e => e.Source).ThenBy(e => e.Row).ToList(), []);
+        if (_errors.Count > 0) return _errors.ToOutcome();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var counts = new List<TableCount>
@@ -195,14 +205,16 @@ public sealed class Importer(McscDbContext db)
         {
             MunicipalityCode = municipality.Code,
             EstablishedOn = established.Value,
-            AssemblyDecision = row.Text("assembly_decision"),
+            AssemblyDecision = row.Text("assembly_decision", maxLength: TextLimits.AssemblyDecision),
             DissolvedOn = dissolved,
         };
     }
 
     private static Member? ParseMember(RowReader row, Municipality municipality)
     {
-        var reference = row.Text("member_ref", required: true);
+        var reference = row.Text("member_ref", required: true, maxLength: TextLimits.MemberRef);
+        var fullName = row.Text("full_name", maxLength: TextLimits.FullName);
+        var religion = row.Text("religion", maxLength: TextLimits.Religion);
         var gender = row.Code<Gender>("gender");
         var community = row.Code<Community>("community");
         var role = row.Code<MemberRole>("role", required: true);
@@ -214,10 +226,10 @@ public sealed class Importer(McscDbContext db)
         return new Member
         {
             MemberRef = reference,
-            FullName = row.Text("full_name"),
+            FullName = fullName,
             Gender = gender ?? Gender.Unknown,
             Community = community,
-            Religion = row.Text("religion"),
+            Religion = religion,
             Role = role.Value,
             AppointedOn = appointed.Value,
             LeftOn = left,

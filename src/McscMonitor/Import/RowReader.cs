@@ -6,7 +6,7 @@ using McscMonitor.Core.Names;
 namespace McscMonitor.Import;
 
 /// <summary>Reads typed values from one row, recording a precise error for every bad cell.</summary>
-internal sealed class RowReader(ExchangeTable table, ExchangeRow row, MunicipalityMatcher matcher, List<ImportError> errors)
+internal sealed class RowReader(ExchangeTable table, ExchangeRow row, MunicipalityMatcher matcher, ImportErrors errors)
 {
     private static readonly Dictionary<string, bool> Booleans = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -22,10 +22,16 @@ internal sealed class RowReader(ExchangeTable table, ExchangeRow row, Municipali
         errors.Add(new ImportError(table.Source, row.Number, column, message));
     }
 
-    public string? Text(string column, bool required = false)
+    /// <summary>A cell as text; every cell is bounded, free text by its column's own limit.</summary>
+    public string? Text(string column, bool required = false, int maxLength = TextLimits.Cell)
     {
         var value = table.Cell(row, column);
         if (value is null && required) Error(column, Messages.Current["required"]);
+        if (RecordRules.Text(value, maxLength) is { } problem)
+        {
+            Error(column, problem);
+            return null;
+        }
         return value;
     }
 

@@ -1,39 +1,17 @@
-using System.IO.Compression;
+using McscMonitor.Core.Localization;
 
 namespace McscMonitor.Import;
 
-/// <summary>Reads an uploaded workbook, CSV file or zip of CSV files through the same reader as the CLI.</summary>
+/// <summary>Reads an uploaded workbook, CSV file or zip of CSV files through the same bounded reader as the CLI.</summary>
 public static class UploadedImport
 {
-    public static async Task<ReadResult> ReadAsync(IFormFile file, CancellationToken cancellationToken)
+    public static ReadResult Read(IFormFile file, ImportLimits limits)
     {
-        var folder = Directory.CreateTempSubdirectory("mcsc-upload-");
-        try
-        {
-            var name = Path.GetFileName(file.FileName);
-            var extension = Path.GetExtension(name).ToLowerInvariant();
-            if (extension is not (".xlsx" or ".csv" or ".zip"))
-                return new ReadResult([], [new ImportError(name, null, null, "upload an .xlsx workbook, a .csv file or a .zip of CSV files")]);
-
-            var saved = Path.Combine(folder.FullName, name);
-            await using (var target = File.Create(saved))
-                await file.CopyToAsync(target, cancellationToken);
-            if (extension != ".zip") return ExchangeReader.Read(saved);
-
-            var extracted = Directory.CreateDirectory(Path.Combine(folder.FullName, "files"));
-            try
-            {
-                await ZipFile.ExtractToDirectoryAsync(saved, extracted.FullName, cancellationToken);
-            }
-            catch (InvalidDataException)
-            {
-                return new ReadResult([], [new ImportError(name, null, null, "the file is not a readable zip archive")]);
-            }
-            return ExchangeReader.ReadCsvFolder(extracted.FullName);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        // Only the name's last segment is ever shown or used; nothing is written to disk.
+        var name = Path.GetFileName(file.FileName.Replace('\\', '/'));
+        if (file.Length > limits.MaxUploadBytes)
+            return new ReadResult([], [new ImportError(name, null, null, Messages.Format("tooLargeUpload", ("limit", limits.MaxUploadMegabytes)))]);
+        using var content = file.OpenReadStream();
+        return ExchangeReader.Read(name, content, limits);
     }
 }

@@ -43,6 +43,9 @@ public sealed class MemberKind : RecordKind<Member, MemberDto, MemberInput>
         var fields = new FieldErrors();
         var municipality = await fields.MunicipalityAsync(db, input.Municipality, cancellationToken);
         fields.Required("memberRef", input.MemberRef);
+        fields.Text("memberRef", input.MemberRef, TextLimits.MemberRef);
+        fields.Text("fullName", input.FullName, TextLimits.FullName);
+        fields.Text("religion", input.Religion, TextLimits.Religion);
         var gender = fields.Code<Gender>("gender", input.Gender, required: false);
         var community = fields.Code<Community>("community", input.Community, required: false);
         var role = fields.Code<MemberRole>("role", input.Role, required: true);

@@ -19,7 +19,13 @@ public sealed class Owned<T>
 
 public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
-public sealed record RecordQuery(string? Municipality, int? Year, int Page = 1, int PageSize = 50);
+public sealed record RecordQuery(string? Municipality, int? Year, int Page = 1, int PageSize = 50)
+{
+    /// <summary>Far past any real list, and low enough that page × size never overflows.</summary>
+    public const int LastPage = 1_000_000;
+
+    public const int MaxPageSize = 500;
+}
 
 /// <summary>
 /// The outcome of checking an input: field errors, or the municipality it belongs to and how
@@ -163,8 +169,16 @@ public static class RecordApi
         RecordKind<TRecord, TDto, TInput> kind, RecordQuery query, McscDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
         where TRecord : EditableRecord
     {
-        if (query.Page < 1 || query.PageSize is < 1 or > 500)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["page must be 1 or more and pageSize 1–500"] });
+        if (query.Page is < 1 or > RecordQuery.LastPage || query.PageSize is < 1 or > RecordQuery.MaxPageSize)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["page"] = [Messages.Format("pageOutOfRange", ("last", RecordQuery.LastPage), ("size", RecordQuery.MaxPageSize))],
+            });
+        if (query.Year is < RecordRules.FirstYear or > RecordRules.LastYear)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["year"] = [RecordRules.NotAYear(query.Year.Value.ToString(CultureInfo.InvariantCulture))],
+            });
 
         var rows = kind.Rows(db);
         if (RecordAccess.OnlyMunicipality(user) is { } own) rows = rows.Where(row => row.Municipality == own);
@@ -272,6 +286,9 @@ public sealed class FieldErrors
     {
         if (problem is not null && !Errors.ContainsKey(field)) Errors[field] = [problem];
     }
+
+    /// <summary>Free text within its length, without control or direction characters.</summary>
+    public void Text(string field, string? value, int maxLength) => Add(field, RecordRules.Text(value, maxLength));
 
     public void Required(string field, object? value)
     {

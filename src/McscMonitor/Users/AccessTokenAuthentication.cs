@@ -13,7 +13,7 @@ namespace McscMonitor.Users;
 /// <summary>Signs in scripts by personal access token: `Authorization: Bearer mcsc_…`.</summary>
 public sealed class AccessTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    McscDbContext db, IUserClaimsPrincipalFactory<AppUser> principals)
+    McscDbContext db, IUserClaimsPrincipalFactory<AppUser> principals, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "AccessToken";
@@ -31,6 +31,7 @@ public sealed class AccessTokenAuthentication(
             .FirstOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAtUtc == null, Context.RequestAborted);
         var user = stored is null ? null : await db.Users.FindAsync([stored.UserId], Context.RequestAborted);
         if (user is null) return AuthenticateResult.Fail("The access token is unknown or revoked.");
+        if (McscSignInManager.IsBlocked(user, clock.GetUtcNow())) return AuthenticateResult.Fail("The account is disabled or locked.");
 
         var principal = await principals.CreateAsync(user);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));

@@ -27,14 +27,17 @@ internal static class AccountEndpoints
         account.MapGet("/", async (ClaimsPrincipal user, UserManager<AppUser> users, McscDbContext db) =>
             Page(await ModelAsync(await MeAsync(user, users), users, db)));
         account.MapPost("/password", async (
-            [FromForm] PasswordForm form, ClaimsPrincipal user, UserManager<AppUser> users, SignInManager<AppUser> signIn, McscDbContext db) =>
+            [FromForm] PasswordForm form, ClaimsPrincipal user, UserManager<AppUser> users, SignInManager<AppUser> signIn,
+            UserAdministration administration, McscDbContext db) =>
         {
             var me = await MeAsync(user, users);
             var model = await ModelAsync(me, users, db);
             if (form.NewPassword != form.ConfirmPassword) return Page(model with { Error = UiTexts.Current["account.passwordMismatch"] });
             var result = await users.ChangePasswordAsync(me, form.CurrentPassword ?? "", form.NewPassword ?? "");
             if (!result.Succeeded) return Page(model with { Error = string.Join(" ", result.Errors.Select(e => e.Description)) });
-            // The password change renews the security stamp; renew this browser's cookie so it stays signed in.
+            // The change renews the security stamp, which ends every other session; this browser's cookie is renewed.
+            // Tokens made before the change may have been made by whoever knew the old password.
+            await administration.RevokeAllTokensAsync(me);
             await signIn.RefreshSignInAsync(me);
             return Page(model with { Notice = UiTexts.Current["account.passwordChanged"] });
         });

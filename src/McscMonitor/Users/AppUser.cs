@@ -9,6 +9,11 @@ namespace McscMonitor.Users;
 public sealed class AppUser : IdentityUser
 {
     public string? MunicipalityCode { get; set; }
+
+    /// <summary>Set when an admin disables the account: it cannot sign in, and its cookies and tokens stop working.</summary>
+    public DateTime? DisabledAtUtc { get; set; }
+
+    public DateTime? LastSignInAtUtc { get; set; }
 }
 
 /// <summary>The roles of the design (§7).</summary>
@@ -57,7 +62,7 @@ internal sealed class AccessTokenConfiguration : IEntityTypeConfiguration<Access
     public void Configure(EntityTypeBuilder<AccessToken> token)
     {
         token.HasKey(t => t.Id);
-        token.Property(t => t.Name).HasMaxLength(100);
+        token.Property(t => t.Name).HasMaxLength(Core.Domain.TextLimits.TokenName);
         token.Property(t => t.TokenHash).HasMaxLength(64);
         token.HasIndex(t => t.TokenHash).IsUnique();
         token.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);

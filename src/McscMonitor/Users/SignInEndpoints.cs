@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using McscMonitor.Users.Pages;
 using McscMonitor.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,26 +19,25 @@ internal static class SignInEndpoints
         routes.MapPost("/signin", SignInAsync).ExcludeFromDescription();
         routes.MapGet("/forbidden", () => new RazorComponentResult<ForbiddenPage> { StatusCode = StatusCodes.Status403Forbidden })
             .ExcludeFromDescription();
-        routes.MapPost("/signout", async (SignInManager<AppUser> signIn) =>
+        routes.MapPost("/signout", async (McscSignInManager signIn, ClaimsPrincipal user) =>
         {
-            await signIn.SignOutAsync();
+            await signIn.SignOutEverywhereAsync(user);
             return TypedResults.LocalRedirect("/");
         }).ExcludeFromDescription();
         return routes;
     }
 
     private static async Task<Results<RedirectHttpResult, RazorComponentResult<SignInPage>>> SignInAsync(
-        [FromForm] SignInForm form, SignInManager<AppUser> signIn)
+        [FromForm] SignInForm form, McscSignInManager signIn)
     {
         var returnUrl = RedirectHttpResult.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : "/";
         if (string.IsNullOrWhiteSpace(form.UserName) || string.IsNullOrEmpty(form.Password))
             return Page(form, returnUrl, UiTexts.Current["signIn.missing"]);
 
-        var result = await signIn.PasswordSignInAsync(form.UserName, form.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return TypedResults.LocalRedirect(returnUrl);
-        return Page(form, returnUrl, result.IsLockedOut
-            ? UiTexts.Current["signIn.lockedOut"]
-            : UiTexts.Current["signIn.wrong"]);
+        // One message for an unknown user, a wrong password and a locked account: none tells an attacker which it was.
+        return await signIn.SignInWithPasswordAsync(form.UserName, form.Password)
+            ? TypedResults.LocalRedirect(returnUrl)
+            : Page(form, returnUrl, UiTexts.Current["signIn.failed"]);
     }
 
     private static RazorComponentResult<SignInPage> Page(SignInForm form, string returnUrl, string error) =>

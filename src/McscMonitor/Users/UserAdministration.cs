@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace McscMonitor.Users;
 
-public sealed record UserSummary(string UserName, IReadOnlyList<string> Roles, string? Municipality, bool LockedOut);
+public sealed record UserSummary(string UserName, IReadOnlyList<string> Roles, string? Municipality, bool LockedOut, bool Disabled, DateTime? LastSignInAtUtc);
 
 public sealed class UserException(string message) : Exception(message);
 
@@ -30,6 +30,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         return password;
     }
 
+    /// <summary>A new password; the old one, every session and every access token of the user stop working.</summary>
     public async Task<string> ResetAsync(string userName)
     {
         var user = await FindAsync(userName);
@@ -37,7 +38,34 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         Check(await users.RemovePasswordAsync(user));
         Check(await users.AddPasswordAsync(user, password));
         Check(await users.SetLockoutEndDateAsync(user, null));
+        await RevokeAllTokensAsync(user);
         return password;
+    }
+
+    /// <summary>After a password change or reset, tokens made with the old password may be in the wrong hands.</summary>
+    public async Task RevokeAllTokensAsync(AppUser user)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var token in await db.AccessTokens.Where(t => t.UserId == user.Id && t.RevokedAtUtc == null).ToListAsync())
+            token.RevokedAtUtc = now;
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Disabling keeps the account and its history, but nothing signs in or acts with it until it is enabled again.</summary>
+    public async Task DisableAsync(string userName)
+    {
+        var user = await FindAsync(userName);
+        if (user.DisabledAtUtc is not null) throw new UserException($"{userName} is already disabled.");
+        user.DisabledAtUtc = clock.GetUtcNow().UtcDateTime;
+        Check(await users.UpdateSecurityStampAsync(user));
+    }
+
+    public async Task EnableAsync(string userName)
+    {
+        var user = await FindAsync(userName);
+        if (user.DisabledAtUtc is null) throw new UserException($"{userName} is not disabled.");
+        user.DisabledAtUtc = null;
+        Check(await users.UpdateAsync(user));
     }
 
     public async Task<string> CreateTokenAsync(string userName, string name)
@@ -67,21 +95,39 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
     {
         var summaries = new List<UserSummary>();
         foreach (var user in await users.Users.OrderBy(u => u.UserName).ToListAsync())
-            summaries.Add(new UserSummary(user.UserName!, [.. await users.GetRolesAsync(user)], user.MunicipalityCode, await users.IsLockedOutAsync(user)));
+            summaries.Add(new UserSummary(user.UserName!, [.. await users.GetRolesAsync(user)], user.MunicipalityCode, await users.IsLockedOutAsync(user),
+                user.DisabledAtUtc is not null, user.LastSignInAtUtc));
         return summaries;
     }
 
-    /// <summary>On first run there is no one to sign in: create an admin with a random password, shown once.</summary>
+    /// <summary>
+    /// On first run there is no one to sign in: create an admin with a random password, shown
+    /// once. Two instances starting together on a new database both try; the one that loses
+    /// the race finds the admin there and carries on.
+    /// </summary>
     public async Task<string?> CreateFirstAdminAsync()
     {
         if (await users.Users.AnyAsync()) return null;
-        return await AddAsync("admin", Roles.Admin, null);
+        try
+        {
+            return await AddAsync("admin", Roles.Admin, null);
+        }
+        catch (Exception raced) when (raced is UserException or DbUpdateException)
+        {
+            if (await users.FindByNameAsync("admin") is null) throw;
+            return null;
+        }
     }
 
     private async Task EnsureRolesAsync()
     {
         foreach (var role in Roles.All)
-            if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)));
+        {
+            if (await roles.RoleExistsAsync(role)) continue;
+            var created = await roles.CreateAsync(new IdentityRole(role));
+            // Another instance may have created it in the meantime; only a role still missing is a failure.
+            if (!created.Succeeded && !await roles.RoleExistsAsync(role)) Check(created);
+        }
     }
 
     private async Task<AppUser> FindAsync(string userName) =>

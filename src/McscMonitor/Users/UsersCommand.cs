@@ -19,13 +19,13 @@ public static class UsersCommand
         }));
 
         var resetName = new Argument<string>("NAME") { Description = "User name" };
-        var reset = new Command("reset", "Sets a new generated password, printed once, and lifts a lockout.") { resetName };
+        var reset = new Command("reset", "Sets a new generated password, printed once, lifts a lockout, and ends the user's sessions and tokens.") { resetName };
         reset.SetAction((result, token) => RunAsync(context, token, async users =>
             $"New password for {result.GetValue(resetName)} (shown once): {await users.ResetAsync(result.GetValue(resetName)!)}"));
 
         var list = new Command("list", "Lists users with their roles and municipality.");
         list.SetAction((result, token) => RunAsync(context, token, async users => string.Join(Environment.NewLine,
-            (await users.ListAsync()).Select(u => $"{u.UserName}\t{string.Join(",", u.Roles)}\t{u.Municipality ?? "-"}{(u.LockedOut ? "\tlocked out" : "")}"))));
+            (await users.ListAsync()).Select(u => $"{u.UserName}\t{string.Join(",", u.Roles)}\t{u.Municipality ?? "-"}{(u.LockedOut ? "\tlocked out" : "")}{(u.Disabled ? "\tdisabled" : "")}"))));
 
         var tokenUser = new Argument<string>("NAME") { Description = "User name" };
         var tokenName = new Option<string>("--name") { Description = "What the token is for", DefaultValueFactory = _ => "script" };
@@ -39,7 +39,23 @@ public static class UsersCommand
         revoke.SetAction((result, token) => RunAsync(context, token, async users =>
             $"Revoked {await users.RevokeTokensAsync(result.GetValue(revokeUser)!, result.GetValue(revokeName)!)} token(s)."));
 
-        return new Command("users", "Manages the people who sign in.") { add, reset, list, tokenCommand, revoke };
+        var disableName = new Argument<string>("NAME") { Description = "User name" };
+        var disable = new Command("disable", "Disables a user: no sign-in, and their sessions and tokens stop working.") { disableName };
+        disable.SetAction((result, token) => RunAsync(context, token, async users =>
+        {
+            await users.DisableAsync(result.GetValue(disableName)!);
+            return $"User {result.GetValue(disableName)} disabled.";
+        }));
+
+        var enableName = new Argument<string>("NAME") { Description = "User name" };
+        var enable = new Command("enable", "Enables a disabled user again.") { enableName };
+        enable.SetAction((result, token) => RunAsync(context, token, async users =>
+        {
+            await users.EnableAsync(result.GetValue(enableName)!);
+            return $"User {result.GetValue(enableName)} enabled.";
+        }));
+
+        return new Command("users", "Manages the people who sign in.") { add, reset, list, tokenCommand, revoke, disable, enable };
     }
 
     private static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken, Func<UserAdministration, Task<string>> action)

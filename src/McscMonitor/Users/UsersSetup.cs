@@ -22,7 +22,11 @@ public static class UsersSetup
             .AddEntityFrameworkStores<McscDbContext>()
             .AddClaimsPrincipalFactory<McscClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
-            .AddSignInManager();
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddSignInManager<McscSignInManager>();
+        // Every request checks the cookie's security stamp, so signing out, a password reset, a
+        // role change, disabling or locking an account ends its sessions at once.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddScoped<UserAdministration>();
         return services;
     }

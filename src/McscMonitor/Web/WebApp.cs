@@ -44,6 +44,7 @@ public static class WebApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
+        app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();
         // Every change a request makes is audited under the name of whoever made it.

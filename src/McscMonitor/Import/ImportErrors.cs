@@ -1,0 +1,33 @@
+namespace McscMonitor.Import;
+
+/// <summary>
+/// The errors of one import: the first <see cref="ImportLimits.MaxReportedErrors"/> are kept
+/// word for word, the rest only counted, so a file of half a million bad rows gives a short
+/// answer ("… and 609,656 more").
+/// </summary>
+public sealed class ImportErrors(int maxListed)
+{
+    private readonly List<ImportError> _listed = [];
+
+    public int Count { get; private set; }
+
+    public void Add(ImportError error)
+    {
+        Count++;
+        if (_listed.Count < maxListed) _listed.Add(error);
+    }
+
+    public void AddRange(IEnumerable<ImportError> errors)
+    {
+        foreach (var error in errors) Add(error);
+    }
+
+    public void Clear()
+    {
+        _listed.Clear();
+        Count = 0;
+    }
+
+    public ImportOutcome ToOutcome() =>
+        new(_listed.OrderBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Row).ToList(), [], Count - _listed.Count);
+}
