@@ -11,10 +11,12 @@ namespace McscMonitor.Tests;
 public sealed partial class FormClient
 {
     private readonly HttpClient _client;
+    private readonly CookieJar _jar;
 
     public FormClient(HttpMessageHandler server, string? language = null)
     {
-        _client = new HttpClient(new CookieJar(server)) { BaseAddress = new Uri("http://localhost") };
+        _jar = new CookieJar(server);
+        _client = new HttpClient(_jar) { BaseAddress = new Uri("http://localhost") };
         if (language is not null) _client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
     }
 
@@ -25,6 +27,9 @@ public sealed partial class FormClient
     }
 
     public Task<HttpResponseMessage> GetResponseAsync(string path) => _client.GetAsync(path);
+
+    /// <summary>The cookies this browser would send now: what a thief who copied them would replay.</summary>
+    public string CookieHeader => _jar.Header(new Uri("http://localhost/"));
 
     /// <summary>Opens <paramref name="formPage"/> for its antiforgery token, then posts the fields to <paramref name="action"/>.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(string formPage, string action, Dictionary<string, string> fields)
@@ -50,6 +55,8 @@ public sealed partial class FormClient
     private sealed class CookieJar(HttpMessageHandler server) : DelegatingHandler(server)
     {
         private readonly CookieContainer _cookies = new();
+
+        public string Header(Uri uri) => _cookies.GetCookieHeader(uri);
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {

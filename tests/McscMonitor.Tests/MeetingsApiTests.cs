@@ -29,11 +29,19 @@ public sealed class ApiHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ApiHost> StartAsync(string provider = TestDatabase.Sqlite)
+    /// <param name="settings">Configuration on top of the database's (limits, proxies).</param>
+    /// <param name="configure">Changes to the host before it is built, such as a fake client address.</param>
+    public static async Task<ApiHost> StartAsync(
+        string provider = TestDatabase.Sqlite, IReadOnlyDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         await database.RunAsync("import", Path.Combine(AppContext.BaseDirectory, "examples", "import"));
-        var app = WebApp.Build([], database.Settings, builder => builder.WebHost.UseTestServer());
+        var allSettings = database.Settings.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary();
+        var app = WebApp.Build([], allSettings, builder =>
+        {
+            builder.WebHost.UseTestServer();
+            configure?.Invoke(builder);
+        });
         await app.Services.MigrateAsync();
         var tokens = new Dictionary<string, string>();
         var accounts = new Dictionary<string, (string, string)>();
@@ -75,6 +83,9 @@ public sealed class ApiHost : IAsyncDisposable
     public (string UserName, string Password) Account(string role) => _accounts[role];
 
     public HttpMessageHandler ClientHandler() => _app.GetTestServer().CreateHandler();
+
+    /// <summary>A CLI verb on this host's database, as an administrator at the console would run it.</summary>
+    public Task<CliRun> RunCliAsync(params string[] args) => _database.RunAsync(args);
 
     public async ValueTask DisposeAsync()
     {

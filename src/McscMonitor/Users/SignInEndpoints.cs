@@ -16,7 +16,7 @@ internal static class SignInEndpoints
     {
         routes.MapGet("/signin", (string? returnUrl) => new RazorComponentResult<SignInPage>(new { ReturnUrl = returnUrl }))
             .ExcludeFromDescription();
-        routes.MapPost("/signin", SignInAsync).ExcludeFromDescription();
+        routes.MapPost("/signin", SignInAsync).RequireRateLimiting(WebHardening.SignInPolicy).ExcludeFromDescription();
         routes.MapGet("/forbidden", () => new RazorComponentResult<ForbiddenPage> { StatusCode = StatusCodes.Status403Forbidden })
             .ExcludeFromDescription();
         routes.MapPost("/signout", async (McscSignInManager signIn, ClaimsPrincipal user) =>

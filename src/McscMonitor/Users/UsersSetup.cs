@@ -1,4 +1,5 @@
 using McscMonitor.Data;
+using McscMonitor.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
@@ -39,14 +40,18 @@ public static class UsersSetup
     {
         const string either = "CookieOrToken";
         services.AddAuthentication(either)
+            // API writes take a token only: a cookie sent along by a browser on another site's behalf counts for nothing there.
             .AddPolicyScheme(either, null, options => options.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                || (WebHardening.IsApi(context.Request) && WebHardening.IsWrite(context.Request))
                     ? AccessTokenAuthentication.SchemeName
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.SchemeName, null)
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(options =>
             {
                 options.LoginPath = "/signin";
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.Cookie.SameSite = SameSiteMode.Lax;
                 options.AccessDeniedPath = "/forbidden";
                 options.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);

@@ -35,17 +35,21 @@ public static class WebApp
         builder.Services.AddUiLanguages();
         builder.Services.AddMcscAuthentication();
         builder.Services.AddOpenApi();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddErrorPages();
+        builder.Services.AddWebHardening(builder.Configuration);
         // Pages are in Albanian and Serbian: keep ë, č and Cyrillic readable rather than as entities.
         builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseWebHardening();
+        // Before the error handlers, so that error pages and problem titles are in the reader's language.
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRequestLocalization();
         app.UseRequestBodyLimit();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         // Every change a request makes is audited under the name of whoever made it.
         app.Use((context, next) =>
@@ -53,6 +57,7 @@ public static class WebApp
             context.RequestServices.GetRequiredService<AuditActor>().Name = context.User.Identity?.Name ?? "anonymous";
             return next(context);
         });
+        app.UseAntiforgeryEverywhere();
         app.UseAntiforgery();
         app.MapOpenApi();
         app.MapScalarApiReference();

@@ -1,0 +1,45 @@
+using McscMonitor.Web.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace McscMonitor.Web;
+
+/// <summary>
+/// Errors in the reader's language: ProblemDetails with a localised title for the API and
+/// scripts, a page of the site for browsers. Neither ever shows a stack trace.
+/// </summary>
+public static class ErrorPages
+{
+    private static readonly HashSet<int> Titled = [400, 401, 403, 404, 405, 409, 412, 413, 415, 422, 428, 429, 500];
+
+    public static IServiceCollection AddErrorPages(this IServiceCollection services)
+    {
+        // Before the default JSON writer, so that a browser asking for a page gets one.
+        services.AddSingleton<IProblemDetailsWriter, HtmlProblemWriter>();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context => Localize(context.ProblemDetails, context.HttpContext));
+        return services;
+    }
+
+    /// <summary>The title in the request's language; the exception, if any, never leaves the server.</summary>
+    public static void Localize(ProblemDetails problem, HttpContext context)
+    {
+        var status = problem.Status ?? context.Response.StatusCode;
+        problem.Title = UiTexts.Current[Titled.Contains(status) ? $"error.{status}" : status >= 500 ? "error.500" : "error.400"];
+        problem.Extensions.Remove("exception");
+    }
+
+    private sealed class HtmlProblemWriter : IProblemDetailsWriter
+    {
+        public bool CanWrite(ProblemDetailsContext context) =>
+            !WebHardening.IsApi(context.HttpContext.Request)
+            && context.HttpContext.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+
+        public async ValueTask WriteAsync(ProblemDetailsContext context)
+        {
+            Localize(context.ProblemDetails, context.HttpContext);
+            var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+            await new RazorComponentResult<ErrorPage>(new { context.ProblemDetails.Title, context.ProblemDetails.Detail }) { StatusCode = status }
+                .ExecuteAsync(context.HttpContext);
+        }
+    }
+}
