@@ -20,6 +20,7 @@ public static class AppServices
         services.AddMcscUsers();
         services.AddScoped<IndicatorQuery>();
         services.AddSingleton(ImportLimits.From(configuration));
+        services.AddSingleton<ImportGate>();
         services.AddScoped<Importer>();
         services.AddScoped<DemoLoader>();
         services.AddScoped<Export.Exporter>();

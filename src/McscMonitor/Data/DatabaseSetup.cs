@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace McscMonitor.Data;
@@ -29,7 +30,11 @@ public static class DatabaseSetup
         }
         else
         {
-            var sqlite = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString() : connectionString;
+            // A writer waits up to a minute for another (a long import) to finish, rather than failing at once.
+            var sqlite = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString() : connectionString)
+            {
+                DefaultTimeout = 60,
+            }.ConnectionString;
             services.AddDbContext<McscDbContext, SqliteMcscDbContext>(options => options.UseSqlite(sqlite));
         }
         return services;
@@ -41,6 +46,8 @@ public static class DatabaseSetup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<McscDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
+        // Write-ahead logging: pages and the API keep reading while an import writes. The mode stays with the file.
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 
     private static string DefaultSqliteConnectionString()

@@ -23,6 +23,25 @@ public sealed class DemoLoader(McscDbContext db, Importer importer)
 
     public async Task<bool> DatabaseIsEmptyAsync(CancellationToken cancellationToken = default) =>
         !await db.Councils.AnyAsync(cancellationToken);
+
+    /// <summary>
+    /// Loads the demo into an empty database. Two instances starting together on a new
+    /// database may both find it empty; the one that loses the race finds the data there.
+    /// </summary>
+    public async Task<bool> LoadIfEmptyAsync(CancellationToken cancellationToken = default)
+    {
+        if (!await DatabaseIsEmptyAsync(cancellationToken)) return false;
+        try
+        {
+            return (await LoadAsync(cancellationToken)).Succeeded;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await DatabaseIsEmptyAsync(cancellationToken)) throw;
+            return false;
+        }
+    }
 }
 
 public static class DemoCommand

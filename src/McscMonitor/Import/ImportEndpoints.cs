@@ -38,10 +38,11 @@ internal static class ImportEndpoints
             .ExcludeFromDescription();
 
         // Scripts send a token, never a cookie, so a page elsewhere cannot make a signed-in browser post here.
-        routes.MapPost("/api/v1/imports", async Task<Results<Ok<ImportOutcome>, UnprocessableEntity<ImportOutcome>>> (
+        routes.MapPost("/api/v1/imports", async Task<Results<Ok<ImportOutcome>, UnprocessableEntity<ImportOutcome>, Conflict<ImportOutcome>>> (
                 IFormFile file, Importer importer, ImportLimits limits, ClaimsPrincipal user, CancellationToken cancellationToken) =>
             {
                 var outcome = await ImportAsync(file, importer, limits, user, cancellationToken);
+                if (outcome.AnotherImportRunning) return TypedResults.Conflict(outcome);
                 return outcome.Succeeded ? TypedResults.Ok(outcome) : TypedResults.UnprocessableEntity(outcome);
             })
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(AccessTokenAuthentication.SchemeName)

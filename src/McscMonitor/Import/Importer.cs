@@ -15,6 +15,12 @@ public sealed record ImportOutcome(IReadOnlyList<ImportError> Errors, IReadOnlyL
 
     public int ErrorCount => Errors.Count + UnlistedErrors;
 
+    /// <summary>Refused because another import was running; nothing was checked or written.</summary>
+    public bool AnotherImportRunning { get; init; }
+
+    public static ImportOutcome Busy() =>
+        new([new ImportError("", null, null, Messages.Current["importRunning"])], []) { AnotherImportRunning = true };
+
     public static ImportOutcome Rejected(IReadOnlyList<ImportError> errors, ImportLimits limits)
     {
         var collected = new ImportErrors(limits.MaxReportedErrors);
@@ -28,7 +34,7 @@ public sealed record ImportOutcome(IReadOnlyList<ImportError> Errors, IReadOnlyL
 /// reported, and only a clean import is written, in one transaction. Rows are matched on
 /// their natural keys, so importing the same rows again changes nothing.
 /// </summary>
-public sealed class Importer(McscDbContext db, ImportLimits limits)
+public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate gate)
 {
     private sealed record Parsed<T>(T Record, string MunicipalityCode, ExchangeTable Table, ExchangeRow Row);
 
@@ -40,6 +46,8 @@ public sealed class Importer(McscDbContext db, ImportLimits limits)
         IReadOnlyList<ExchangeTable> tables, IProgress<double>? progress = null, CancellationToken cancellationToken = default,
         string? onlyMunicipality = null)
     {
+        using var turn = await gate.TryEnterAsync(cancellationToken);
+        if (turn is null) return ImportOutcome.Busy();
         _onlyMunicipality = onlyMunicipality;
         _errors.Clear();
         var municipalities = await db.Municipalities.AsNoTracking().ToListAsync(cancellationToken);
@@ -77,6 +85,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits)
         if (_errors.Count > 0) return _errors.ToOutcome();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await ImportGate.TryLockAcrossInstancesAsync(db, cancellationToken)) return ImportOutcome.Busy();
         var counts = new List<TableCount>
         {
             Upsert(ExchangeFormat.Councils.Name, councils,

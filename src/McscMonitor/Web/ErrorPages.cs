@@ -10,12 +10,13 @@ namespace McscMonitor.Web;
 /// </summary>
 public static class ErrorPages
 {
-    private static readonly HashSet<int> Titled = [400, 401, 403, 404, 405, 409, 412, 413, 415, 422, 428, 429, 500];
+    private static readonly HashSet<int> Titled = [400, 401, 403, 404, 405, 409, 412, 413, 415, 422, 428, 429, 500, 503];
 
     public static IServiceCollection AddErrorPages(this IServiceCollection services)
     {
         // Before the default JSON writer, so that a browser asking for a page gets one.
         services.AddSingleton<IProblemDetailsWriter, HtmlProblemWriter>();
+        services.AddExceptionHandler<Data.DatabaseFailures>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context => Localize(context.ProblemDetails, context.HttpContext));
         return services;
     }

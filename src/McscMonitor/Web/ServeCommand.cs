@@ -30,12 +30,8 @@ public static class ServeCommand
         if (demo)
         {
             await using var scope = app.Services.CreateAsyncScope();
-            var loader = scope.ServiceProvider.GetRequiredService<DemoLoader>();
-            if (await loader.DatabaseIsEmptyAsync(cancellationToken))
-            {
-                await loader.LoadAsync(cancellationToken);
+            if (await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadIfEmptyAsync(cancellationToken))
                 await context.Out.WriteLineAsync("Loaded the illustrative demo data (not official figures).");
-            }
         }
 
         await using (var scope = app.Services.CreateAsyncScope())
