@@ -18,6 +18,7 @@ public static class AppServices
         services.AddSingleton(LoadRulebook(configuration));
         services.AddScoped<AuditActor>();
         services.AddMcscUsers();
+        services.AddSingleton(DisclosureOptions.From(configuration));
         services.AddScoped<IndicatorQuery>();
         services.AddSingleton(ImportLimits.From(configuration));
         services.AddSingleton<ImportGate>();

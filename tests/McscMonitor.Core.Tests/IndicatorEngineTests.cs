@@ -182,7 +182,7 @@ public class IndicatorEngineTests
         Assert.Equal(3, members.Total);
         Assert.Equal(1, members.Women);
         Assert.Equal(1, members.NonMajority);
-        Assert.Equal([Community.Albanian, Community.Serbian], members.Communities);
+        Assert.Equal([new CommunityCount(Community.Albanian, 2), new CommunityCount(Community.Serbian, 1)], members.Communities);
     }
 
     [Fact]

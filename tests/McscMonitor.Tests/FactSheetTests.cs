@@ -196,7 +196,8 @@ public class FactSheetTests(DemoFactSheets sheets) : IClassFixture<DemoFactSheet
         {
             var cells = document.QuerySelectorAll($"figure[data-chart='{chart.Id}'] table.chart-data td[data-value]")
                 .Select(cell => cell.GetAttribute("data-value"));
-            Assert.Equal(chart.Bars.Select(bar => bar.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture)), cells);
+            // A withheld count ("< 3") has no value to carry.
+            Assert.Equal(chart.Bars.Where(bar => bar.Value is not null).Select(bar => bar.Value!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), cells);
         }
     }
 

@@ -46,7 +46,7 @@ public class RecordFormsTests
 
         var (_, deletePage) = await session.GetAsync($"/{kind}/{id}/edit");
         var delete = await session.SubmitAsync($"/{kind}/{id}/edit", $"/{kind}/{id}/delete",
-            new() { ["municipality"] = municipality, ["version"] = FormClient.InputValue(deletePage, "version") });
+            new() { ["municipality"] = municipality, ["version"] = FormClient.InputValue(deletePage, "version"), ["reason"] = "entered by mistake" });
         Assert.Equal(HttpStatusCode.Redirect, delete.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/{kind}/{id}")).StatusCode);
 

@@ -51,7 +51,7 @@ public class RecordsApiTests
             var update = await client.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/v1/{type}/{id}", version, existing));
             var create = await client.PostAsJsonAsync($"/api/v1/{type}", NewRecord(type, municipality));
             var current = update.Headers.ETag is { } etag ? long.Parse(etag.Tag.Trim('"'), System.Globalization.CultureInfo.InvariantCulture) : version;
-            var delete = await client.SendAsync(WithIfMatch(HttpMethod.Delete, $"/api/v1/{type}/{id}", current));
+            var delete = await client.SendAsync(WithIfMatch(HttpMethod.Delete, $"/api/v1/{type}/{id}?reason=entered%20by%20mistake", current));
 
             var where = $"{role ?? "anonymous"} on {type} of {municipality}";
             Assert.True(Expect(HttpStatusCode.OK) == read.StatusCode, $"{where}: read gave {read.StatusCode}");

@@ -48,7 +48,14 @@ public class WebTests
         var api = await client.GetStringAsync("/api/v1/indicators/2021");
         var cli = await database.RunAsync("indicators", "--year", "2021");
 
-        Assert.Equal(cli.Output.TrimEnd(), api.TrimEnd());
+        // The public API withholds small counts of non-majority members; everything else is the CLI's document.
+        static string WithoutMembers(string json)
+        {
+            var document = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+            foreach (var municipality in document["municipalities"]!.AsArray()) municipality!.AsObject().Remove("members");
+            return document.ToJsonString();
+        }
+        Assert.Equal(WithoutMembers(cli.Output), WithoutMembers(api));
         using var json = JsonDocument.Parse(api);
         Assert.Equal(38, json.RootElement.GetProperty("municipalities").GetArrayLength());
     }

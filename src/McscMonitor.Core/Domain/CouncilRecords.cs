@@ -39,7 +39,35 @@ public sealed class Member : EditableRecord
     public DateOnly AppointedOn { get; set; }
     public DateOnly? LeftOn { get; set; }
 
+    /// <summary>
+    /// When the member's personal data was erased. The counts they made (a woman, a member of a
+    /// non-majority community) are kept without the data, so past figures stay what they were.
+    /// </summary>
+    public DateTime? ErasedAtUtc { get; set; }
+    public bool? ErasedCountedAsWoman { get; set; }
+    public bool? ErasedCountedAsNonMajority { get; set; }
+
     public bool IsServingOn(DateOnly date) => AppointedOn <= date && !(LeftOn < date);
+
+    public bool CountsAsWoman => ErasedCountedAsWoman ?? Gender == Gender.Female;
+
+    public bool CountsAsNonMajority(Municipality municipality) =>
+        ErasedCountedAsNonMajority ?? (Community is { } community && municipality.IsNonMajority(community));
+
+    /// <summary>The word that stands in the record, the exports and the audit trail for erased data.</summary>
+    public const string ErasedText = "erased";
+
+    /// <summary>Replaces name, community, religion and gender; the member stays, counted as before.</summary>
+    public void Erase(Municipality municipality, DateTime now)
+    {
+        ErasedCountedAsWoman = CountsAsWoman;
+        ErasedCountedAsNonMajority = CountsAsNonMajority(municipality);
+        FullName = ErasedText;
+        Religion = null;
+        Community = null;
+        Gender = Gender.Unknown;
+        ErasedAtUtc = now;
+    }
 }
 
 public sealed class Meeting : EditableRecord

@@ -10,7 +10,13 @@ public sealed record IndicatorInput(
     IReadOnlyList<Council> Councils,
     IReadOnlyList<Compensation> Compensation);
 
-public sealed record MemberSummary(int Total, int Women, int NonMajority, IReadOnlyList<Community> Communities);
+/// <summary>Members serving on 31 December.</summary>
+/// <param name="NonMajority">Null when withheld from a public output because it is below <paramref name="WithheldBelow"/>.</param>
+/// <param name="Communities">Each community represented and how many members it has.</param>
+public sealed record MemberSummary(
+    int Total, int Women, int? NonMajority, IReadOnlyList<CommunityCount> Communities, int? WithheldBelow = null);
+
+public sealed record CommunityCount(Community Community, int Members);
 
 public sealed record Gap(string Rule, string Citation, string Message);
 
@@ -110,10 +116,11 @@ public static class IndicatorEngine
         var serving = council?.Members.Where(member => member.IsServingOn(onDate)).ToList() ?? [];
         return new MemberSummary(
             Total: serving.Count,
-            Women: serving.Count(member => member.Gender == Gender.Female),
-            NonMajority: serving.Count(member => member.Community is { } community && municipality.IsNonMajority(community)),
+            Women: serving.Count(member => member.CountsAsWoman),
+            NonMajority: serving.Count(member => member.CountsAsNonMajority(municipality)),
             Communities: serving.Where(member => member.Community is not null)
-                .Select(member => member.Community!.Value).Distinct().Order().ToList());
+                .GroupBy(member => member.Community!.Value).OrderBy(group => group.Key)
+                .Select(group => new CommunityCount(group.Key, group.Count())).ToList());
     }
 
     private static IEnumerable<Gap> FindGaps(MunicipalityIndicators measured, RulebookVersion rules, Language language)

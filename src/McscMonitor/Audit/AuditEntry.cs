@@ -13,12 +13,18 @@ public sealed class AuditEntry
     public required string Entity { get; init; }
     public required string EntityKey { get; init; }
     public required string Changes { get; init; }
+
+    /// <summary>Why, when the action needs one: a member deleted as entered by mistake, a member's data erased.</summary>
+    public string? Reason { get; init; }
 }
 
 /// <summary>Who the current unit of work acts for: the signed-in user, or the command-line user.</summary>
 public sealed class AuditActor
 {
     public string Name { get; set; } = $"cli:{Environment.UserName}";
+
+    /// <summary>The reason given for the change being saved, written to its audit entries.</summary>
+    public string? Reason { get; set; }
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
@@ -30,6 +36,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.Property(e => e.Action).HasMaxLength(16);
         entry.Property(e => e.Entity).HasMaxLength(64);
         entry.Property(e => e.EntityKey).HasMaxLength(128);
+        entry.Property(e => e.Reason).HasMaxLength(Core.Domain.TextLimits.Reason);
         entry.HasIndex(e => new { e.Entity, e.EntityKey });
         entry.HasIndex(e => e.OccurredAtUtc);
     }

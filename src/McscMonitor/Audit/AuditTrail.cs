@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using McscMonitor.Core.Domain;
 using McscMonitor.Users;
 using Microsoft.AspNetCore.Identity;
@@ -15,15 +17,48 @@ internal static class AuditTrail
 {
     public sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes)
     {
-        public AuditEntry ToEntry(string actor, DateTime now) => new()
+        public AuditEntry ToEntry(AuditActor actor, DateTime now) => new()
         {
             OccurredAtUtc = now,
-            Actor = actor,
+            Actor = actor.Name,
+            Reason = actor.Reason,
             Action = Action,
             Entity = EntityName(Entry.Metadata.ClrType),
             EntityKey = string.Join("/", Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Entry.Property(p.Name).CurrentValue)),
-            Changes = JsonSerializer.Serialize(Changes.ToDictionary(c => c.Key, c => new { old = Plain(c.Value[0]), @new = Plain(c.Value[1]) })),
+            Changes = Serialize(Changes.ToDictionary(c => c.Key, c => new { old = Plain(c.Value[0]), @new = Plain(c.Value[1]) })),
         };
+    }
+
+    /// <summary>Names in Albanian and Serbian stay readable (ë, č, Cyrillic), not \u escapes; HTML-significant characters stay escaped.</summary>
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    public static string Serialize<T>(T changes) => JsonSerializer.Serialize(changes, Json);
+
+    /// <summary>A member's personal data: never copied into the trail once erased.</summary>
+    public static readonly IReadOnlyList<string> PersonalFields =
+        [nameof(Member.FullName), nameof(Member.Religion), nameof(Member.Gender), nameof(Member.Community)];
+
+    /// <summary>
+    /// Takes an erased member's personal data out of every earlier audit entry about them. The
+    /// trail is otherwise immutable: this is the one change it allows, made without the change
+    /// tracker so that the guard in <see cref="Collect"/> still stops any other.
+    /// </summary>
+    public static async Task ScrubAsync(McscMonitor.Data.McscDbContext db, int memberId, CancellationToken cancellationToken)
+    {
+        var key = memberId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.Entity == nameof(Member) && e.EntityKey == key)
+            .Select(e => new { e.Id, e.Changes }).ToListAsync(cancellationToken);
+        foreach (var entry in entries)
+        {
+            var changes = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, JsonElement>>>(entry.Changes) ?? [];
+            foreach (var field in PersonalFields.Where(changes.ContainsKey))
+                foreach (var side in changes[field].Keys.ToList())
+                    if (changes[field][side].ValueKind != JsonValueKind.Null)
+                        changes[field][side] = JsonSerializer.SerializeToElement(Member.ErasedText);
+            var scrubbed = Serialize(changes);
+            await db.AuditEntries.Where(e => e.Id == entry.Id).ExecuteUpdateAsync(set => set.SetProperty(e => e.Changes, scrubbed), cancellationToken);
+        }
     }
 
     /// <summary>Who may do what is audited as closely as the records: users, their roles and their tokens.</summary>
@@ -61,11 +96,16 @@ internal static class AuditTrail
             }
             if (!IsAudited(entry.Entity)) continue;
 
+            // Erasing a member is audited, but not what was erased.
+            var erasing = entry.Entity is Member { ErasedAtUtc: not null };
             var changes = new Dictionary<string, object?[]>();
             foreach (var property in entry.Properties.Where(p => !Ignored.Contains(p.Metadata.Name)))
             {
                 var name = property.Metadata.Name;
-                object? Shown(object? value) => value is not null && Secrets.Contains(name) ? Hidden : value;
+                object? Shown(object? value) => value is null ? null
+                    : Secrets.Contains(name) ? Hidden
+                    : erasing && PersonalFields.Contains(name) ? Member.ErasedText
+                    : value;
                 switch (entry.State)
                 {
                     case EntityState.Added when !property.Metadata.IsPrimaryKey() && property.CurrentValue is not null:
@@ -82,6 +122,7 @@ internal static class AuditTrail
             var action = entry.State switch
             {
                 EntityState.Added => "create",
+                EntityState.Modified when erasing && entry.Property(nameof(Member.ErasedAtUtc)).IsModified => "erase",
                 EntityState.Modified => "update",
                 EntityState.Deleted => "delete",
                 _ => null,

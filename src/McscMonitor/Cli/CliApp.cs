@@ -14,6 +14,9 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, IReadOnlyDicti
 {
     public static CliContext Console() => new(System.Console.Out, System.Console.Error, new Dictionary<string, string?>());
 
+    /// <summary>A path as the user typed it, made absolute against the working directory they typed it in.</summary>
+    public string FullPath(string path) => Path.GetFullPath(path);
+
     /// <summary>A service provider for a one-shot verb, with the database migrated.</summary>
     public async Task<ServiceProvider> OpenServicesAsync(CancellationToken cancellationToken)
     {
@@ -47,6 +50,7 @@ public static class CliApp
             UsersCommand.Create(context),
             Export.ExportCommand.Create(context),
         };
+        foreach (var command in BackupCommand.Create(context)) root.Subcommands.Add(command);
         // With no verb, McscMonitor serves the web app.
         root.SetAction((result, cancellationToken) => ServeCommand.RunAsync(context, [], demo: false, cancellationToken));
 

@@ -32,6 +32,16 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
 
+    /// <summary>Records that someone saw or took away personal data (a member list, an export with members).</summary>
+    public async Task AuditAccessAsync(string action, string entity, string key, CancellationToken cancellationToken = default)
+    {
+        AuditEntries.Add(new AuditEntry
+        {
+            OccurredAtUtc = DateTime.UtcNow, Actor = _actor.Name, Action = action, Entity = entity, EntityKey = key, Changes = "{}",
+        });
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+    }
+
     /// <summary>The municipality a name, alias or code given by a person or a file stands for, or suggestions.</summary>
     public async Task<MunicipalityMatch> MatchMunicipalityAsync(string name, CancellationToken cancellationToken = default) =>
         new MunicipalityMatcher(await Municipalities.AsNoTracking().ToListAsync(cancellationToken)).Match(name);
@@ -70,7 +80,7 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
             : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var now = DateTime.UtcNow;
-        AuditEntries.AddRange(pending.Select(change => change.ToEntry(_actor.Name, now)));
+        AuditEntries.AddRange(pending.Select(change => change.ToEntry(_actor, now)));
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
         return saved;

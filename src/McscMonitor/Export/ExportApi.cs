@@ -48,6 +48,7 @@ internal static class ExportApi
         }
 
         var tables = await exporter.ExportAsync(onlyYear, code, cancellationToken);
+        await db.AuditAccessAsync("export", nameof(Member), code ?? "all", cancellationToken);
         var name = $"mcsc-records{(onlyYear is null ? "" : $"-{onlyYear}")}{(code is null ? "" : $"-{code}")}";
         using var buffer = new MemoryStream();
         if (format == "csv")

@@ -10,8 +10,8 @@ public sealed class FactSheetBuilder(IndicatorQuery query, TimeProvider clock)
 {
     public async Task<FactSheetModel> BuildAsync(int year, Language language, CancellationToken cancellationToken = default)
     {
-        var current = await query.ComputeAsync(year, language, cancellationToken);
-        var previous = await query.ComputeAsync(year - 1, language, cancellationToken);
+        var current = query.ForPublication(await query.ComputeAsync(year, language, cancellationToken));
+        var previous = query.ForPublication(await query.ComputeAsync(year - 1, language, cancellationToken));
         var illustrative = await query.IsIllustrativeAsync(cancellationToken);
         return new FactSheetModel(year, FactSheetTexts.For(language), current, previous, illustrative,
             DateOnly.FromDateTime(clock.GetLocalNow().Date));

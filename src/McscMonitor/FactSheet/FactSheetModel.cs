@@ -6,7 +6,8 @@ using McscMonitor.Core.Rules;
 namespace McscMonitor.FactSheet;
 
 /// <summary>One bar of a chart: a label and its value (null when there is no data).</summary>
-public sealed record ChartBar(string Label, double? Value, string? Series = null, string? Category = null);
+/// <param name="Text">What to show instead of the value, when the value is withheld ("&lt; 3").</param>
+public sealed record ChartBar(string Label, double? Value, string? Series = null, string? Category = null, string? Text = null);
 
 /// <summary>What a chart shows, independent of how it is drawn; tests read it instead of pixels.</summary>
 public sealed record ChartData(string Id, string Title, IReadOnlyList<ChartBar> Bars, string? Note = null, double? ReferenceLine = null);
@@ -98,14 +99,17 @@ public sealed record FactSheetModel(
         Texts.Format("inclusionTitle", ("year", Year)),
         Current.Municipalities
             .Where(m => m.CouncilEstablished && m.Members.Total > 0)
-            .OrderByDescending(m => m.Members.Women + m.Members.NonMajority).ThenByDescending(m => Name(m), StringComparer.Ordinal)
+            .OrderByDescending(m => m.Members.Women + (m.Members.NonMajority ?? 0)).ThenByDescending(m => Name(m), StringComparer.Ordinal)
             .SelectMany(m => new[]
             {
                 new ChartBar($"{Name(m)} ({m.Members.Total})", m.Members.Women, Series: Texts["women"]),
-                new ChartBar($"{Name(m)} ({m.Members.Total})", m.Members.NonMajority, Series: Texts["nonMajority"]),
+                new ChartBar($"{Name(m)} ({m.Members.Total})", m.Members.NonMajority, Series: Texts["nonMajority"],
+                    Text: m.Members.WithheldBelow is { } below ? $"< {below}" : null),
             })
             .ToList(),
-        Texts["inclusionNote"]);
+        Current.Municipalities.Select(m => m.Members.WithheldBelow).FirstOrDefault(below => below is not null) is { } withheld
+            ? $"{Texts["inclusionNote"]} {Texts.Format("withheld", ("minimum", withheld))}"
+            : Texts["inclusionNote"]);
 
     public IReadOnlyList<ChartData> Charts => [MeetingsHeld, Discussions, WorkPlans, Compensation, Inclusion];
 

@@ -105,6 +105,8 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
             m => stored[m.MunicipalityCode].Members.Add(m.Record),
             (existing, m) =>
             {
+                // Erased personal data stays erased, whatever an old file says.
+                if (existing.ErasedAtUtc is not null) (m.FullName, m.Gender, m.Community, m.Religion) = (existing.FullName, existing.Gender, existing.Community, existing.Religion);
                 existing.FullName = m.FullName;
                 existing.Gender = m.Gender;
                 existing.Community = m.Community;

@@ -1,14 +1,26 @@
 using McscMonitor.Core.Domain;
 using McscMonitor.Core.Indicators;
 using McscMonitor.Core.Rules;
+using System.Security.Claims;
 using McscMonitor.Data;
+using McscMonitor.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace McscMonitor.Indicators;
 
 /// <summary>Loads one year's records and measures them with the indicator engine.</summary>
-public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook)
+public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, DisclosureOptions disclosure)
 {
+    /// <summary>The figures as this reader may see them: exact for admins and monitors, small counts of a special category withheld for everyone else.</summary>
+    public async Task<YearIndicators> ComputeForAsync(int year, Language language, ClaimsPrincipal reader, CancellationToken cancellationToken = default)
+    {
+        var indicators = await ComputeAsync(year, language, cancellationToken);
+        return reader.IsInRole(Roles.Admin) || reader.IsInRole(Roles.Monitor) ? indicators : ForPublication(indicators);
+    }
+
+    /// <summary>What a published output may show: fact sheets, the public API, the overview for anyone not monitoring.</summary>
+    public YearIndicators ForPublication(YearIndicators indicators) => Disclosure.Protect(indicators, disclosure.MinimumCount);
+
     public async Task<YearIndicators> ComputeAsync(int year, Language language, CancellationToken cancellationToken = default)
     {
         var yearStart = new DateOnly(year, 1, 1);
@@ -35,4 +47,11 @@ public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook)
         var compensationYears = await db.Compensation.Select(c => c.Year).Distinct().ToListAsync(cancellationToken);
         return meetingYears.Concat(planYears).Concat(compensationYears).Distinct().OrderDescending().ToList();
     }
+}
+
+/// <summary>Counts below <see cref="MinimumCount"/> of non-majority members are withheld from public outputs (`Disclosure:MinimumCount`).</summary>
+public sealed record DisclosureOptions(int MinimumCount = Disclosure.DefaultMinimumCount)
+{
+    public static DisclosureOptions From(IConfiguration configuration) =>
+        new(configuration.GetValue("Disclosure:MinimumCount", Disclosure.DefaultMinimumCount));
 }

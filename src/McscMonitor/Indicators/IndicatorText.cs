@@ -21,7 +21,7 @@ public static class IndicatorText
             m.Compensation ?? "no data",
             m.Members.Total.ToString(CultureInfo.InvariantCulture),
             m.Members.Women.ToString(CultureInfo.InvariantCulture),
-            m.Members.NonMajority.ToString(CultureInfo.InvariantCulture),
+            m.Members.NonMajority?.ToString(CultureInfo.InvariantCulture) ?? $"<{m.Members.WithheldBelow}",
             string.Join(", ", m.Gaps.Select(g => g.Rule)),
         }).ToList();
         var widths = headers.Select((header, column) => rows.Select(row => row[column].Length).Append(header.Length).Max()).ToArray();

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using McscMonitor.Core.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,14 +15,14 @@ internal static class IndicatorsApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetIndicators(
-        int year, IndicatorQuery query, string? lang, CancellationToken cancellationToken)
+        int year, IndicatorQuery query, string? lang, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (year is < 2000 or > 2100)
             return TypedResults.Problem($"Year {year} is outside 2000–2100.", statusCode: StatusCodes.Status400BadRequest);
         if (!Languages.TryParse(lang ?? "en", out var language))
             return TypedResults.Problem($"Unknown language '{lang}'; use sq, sr-Latn, sr-Cyrl or en.", statusCode: StatusCodes.Status400BadRequest);
 
-        var indicators = await query.ComputeAsync(year, language, cancellationToken);
+        var indicators = await query.ComputeForAsync(year, language, user, cancellationToken);
         var document = IndicatorsDocument.From(indicators, await query.IsIllustrativeAsync(cancellationToken));
         // Serialized with the CLI's own options so that both outputs are byte-for-byte the same shape.
         return TypedResults.Content(document.ToJson(), "application/json; charset=utf-8");

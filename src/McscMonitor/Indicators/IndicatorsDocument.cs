@@ -16,7 +16,8 @@ public sealed record SummaryDocument(
     int MunicipalitiesCompensatingMembers,
     int MunicipalitiesCompensatingPartially);
 
-public sealed record MembersDocument(int Total, int Women, int NonMajority, IReadOnlyList<string> Communities);
+/// <param name="NonMajority">Null when withheld in a public output; <paramref name="WithheldBelow"/> then says it is between 1 and that number minus one.</param>
+public sealed record MembersDocument(int Total, int Women, int? NonMajority, IReadOnlyList<string> Communities, int? WithheldBelow);
 
 public sealed record GapDocument(string Rule, string Citation, string Message);
 
@@ -84,7 +85,7 @@ public sealed record IndicatorsDocument(
             m.CompensatesMembers,
             m.Compensation is { } status ? Codes<CompensationStatus>.ToCode(status) : null,
             new MembersDocument(m.Members.Total, m.Members.Women, m.Members.NonMajority,
-                m.Members.Communities.Select(Codes<Community>.ToCode).ToList()),
+                m.Members.Communities.Select(c => Codes<Community>.ToCode(c.Community)).ToList(), m.Members.WithheldBelow),
             m.Gaps.Select(g => new GapDocument(g.Rule, g.Citation, g.Message)).ToList())).ToList());
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);

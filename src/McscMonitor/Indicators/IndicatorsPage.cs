@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using McscMonitor.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,12 +13,12 @@ internal static class IndicatorsPageEndpoint
     }
 
     private static async Task<RazorComponentResult<IndicatorsView>> ShowAsync(
-        IndicatorQuery query, int? year, string? region, string? sort, CancellationToken cancellationToken)
+        IndicatorQuery query, int? year, string? region, string? sort, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var years = await query.YearsWithDataAsync(cancellationToken);
         var shownYear = year is >= 2001 and <= 2100 ? year.Value : years.Count > 0 ? years[0] : DateTime.Today.Year - 1;
         var language = UiTexts.Current.Language;
-        var indicators = await query.ComputeAsync(shownYear, language, cancellationToken);
+        var indicators = await query.ComputeForAsync(shownYear, language, user, cancellationToken);
         var document = IndicatorsDocument.From(indicators, await query.IsIllustrativeAsync(cancellationToken));
         var rows = document.Municipalities.Where(m => string.IsNullOrEmpty(region) || m.Region == region);
         // Names sort as readers of the language expect: ç after c, č after c, Cyrillic in its own order.

@@ -19,6 +19,9 @@ public sealed class MemberKind : RecordKind<Member, MemberDto, MemberInput>
 {
     public override string Name => "members";
 
+    /// <summary>A real member is erased, not deleted, so that past figures stay as published.</summary>
+    public override bool DeleteNeedsReason => true;
+
     public override Member Blank() => new() { MemberRef = "" };
 
     public override IQueryable<Owned<Member>> Rows(McscDbContext db) =>
@@ -64,10 +67,14 @@ public sealed class MemberKind : RecordKind<Member, MemberDto, MemberInput>
         {
             member.CouncilId = council!.Id;
             member.MemberRef = reference;
-            member.FullName = string.IsNullOrWhiteSpace(input.FullName) ? null : input.FullName.Trim();
-            member.Gender = gender ?? Gender.Unknown;
-            member.Community = community;
-            member.Religion = string.IsNullOrWhiteSpace(input.Religion) ? null : input.Religion.Trim();
+            // Erased data stays erased, whatever an old copy of the record says.
+            if (member.ErasedAtUtc is null)
+            {
+                member.FullName = string.IsNullOrWhiteSpace(input.FullName) ? null : input.FullName.Trim();
+                member.Gender = gender ?? Gender.Unknown;
+                member.Community = community;
+                member.Religion = string.IsNullOrWhiteSpace(input.Religion) ? null : input.Religion.Trim();
+            }
             member.Role = role!.Value;
             member.AppointedOn = input.AppointedOn!.Value;
             member.LeftOn = input.LeftOn;

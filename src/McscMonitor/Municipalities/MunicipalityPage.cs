@@ -48,6 +48,8 @@ internal static class MunicipalityPageEndpoint
             .Include(c => c.Members).Include(c => c.Meetings).Include(c => c.WorkPlans)
             .AsSplitQuery()
             .FirstOrDefaultAsync(c => c.MunicipalityCode == code, cancellationToken);
+        // Member names, communities and religions are personal data of a special category: who looked is recorded.
+        if (council?.Members.Count > 0) await db.AuditAccessAsync("view", nameof(Member), code, cancellationToken);
         var compensation = await db.Compensation.AsNoTracking()
             .FirstOrDefaultAsync(c => c.MunicipalityCode == code && c.Year == shownYear, cancellationToken);
 
@@ -67,10 +69,13 @@ internal static class MunicipalityPageEndpoint
                 compensation,
                 history[^1],
                 history,
-                changed == "majority"
-                    ? UiTexts.Current.Format("majority.changed", ("name", municipality.Name(UiTexts.Current.Language)),
-                        ("community", ReferenceCatalog.CommunityName(municipality.MajorityCommunity, UiTexts.Current.Language)))
-                    : null),
+                changed switch
+                {
+                    "majority" => UiTexts.Current.Format("majority.changed", ("name", municipality.Name(UiTexts.Current.Language)),
+                        ("community", ReferenceCatalog.CommunityName(municipality.MajorityCommunity, UiTexts.Current.Language))),
+                    "erased" => UiTexts.Current["member.erased"],
+                    _ => null,
+                }),
         });
     }
 }

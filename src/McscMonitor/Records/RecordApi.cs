@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using McscMonitor.Audit;
 using McscMonitor.Core.Domain;
 using McscMonitor.Core.Localization;
 using McscMonitor.Data;
@@ -49,6 +50,9 @@ public abstract class RecordKind<TRecord, TDto, TInput> where TRecord : Editable
     public abstract IOrderedQueryable<Owned<TRecord>> Order(IQueryable<Owned<TRecord>> rows);
     public abstract TDto ToDto(Owned<TRecord> row);
     public abstract Task<Checked<TRecord>> CheckAsync(TInput input, McscDbContext db, int? id, CancellationToken cancellationToken);
+
+    /// <summary>A record whose deletion must say why (a member: deleted only when entered by mistake; otherwise erased).</summary>
+    public virtual bool DeleteNeedsReason => false;
 
     /// <summary>Why a record may not be deleted (say, a council that still has meetings), or null.</summary>
     public virtual Task<string?> DeleteBlockedAsync(TRecord record, McscDbContext db, CancellationToken cancellationToken) =>
@@ -107,15 +111,21 @@ public static class RecordWriter
         return new WriteResult(WriteStatus.Done, record.Id);
     }
 
+    /// <param name="reason">Why; required where <see cref="RecordKind{TRecord,TDto,TInput}.DeleteNeedsReason"/>, and audited.</param>
     public static async Task<WriteResult> DeleteAsync<TRecord, TDto, TInput>(
-        RecordKind<TRecord, TDto, TInput> kind, int id, long? expectedVersion, McscDbContext db, ClaimsPrincipal user,
-        CancellationToken cancellationToken)
+        RecordKind<TRecord, TDto, TInput> kind, int id, long? expectedVersion, string? reason, McscDbContext db, AuditActor actor,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
         where TRecord : EditableRecord
     {
         var current = await kind.Rows(db).FirstOrDefaultAsync(row => row.Record.Id == id, cancellationToken);
         if (current is null) return new WriteResult(WriteStatus.NotFound);
         if (!RecordAccess.CanAccess(user, current.Municipality)) return new WriteResult(WriteStatus.Forbidden);
         if (expectedVersion is null) return new WriteResult(WriteStatus.VersionRequired);
+        var fields = new FieldErrors();
+        if (kind.DeleteNeedsReason) fields.Required("reason", reason);
+        fields.Text("reason", reason, TextLimits.Reason);
+        if (fields.Errors.Count > 0) return new WriteResult(WriteStatus.Invalid, id, fields.Errors);
+        actor.Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
 
         var record = await db.Set<TRecord>().SingleAsync(r => r.Id == id, cancellationToken);
         if (await kind.DeleteBlockedAsync(record, db, cancellationToken) is { } blocked) return new WriteResult(WriteStatus.Conflict, id, Detail: blocked);
@@ -159,9 +169,12 @@ public static class RecordApi
         group.MapPut("/{id:int}", (int id, TInput input, McscDbContext db, ClaimsPrincipal user, HttpRequest request, HttpResponse response,
                 CancellationToken token) => UpdateAsync(kind, id, input, db, user, request, response, token))
             .WithName($"Update-{plural}").WithSummary("Changes one; needs If-Match with its ETag.");
-        group.MapDelete("/{id:int}", (int id, McscDbContext db, ClaimsPrincipal user, HttpRequest request, CancellationToken token) =>
-                DeleteAsync(kind, id, db, user, request, token))
-            .WithName($"Delete-{plural}").WithSummary("Deletes one; needs If-Match with its ETag.");
+        group.MapDelete("/{id:int}", (int id, string? reason, McscDbContext db, AuditActor actor, ClaimsPrincipal user, HttpRequest request,
+                CancellationToken token) => DeleteAsync(kind, id, reason, db, actor, user, request, token))
+            .WithName($"Delete-{plural}")
+            .WithSummary(kind.DeleteNeedsReason
+                ? "Deletes one entered by mistake; needs If-Match with its ETag and a reason (?reason=…), which is audited."
+                : "Deletes one; needs If-Match with its ETag.");
         return routes;
     }
 
@@ -238,15 +251,17 @@ public static class RecordApi
         return TypedResults.Ok(kind.ToDto(updated));
     }
 
-    private static async Task<Results<NoContent, NotFound, ForbidHttpResult, StatusCodeHttpResult, Conflict<ProblemDetails>>> DeleteAsync<TRecord, TDto, TInput>(
-        RecordKind<TRecord, TDto, TInput> kind, int id, McscDbContext db, ClaimsPrincipal user, HttpRequest request,
-        CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, NotFound, ForbidHttpResult, ValidationProblem, StatusCodeHttpResult, Conflict<ProblemDetails>>>
+        DeleteAsync<TRecord, TDto, TInput>(
+            RecordKind<TRecord, TDto, TInput> kind, int id, string? reason, McscDbContext db, AuditActor actor, ClaimsPrincipal user,
+            HttpRequest request, CancellationToken cancellationToken)
         where TRecord : EditableRecord
     {
-        var result = await RecordWriter.DeleteAsync(kind, id, IfMatch(request), db, user, cancellationToken);
+        var result = await RecordWriter.DeleteAsync(kind, id, IfMatch(request), reason, db, actor, user, cancellationToken);
         return result.Status switch
         {
             WriteStatus.Done => TypedResults.NoContent(),
+            WriteStatus.Invalid => TypedResults.ValidationProblem(result.Errors!),
             WriteStatus.NotFound => TypedResults.NotFound(),
             WriteStatus.Forbidden => TypedResults.Forbid(),
             WriteStatus.Conflict => Conflict(result.Detail!),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using McscMonitor.Audit;
 using McscMonitor.Core.Domain;
 using McscMonitor.Data;
 using McscMonitor.Records.Pages;
@@ -121,16 +122,17 @@ internal static class RecordForms
         pages.MapPost($"/{kind.Name}/{{id:int}}", (int id, IFormCollection posted, McscDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
             SaveAsync(form, id, Posted(posted), db, user, cancellationToken));
         pages.MapPost($"/{kind.Name}/{{id:int}}/delete", async (
-            int id, IFormCollection posted, McscDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            int id, IFormCollection posted, McscDbContext db, AuditActor actor, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         {
             var values = Posted(posted);
-            var result = await RecordWriter.DeleteAsync(kind, id, values.Version, db, user, cancellationToken);
+            var result = await RecordWriter.DeleteAsync(kind, id, values.Version, values["reason"], db, actor, user, cancellationToken);
             return result.Status switch
             {
                 WriteStatus.Done => (IResult)TypedResults.LocalRedirect(BackTo(form, values)),
                 WriteStatus.Forbidden => TypedResults.Forbid(),
                 WriteStatus.NotFound => TypedResults.NotFound(),
                 WriteStatus.Conflict => Page(form, values, id, message: result.Detail),
+                WriteStatus.Invalid => Page(form, values, id, result.Errors),
                 _ => Page(form, values, id, message: UiTexts.Current["form.staleDelete"]),
             };
         });
@@ -177,6 +179,7 @@ internal static class RecordForms
             form.Fields,
             Values = values,
             IsNew = id is null,
+            DeleteNeedsReason = form.Kind.DeleteNeedsReason,
             Errors = errors ?? [],
             Message = message,
         });

@@ -79,6 +79,7 @@ public static class WebApp
         app.MapImport();
         app.MapRecordForms(new CouncilForm());
         app.MapRecordForms(new MemberForm());
+        app.MapMemberErasure();
         app.MapRecordForms(new MeetingForm());
         app.MapRecordForms(new WorkPlanForm());
         app.MapRecordForms(new CompensationForm());

@@ -57,6 +57,10 @@ namespace McscMonitor.Data.Migrations.Postgres
                     b.Property<DateTime>("OccurredAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAtUtc");
@@ -201,6 +205,15 @@ namespace McscMonitor.Data.Migrations.Postgres
 
                     b.Property<int>("CouncilId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("ErasedCountedAsNonMajority")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("ErasedCountedAsWoman")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("FullName")
                         .HasMaxLength(200)

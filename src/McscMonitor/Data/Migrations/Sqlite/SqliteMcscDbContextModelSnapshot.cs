@@ -50,6 +50,10 @@ namespace McscMonitor.Data.Migrations.Sqlite
                     b.Property<DateTime>("OccurredAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAtUtc");
@@ -185,6 +189,15 @@ namespace McscMonitor.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CouncilId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ErasedCountedAsNonMajority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ErasedCountedAsWoman")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FullName")

@@ -1,0 +1,72 @@
+namespace McscMonitor.Tests.Hostile;
+
+public class BackupTests
+{
+    private static readonly string ExampleFolder = Path.Combine(AppContext.BaseDirectory, "examples", "import");
+
+    private static async Task<string> ContentAsync(TestDatabase database)
+    {
+        using var export = new TempFolder();
+        Assert.Equal(0, (await database.RunAsync("export", export.Path)).ExitCode);
+        var records = string.Join("\n", Directory.GetFiles(export.Path).Order(StringComparer.Ordinal).Select(File.ReadAllText));
+        var indicators = string.Join("\n", await Task.WhenAll(new[] { "2020", "2021", "2022" }
+            .Select(async year => (await database.RunAsync("indicators", "--year", year)).Output)));
+        var users = (await database.RunAsync("users", "list")).Output;
+        return records + indicators + users;
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ABackupRestoredIntoAnEmptyDatabaseGivesTheSameRecordsIndicatorsAndUsers(string provider)
+    {
+        await using var original = await TestDatabase.CreateAsync(provider);
+        await using var copy = await TestDatabase.CreateAsync(provider);
+        using var folder = new TempFolder();
+        var file = Path.Combine(folder.Path, "mcsc.backup");
+        await original.RunAsync("import", ExampleFolder);
+        await original.RunAsync("users", "add", "mona", "--role", "monitor");
+
+        var backup = await original.RunAsync("backup", "--out", file);
+        var restore = await copy.RunAsync("restore", file);
+
+        Assert.True(backup.ExitCode == 0, backup.Error);
+        Assert.True(restore.ExitCode == 0, restore.Error);
+        Assert.Equal(await ContentAsync(original), await ContentAsync(copy));
+    }
+
+    [Fact]
+    public async Task ARestoreDoesNotReplaceRecordsUnlessAskedTo()
+    {
+        await using var original = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        await using var busy = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        using var folder = new TempFolder();
+        var file = Path.Combine(folder.Path, "mcsc.backup");
+        await original.RunAsync("import", ExampleFolder);
+        await original.RunAsync("backup", "--out", file);
+        await busy.RunAsync("demo");
+        var before = await ContentAsync(busy);
+
+        var refused = await busy.RunAsync("restore", file);
+        var afterRefusal = await ContentAsync(busy);
+        var replaced = await busy.RunAsync("restore", file, "--replace");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("--replace", refused.Error);
+        Assert.Equal(before, afterRefusal);
+        Assert.Equal(0, replaced.ExitCode);
+        Assert.Equal(await ContentAsync(original), await ContentAsync(busy));
+    }
+
+    [Fact]
+    public async Task AFileThatIsNotABackupIsRefusedAndNothingChanges()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        using var folder = new TempFolder();
+        folder.Write("notes.backup", "this is not a database");
+
+        var run = await database.RunAsync("restore", Path.Combine(folder.Path, "notes.backup"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("not a McscMonitor backup", run.Error);
+    }
+}
