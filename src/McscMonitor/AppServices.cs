@@ -26,6 +26,7 @@ public static class AppServices
         services.AddScoped<DemoLoader>();
         services.AddScoped<Export.Exporter>();
         services.AddScoped<FactSheetBuilder>();
+        services.AddSingleton<FactSheetCache>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -1,3 +1,4 @@
+using McscMonitor.Audit;
 using System.Globalization;
 using System.IO.Compression;
 using System.Security.Claims;
@@ -48,7 +49,7 @@ internal static class ExportApi
         }
 
         var tables = await exporter.ExportAsync(onlyYear, code, cancellationToken);
-        await db.AuditAccessAsync("export", nameof(Member), code ?? "all", cancellationToken);
+        await db.AuditAccessAsync("export", AuditTrail.MemberList, code ?? "all", cancellationToken);
         var name = $"mcsc-records{(onlyYear is null ? "" : $"-{onlyYear}")}{(code is null ? "" : $"-{code}")}";
         using var buffer = new MemoryStream();
         if (format == "csv")

@@ -29,7 +29,7 @@ public static class ExportCommand
                 code = match.Municipality.Code;
             }
             var tables = await scope.ServiceProvider.GetRequiredService<Exporter>().ExportAsync(result.GetValue(year), code, cancellationToken);
-            await db.AuditAccessAsync("export", nameof(Core.Domain.Member), code ?? "all", cancellationToken);
+            await db.AuditAccessAsync("export", Audit.AuditTrail.MemberList, code ?? "all", cancellationToken);
             var target = result.GetValue(path)!;
             if (target.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
             {

@@ -1,9 +1,8 @@
 using McscMonitor.Core.Domain;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace McscMonitor.FactSheet;
 
-/// <summary>The published fact sheet: public, no sign-in (design §7).</summary>
+/// <summary>The published fact sheet: public, no sign-in (design §7), served from <see cref="FactSheetCache"/>.</summary>
 internal static class FactSheetEndpoints
 {
     private const string LanguagePattern = "regex(^(sq|sr-Latn|sr-Cyrl|en)$)";
@@ -22,33 +21,38 @@ internal static class FactSheetEndpoints
         return routes;
     }
 
-    private static async Task<ContentHttpResult> GetPage(int year, string lang, FactSheetBuilder builder, CancellationToken cancellationToken)
-    {
-        var model = await builder.BuildAsync(year, Parse(lang), cancellationToken);
-        return TypedResults.Content(await FactSheetHtml.RenderAsync(model, standalone: false), "text/html; charset=utf-8");
-    }
+    private static Task<IResult> GetPage(int year, string lang, FactSheetCache cache, HttpContext context) =>
+        ServeAsync(context, cache, year, lang, "page", "text/html; charset=utf-8", null,
+            async model => System.Text.Encoding.UTF8.GetBytes(await FactSheetHtml.RenderAsync(model, standalone: false)));
 
-    private static async Task<FileContentHttpResult> GetPdf(int year, string lang, FactSheetBuilder builder, CancellationToken cancellationToken)
-    {
-        var model = await builder.BuildAsync(year, Parse(lang), cancellationToken);
-        return TypedResults.File(FactSheetPdf.Render(model), "application/pdf", $"mcsc-factsheet-{year}-{lang}.pdf");
-    }
+    private static Task<IResult> GetPdf(int year, string lang, FactSheetCache cache, HttpContext context) =>
+        ServeAsync(context, cache, year, lang, "pdf", "application/pdf", $"mcsc-factsheet-{year}-{lang}.pdf",
+            model => Task.FromResult(FactSheetPdf.Render(model)));
 
-    private static async Task<Results<FileContentHttpResult, ContentHttpResult, NotFound>> GetChart(
-        int year, string lang, string chart, string extension, FactSheetBuilder builder, CancellationToken cancellationToken)
+    private static async Task<IResult> GetChart(int year, string lang, string chart, string extension, FactSheetCache cache, HttpContext context)
     {
         if (!ChartIds.Contains(chart) || extension is not ("svg" or "png")) return TypedResults.NotFound();
-        var model = await builder.BuildAsync(year, Parse(lang), cancellationToken);
-        if (chart == "map")
-        {
-            return extension == "svg"
-                ? TypedResults.Content(KosovoMap.Svg(model), "image/svg+xml")
-                : TypedResults.File(KosovoMap.Png(model), "image/png", $"mcsc-{year}-{lang}-map.png");
-        }
-        var data = model.Charts.Single(c => c.Id == chart);
-        return extension == "svg"
-            ? TypedResults.Content(FactSheetCharts.Svg(data), "image/svg+xml")
-            : TypedResults.File(FactSheetCharts.Png(data), "image/png", $"mcsc-{year}-{lang}-{chart}.png");
+        var svg = extension == "svg";
+        return await ServeAsync(context, cache, year, lang, $"{chart}.{extension}", svg ? "image/svg+xml" : "image/png",
+            svg ? null : $"mcsc-{year}-{lang}-{chart}.png",
+            model => Task.FromResult(chart == "map"
+                ? svg ? System.Text.Encoding.UTF8.GetBytes(KosovoMap.Svg(model)) : KosovoMap.Png(model)
+                : svg ? System.Text.Encoding.UTF8.GetBytes(FactSheetCharts.Svg(model.Charts.Single(c => c.Id == chart))) : FactSheetCharts.Png(model.Charts.Single(c => c.Id == chart))));
+    }
+
+    /// <summary>The cached file, or 304 when the browser already holds this version.</summary>
+    private static async Task<IResult> ServeAsync(
+        HttpContext context, FactSheetCache cache, int year, string lang, string file, string contentType, string? downloadName,
+        Func<FactSheetModel, Task<byte[]>> render)
+    {
+        var rendered = await cache.GetAsync(year, Parse(lang), file, render, context.RequestAborted);
+        context.Response.Headers.ETag = rendered.ETag;
+        context.Response.Headers.CacheControl = "public, no-cache";
+        if (context.Request.Headers.IfNoneMatch.ToString().Split(',').Any(tag => tag.Trim() == rendered.ETag))
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        return downloadName is null
+            ? TypedResults.Bytes(rendered.Content, contentType)
+            : TypedResults.Bytes(rendered.Content, contentType, downloadName);
     }
 
     private static Language Parse(string tag) => Languages.TryParse(tag, out var language) ? language : Language.En;

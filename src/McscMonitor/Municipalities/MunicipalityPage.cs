@@ -1,3 +1,4 @@
+using McscMonitor.Audit;
 using System.Security.Claims;
 using McscMonitor.Core.Domain;
 using McscMonitor.Core.Indicators;
@@ -49,7 +50,7 @@ internal static class MunicipalityPageEndpoint
             .AsSplitQuery()
             .FirstOrDefaultAsync(c => c.MunicipalityCode == code, cancellationToken);
         // Member names, communities and religions are personal data of a special category: who looked is recorded.
-        if (council?.Members.Count > 0) await db.AuditAccessAsync("view", nameof(Member), code, cancellationToken);
+        if (council?.Members.Count > 0) await db.AuditAccessAsync("view", AuditTrail.MemberList, code, cancellationToken);
         var compensation = await db.Compensation.AsNoTracking()
             .FirstOrDefaultAsync(c => c.MunicipalityCode == code && c.Year == shownYear, cancellationToken);
 

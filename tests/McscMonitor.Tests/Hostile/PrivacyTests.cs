@@ -133,8 +133,8 @@ public class PrivacyTests
         await host.ClientFor(Roles.Admin).GetAsync("/api/v1/export?municipality=peje");
 
         var audit = await AuditAsync(host);
-        Assert.Contains(audit, e => e.Action == "view" && e.Entity == "Member" && e.EntityKey == "peje" && e.Actor == "mona");
-        Assert.Contains(audit, e => e.Action == "export" && e.Entity == "Member" && e.EntityKey == "peje" && e.Actor == "ada");
+        Assert.Contains(audit, e => e.Action == "view" && e.Entity == "MemberList" && e.EntityKey == "peje" && e.Actor == "mona");
+        Assert.Contains(audit, e => e.Action == "export" && e.Entity == "MemberList" && e.EntityKey == "peje" && e.Actor == "ada");
     }
 
     [Fact]
