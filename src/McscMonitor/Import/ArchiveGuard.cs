@@ -19,18 +19,9 @@ public static class ArchiveGuard
     public static string? Check(Stream archive, ImportLimits limits, bool allowNested, out long decompressed)
     {
         decompressed = 0;
-        ZipArchive zip;
         try
         {
-            zip = new ZipArchive(archive, ZipArchiveMode.Read, leaveOpen: true);
-        }
-        catch (InvalidDataException)
-        {
-            return Messages.Current["notZip"];
-        }
-
-        using (zip)
-        {
+            using var zip = new ZipArchive(archive, ZipArchiveMode.Read, leaveOpen: true);
             if (zip.Entries.Count > limits.MaxArchiveEntries)
                 return Messages.Format("tooManyEntries", ("count", zip.Entries.Count), ("limit", limits.MaxArchiveEntries));
             var buffer = new byte[81920];
@@ -54,11 +45,16 @@ public static class ArchiveGuard
                             return Messages.Format("compressionRatio", ("entry", entry.Name), ("limit", limits.MaxCompressionRatio));
                     }
                 }
-                catch (InvalidDataException)
+                catch (Exception damaged) when (damaged is InvalidDataException or NotSupportedException or IOException)
                 {
                     return Messages.Format("damagedEntry", ("entry", entry.Name));
                 }
             }
+        }
+        catch (Exception unreadable) when (unreadable is InvalidDataException or NotSupportedException or IOException)
+        {
+            // The archive's own directory is damaged or not a zip at all (the reader finds out lazily).
+            return Messages.Current["notZip"];
         }
         archive.Position = 0;
         return null;
