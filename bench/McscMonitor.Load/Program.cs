@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using McscMonitor.Data;
+using McscMonitor.Demo;
+using McscMonitor.Export;
+using McscMonitor.Users;
+using McscMonitor.Web;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+// A bounded load test on loopback: the app on a fresh SQLite database with the demo data,
+// many clients for a fixed time, then a check that nothing failed and that the database
+// holds exactly what it held plus the writes the clients made.
+//   dotnet run -c Release --project bench/McscMonitor.Load -- [--clients 50] [--seconds 30]
+var clients = Option("--clients", 50);
+var seconds = Option("--seconds", 30);
+var folder = Directory.CreateTempSubdirectory("mcsc-load-");
+var settings = new Dictionary<string, string?>
+{
+    ["Database:Provider"] = "Sqlite",
+    ["ConnectionStrings:Mcsc"] = $"Data Source={Path.Combine(folder.FullName, "load.db")}",
+    // The load is the point here, not the per-token limit that protects a real server from one script.
+    ["RateLimits:TokenRequestsPerMinute"] = "1000000",
+    ["Logging:LogLevel:Default"] = "Warning",
+};
+
+try
+{
+    await using var app = WebApp.Build(["--urls=http://127.0.0.1:0"], settings);
+    await app.Services.MigrateAsync();
+    string token;
+    await using (var scope = app.Services.CreateAsyncScope())
+    {
+        await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAsync();
+        var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        await users.AddAsync("load", Roles.Monitor, null);
+        token = await users.CreateTokenAsync("load", "load test");
+    }
+    await app.StartAsync();
+    var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    var before = await SnapshotAsync(app.Services);
+
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri(address) };
+    var writes = 0;
+    var timings = new ConcurrentDictionary<string, ConcurrentBag<double>>();
+    var failures = new ConcurrentBag<string>();
+    (string Name, Func<Task<HttpResponseMessage>> Send)[] mix =
+    [
+        ("GET / (anonymous)", () => http.GetAsync("/?year=2021")),
+        ("GET fact sheet page", () => http.GetAsync("/factsheet/2021/en")),
+        ("GET fact sheet PDF", () => http.GetAsync("/factsheet/2021/sq.pdf")),
+        ("GET chart SVG", () => http.GetAsync("/factsheet/2021/sr-Cyrl/charts/meetings.svg")),
+        ("GET indicators API", () => http.GetAsync("/api/v1/indicators/2021")),
+        ("GET meetings API (token)", () => Send(HttpMethod.Get, "/api/v1/meetings?municipality=peje&year=2021")),
+        ("POST meeting (token)", () =>
+        {
+            // Each write a meeting on a day of its own, in years the demo leaves empty.
+            var day = new DateOnly(2030, 1, 1).AddDays(Interlocked.Increment(ref writes));
+            return Send(HttpMethod.Post, "/api/v1/meetings", new { municipality = "peje", date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), status = "held" });
+        }),
+    ];
+
+    Task<HttpResponseMessage> Send(HttpMethod method, string url, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http.SendAsync(request);
+    }
+
+    Console.WriteLine($"{clients} clients for {seconds} s against {address} (.NET {Environment.Version})");
+    var stop = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+    {
+        var random = new Random(client);
+        while (stop.Elapsed < TimeSpan.FromSeconds(seconds))
+        {
+            var (name, send) = mix[random.Next(mix.Length)];
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                using var response = await send();
+                await response.Content.ReadAsByteArrayAsync();
+                if (!response.IsSuccessStatusCode) failures.Add($"{name}: {(int)response.StatusCode}");
+            }
+            catch (Exception failed) when (failed is HttpRequestException or TaskCanceledException)
+            {
+                failures.Add($"{name}: {failed.GetType().Name} {failed.Message}");
+            }
+            timings.GetOrAdd(name, _ => []).Add(clock.Elapsed.TotalMilliseconds);
+        }
+    })));
+
+    var after = await SnapshotAsync(app.Services);
+    var total = timings.Values.Sum(bag => bag.Count);
+    Console.WriteLine($"{total} requests in {stop.Elapsed.TotalSeconds:F0} s ({total / stop.Elapsed.TotalSeconds:F0}/s), {failures.Count} failed");
+    Console.WriteLine($"{"request",-28} {"count",7} {"p50 ms",8} {"p95 ms",8}");
+    foreach (var (name, bag) in timings.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+    {
+        var sorted = bag.Order().ToList();
+        Console.WriteLine($"{name,-28} {sorted.Count,7} {sorted[sorted.Count / 2],8:F1} {sorted[(int)(sorted.Count * 0.95)],8:F1}");
+    }
+    foreach (var failure in failures.GroupBy(f => f).Take(10)) Console.WriteLine($"  failed {failure.Count()}×: {failure.Key}");
+
+    var expected = before with { Meetings = before.Meetings + writes };
+    var consistent = after == expected;
+    Console.WriteLine(consistent
+        ? $"Database: as before plus the {writes} meetings written."
+        : $"Database differs: before {before}, after {after}, writes {writes}.");
+    await app.StopAsync();
+    return failures.IsEmpty && consistent ? 0 : 1;
+}
+finally
+{
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    folder.Delete(recursive: true);
+}
+
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+}
+
+static async Task<Snapshot> SnapshotAsync(IServiceProvider services)
+{
+    await using var scope = services.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<McscDbContext>();
+    var tables = await scope.ServiceProvider.GetRequiredService<Exporter>().ExportAsync(2021, null);
+    var records2021 = string.Join("\n", tables.SelectMany(t => t.Rows.Select(r => string.Join(",", r.Cells))));
+    return new Snapshot(await db.Councils.CountAsync(), await db.Members.CountAsync(), await db.Meetings.CountAsync(),
+        await db.WorkPlans.CountAsync(), await db.Compensation.CountAsync(), records2021.GetHashCode(StringComparison.Ordinal));
+}
+
+internal sealed record Snapshot(int Councils, int Members, int Meetings, int WorkPlans, int Compensation, int Records2021Hash);
