@@ -7,6 +7,7 @@ using McscMonitor.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using McscMonitor.Members;
 using McscMonitor.WorkPlans;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using McscMonitor.Core.Names;
 
@@ -16,7 +17,7 @@ namespace McscMonitor.Data;
 /// The one model of the application, and its unit of work. Each database provider has a
 /// subclass of its own only so that each keeps its own migrations.
 /// </summary>
-public abstract class McscDbContext(DbContextOptions options, AuditActor? actor) : IdentityDbContext<AppUser>(options)
+public abstract class McscDbContext(DbContextOptions options, AuditActor? actor) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     private readonly AuditActor _actor = actor ?? new AuditActor();
 
@@ -31,6 +32,9 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
     public DbSet<DatasetLabel> DatasetLabels => Set<DatasetLabel>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+
+    /// <summary>The keys that sign cookies and antiforgery tokens, shared by every app instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Records that someone saw or took away personal data (a member list, an export with members).</summary>
     public async Task AuditAccessAsync(string action, string entity, string key, CancellationToken cancellationToken = default)

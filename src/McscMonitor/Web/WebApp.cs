@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.DataProtection;
 using System.Text.Unicode;
 using McscMonitor.Audit;
 using McscMonitor.Compensations;
@@ -30,6 +31,7 @@ public static class WebApp
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddMcsc(builder.Configuration);
+        builder.Services.AddDataProtection().SetApplicationName("McscMonitor").PersistKeysToDbContext<Data.McscDbContext>();
         builder.Services.AddRazorComponents();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddUiLanguages();
