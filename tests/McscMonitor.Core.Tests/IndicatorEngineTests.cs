@@ -238,13 +238,16 @@ public class IndicatorEngineTests
     [Fact]
     public void GapMessagesAreWrittenInTheRequestedLanguage()
     {
-        var input = new IndicatorInput(2021, [Peje], [Council("peje", Date(2015, 1, 1))], []);
+        // A cancelled meeting makes the year's meetings known: none was held.
+        var council = Council("peje", Date(2015, 1, 1));
+        council.Meetings.Add(Cancelled(Date(2021, 3, 1)));
+        var input = new IndicatorInput(2021, [Peje], [council], []);
 
         var albanian = IndicatorEngine.Compute(input, Rulebook.Default, Language.Sq).Municipalities.Single().Gaps.Single();
         var cyrillic = IndicatorEngine.Compute(input, Rulebook.Default, Language.SrCyrl).Municipalities.Single().Gaps.Single();
 
-        Assert.Equal("Këshilli mbajti 0 takime; kërkohen së paku 6 në vit.", albanian.Message);
-        Assert.Equal("Савет је одржао 0 састанака; потребно је најмање 6 годишње.", cyrillic.Message);
+        Assert.Equal("Takime të mbajtura: 0; kërkohen së paku 6 në vit.", albanian.Message);
+        Assert.Equal("Одржаних састанака: 0; прописано је најмање 6 годишње.", cyrillic.Message);
     }
 
     [Fact]
@@ -262,7 +265,7 @@ public class IndicatorEngineTests
 
         var summary = IndicatorEngine.Compute(input, Rulebook.Default).Summary;
 
-        Assert.Equal(new IndicatorSummary(3, 2, 1, 7, 4, 0, 1, 1), summary);
+        Assert.Equal(new IndicatorSummary(3, 2, 2, 1, 7, 4, 0, 1, 1), summary);
     }
 
     [Fact]
@@ -273,5 +276,70 @@ public class IndicatorEngineTests
         var codes = IndicatorEngine.Compute(input, Rulebook.Default).Municipalities.Select(m => m.Municipality.Code);
 
         Assert.Equal(["decan", "peje", "viti"], codes);
+    }
+
+    [Fact]
+    public void ACouncilWithoutAnyMeetingRecordedHasNoDataNotZero()
+    {
+        var measured = Measure(2021, Council("peje", Date(2015, 1, 1)));
+
+        Assert.Null(measured.MeetingsHeld);
+        Assert.Null(measured.MeetsRequiredMinimum);
+        Assert.Null(measured.MeetingsDiscussingSecurityOrNonMajority);
+        Assert.Equal([RuleIds.NoMeetingRecords], measured.Gaps.Select(g => g.Rule));
+    }
+
+    [Fact]
+    public void OnlyCancelledMeetingsMakeAKnownZero()
+    {
+        var council = Council("peje", Date(2015, 1, 1));
+        council.Meetings.Add(Cancelled(Date(2021, 12, 31)));
+
+        var measured = Measure(2021, council);
+
+        Assert.Equal(0, measured.MeetingsHeld);
+        Assert.False(measured.MeetsRequiredMinimum);
+        Assert.Equal([RuleIds.MeetingsPerYear], measured.Gaps.Select(g => g.Rule));
+    }
+
+    [Fact]
+    public void AMeetingOfAnotherYearDoesNotMakeThisYearKnown()
+    {
+        var council = Council("peje", Date(2015, 1, 1));
+        council.Meetings.Add(Held(Date(2020, 12, 31)));
+
+        Assert.Null(Measure(2021, council).MeetingsHeld);
+    }
+
+    [Fact]
+    public void AMunicipalityWithoutACouncilHasAKnownZeroAndOnlyTheNoCouncilGap()
+    {
+        var measured = Measure(2021, null);
+
+        Assert.Equal(0, measured.MeetingsHeld);
+        Assert.Equal([RuleIds.CouncilEstablished], measured.Gaps.Select(g => g.Rule));
+    }
+
+    [Fact]
+    public void DataDeclaredCompleteMakesNoMeetingsAZero()
+    {
+        var input = new IndicatorInput(2021, [Peje], [Council("peje", Date(2015, 1, 1))], []);
+
+        var measured = IndicatorEngine.Compute(input, Rulebook.Default, complete: new HashSet<string> { "peje" }).Municipalities.Single();
+
+        Assert.Equal(0, measured.MeetingsHeld);
+        Assert.False(measured.MeetsRequiredMinimum);
+    }
+
+    [Fact]
+    public void TheSummarySaysHowManyCouncilsHaveMeetingRecords()
+    {
+        var withMeetings = Council("peje", Date(2015, 1, 1));
+        withMeetings.Meetings.Add(Held(Date(2021, 2, 2)));
+        var input = new IndicatorInput(2021, [Peje, Gracanice], [withMeetings, Council("gracanice", Date(2015, 1, 1))], []);
+
+        var summary = IndicatorEngine.Compute(input, Rulebook.Default).Summary;
+
+        Assert.Equal((2, 1, 1), (summary.CouncilsEstablished, summary.CouncilsWithMeetingRecords, summary.MeetingsHeld));
     }
 }

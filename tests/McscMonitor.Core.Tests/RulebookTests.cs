@@ -34,7 +34,7 @@ public class RulebookTests
         var rules = Rulebook.Default.ForYear(2021)!;
 
         Assert.Equal(6, rules.Find(RuleIds.MeetingsPerYear)!.Threshold);
-        var citations = string.Join(" ", rules.Rules.Select(rule => rule.Citation));
+        var citations = string.Join(" ", rules.Rules.Select(rule => rule.Citation(Language.En)));
         Assert.Contains("27/2012", citations);
         Assert.Contains("03/2012", citations);
         Assert.Equal(RuleIds.All.Order(), rules.Rules.Select(rule => rule.Id).Order());

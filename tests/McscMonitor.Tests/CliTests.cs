@@ -83,6 +83,7 @@ public class CliTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Северна Митровица", run.Output);
-        Assert.Contains("Councils established: 0 of 38", run.Output);
+        Assert.Contains("Основаних савета: 0 од 38", run.Output);
+        Assert.DoesNotContain("Councils", run.Output);
     }
 }

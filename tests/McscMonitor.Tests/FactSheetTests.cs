@@ -230,6 +230,7 @@ public class FactSheetWebAndCliTests
     public async Task FactSheetPagePdfAndChartsArePublic()
     {
         await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        await database.RunAsync("import", Path.Combine(AppContext.BaseDirectory, "examples", "import"));
         await using var app = Web.WebApp.Build([], database.Settings, builder => builder.WebHost.UseTestServer());
         await app.Services.MigrateAsync();
         await app.StartAsync();
@@ -253,6 +254,7 @@ public class FactSheetWebAndCliTests
     public async Task FactSheetVerbWritesEveryLanguageAtOnce()
     {
         await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        await database.RunAsync("import", Path.Combine(AppContext.BaseDirectory, "examples", "import"));
         using var folder = new TempFolder();
 
         var run = await database.RunAsync("factsheet", "--year", "2021", "--lang", "all", "--format", "html", "--out", Path.Combine(folder.Path, "fs.html"));

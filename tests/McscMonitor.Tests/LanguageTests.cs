@@ -15,7 +15,7 @@ namespace McscMonitor.Tests;
 public partial class LanguageTests
 {
     [Theory]
-    [InlineData("sq-AL,sq;q=0.9", "sq", "Këshillat Komunalë për Siguri në Bashkësi")]
+    [InlineData("sq-AL,sq;q=0.9", "sq", "Këshillat Komunale për Siguri në Bashkësi")]
     [InlineData("sr-Latn-RS", "sr-Latn", "Opštinski saveti za bezbednost zajednice")]
     [InlineData("sr-Cyrl-RS", "sr-Cyrl", "Општински савети за безбедност заједнице")]
     [InlineData("de-DE", "en", "Municipal Community Safety Councils")]

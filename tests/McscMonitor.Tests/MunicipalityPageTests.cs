@@ -40,7 +40,7 @@ public class MunicipalityPageTests
 
         var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
         var text = System.Text.RegularExpressions.Regex.Replace(document.Body!.TextContent, @"\s+", " ");
-        Assert.Contains("4 members, 1 women, 1 from non-majority communities; communities represented: Kosovo Albanian, Kosovo Serb", text);
+        Assert.Contains("Members: 4; women: 1; from non-majority communities: 1; communities represented: Kosovo Albanian, Kosovo Serb", text);
         Assert.Equal(4, document.QuerySelectorAll("section:nth-of-type(3) tbody tr").Length);
         Assert.Equal(4, document.QuerySelectorAll("section:nth-of-type(4) tbody tr").Length);
         Assert.Contains("AI (MIA) No. 27/2012", html);

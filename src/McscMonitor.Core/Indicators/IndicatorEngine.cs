@@ -20,21 +20,27 @@ public sealed record CommunityCount(Community Community, int Members);
 
 public sealed record Gap(string Rule, string Citation, string Message);
 
+/// <param name="MeetingsHeld">
+/// Null when nothing tells how many meetings the council held: no meeting of the year (held
+/// or cancelled) is recorded and the year's data is not declared complete. No records is not zero.
+/// </param>
 public sealed record MunicipalityIndicators(
     Municipality Municipality,
     bool CouncilEstablished,
-    int MeetingsHeld,
+    int? MeetingsHeld,
     bool? MeetsRequiredMinimum,
-    int MeetingsDiscussingSecurityOrNonMajority,
+    int? MeetingsDiscussingSecurityOrNonMajority,
     bool? WorkPlanAddressesNonMajority,
     bool? CompensatesMembers,
     CompensationStatus? Compensation,
     MemberSummary Members,
     IReadOnlyList<Gap> Gaps);
 
+/// <param name="CouncilsWithMeetingRecords">Councils whose meetings of the year are known; the meeting sums cover only these.</param>
 public sealed record IndicatorSummary(
     int Municipalities,
     int CouncilsEstablished,
+    int CouncilsWithMeetingRecords,
     int CouncilsMeetingRequiredMinimum,
     int MeetingsHeld,
     int MeetingsDiscussingSecurityOrNonMajority,
@@ -51,7 +57,9 @@ public sealed record YearIndicators(
 /// <summary>The indicator definitions of the design (§3), measured against the rulebook in force.</summary>
 public static class IndicatorEngine
 {
-    public static YearIndicators Compute(IndicatorInput input, Rulebook rulebook, Language language = Language.En)
+    /// <param name="complete">Municipalities whose data for the year is declared complete: no meeting recorded then means none held.</param>
+    public static YearIndicators Compute(
+        IndicatorInput input, Rulebook rulebook, Language language = Language.En, IReadOnlySet<string>? complete = null)
     {
         var rules = rulebook.ForYear(input.Year);
         var councilsByMunicipality = input.Councils
@@ -69,6 +77,7 @@ public static class IndicatorEngine
                 municipality,
                 councilsByMunicipality.GetValueOrDefault(municipality.Code),
                 compensationByMunicipality.GetValueOrDefault(municipality.Code),
+                complete?.Contains(municipality.Code) == true,
                 rules,
                 language))
             .ToList();
@@ -77,12 +86,13 @@ public static class IndicatorEngine
     }
 
     private static MunicipalityIndicators Measure(
-        int year, Municipality municipality, Council? council, Compensation? compensation,
+        int year, Municipality municipality, Council? council, Compensation? compensation, bool declaredComplete,
         RulebookVersion? rules, Language language)
     {
-        var heldMeetings = council?.Meetings
-            .Where(meeting => meeting.Status == MeetingStatus.Held && meeting.Date.Year == year)
-            .ToList() ?? [];
+        var meetings = council?.Meetings.Where(meeting => meeting.Date.Year == year).ToList() ?? [];
+        var heldMeetings = meetings.Where(meeting => meeting.Status == MeetingStatus.Held).ToList();
+        // Without a council there are no meetings to record: that zero is known.
+        var meetingsKnown = council is null || meetings.Count > 0 || declaredComplete;
         var minimum = rules?.Find(RuleIds.MeetingsPerYear)?.Threshold;
         var members = SummariseMembers(municipality, council, new DateOnly(year, 12, 31));
         var workPlan = WorkPlanAddressesNonMajority(council, year);
@@ -91,9 +101,9 @@ public static class IndicatorEngine
         var measured = new MunicipalityIndicators(
             municipality,
             CouncilEstablished: council is not null,
-            MeetingsHeld: heldMeetings.Count,
-            MeetsRequiredMinimum: minimum is null ? null : heldMeetings.Count >= minimum,
-            MeetingsDiscussingSecurityOrNonMajority: heldMeetings.Count(meeting => meeting.DiscussedSecurityOrNonMajority),
+            MeetingsHeld: meetingsKnown ? heldMeetings.Count : null,
+            MeetsRequiredMinimum: minimum is null || !meetingsKnown ? null : heldMeetings.Count >= minimum,
+            MeetingsDiscussingSecurityOrNonMajority: meetingsKnown ? heldMeetings.Count(meeting => meeting.DiscussedSecurityOrNonMajority) : null,
             WorkPlanAddressesNonMajority: workPlan,
             CompensatesMembers: compensates,
             Compensation: compensation?.Status,
@@ -125,7 +135,7 @@ public static class IndicatorEngine
 
     private static IEnumerable<Gap> FindGaps(MunicipalityIndicators measured, RulebookVersion rules, Language language)
     {
-        Gap GapFor(Rule rule, int? actual = null) => new(rule.Id, rule.Citation, rule.Message(language, actual));
+        Gap GapFor(Rule rule, int? actual = null) => new(rule.Id, rule.Citation(language), rule.Message(language, actual));
 
         if (!measured.CouncilEstablished)
         {
@@ -133,8 +143,12 @@ public static class IndicatorEngine
             if (rules.Find(RuleIds.CouncilEstablished) is { } established) yield return GapFor(established);
             yield break;
         }
-        if (rules.Find(RuleIds.MeetingsPerYear) is { Threshold: { } minimum } meetings && measured.MeetingsHeld < minimum)
-            yield return GapFor(meetings, measured.MeetingsHeld);
+        if (rules.Find(RuleIds.MeetingsPerYear) is { Threshold: { } minimum } meetings)
+        {
+            // Unknown is not "too few": the gap is that nothing is recorded.
+            if (measured.MeetingsHeld is null) yield return new Gap(RuleIds.NoMeetingRecords, meetings.Citation(language), Localization.Messages.For(language)["noMeetingRecords"]);
+            else if (measured.MeetingsHeld < minimum) yield return GapFor(meetings, measured.MeetingsHeld);
+        }
         if (rules.Find(RuleIds.WorkPlanNonMajority) is { } workPlan && measured.WorkPlanAddressesNonMajority == false)
             yield return GapFor(workPlan);
         if (rules.Find(RuleIds.MembersCompensated) is { } compensated && measured.CompensatesMembers == false)
@@ -152,9 +166,10 @@ public static class IndicatorEngine
     private static IndicatorSummary Summarise(IReadOnlyList<MunicipalityIndicators> municipalities) => new(
         Municipalities: municipalities.Count,
         CouncilsEstablished: municipalities.Count(m => m.CouncilEstablished),
+        CouncilsWithMeetingRecords: municipalities.Count(m => m.CouncilEstablished && m.MeetingsHeld is not null),
         CouncilsMeetingRequiredMinimum: municipalities.Count(m => m.MeetsRequiredMinimum == true),
-        MeetingsHeld: municipalities.Sum(m => m.MeetingsHeld),
-        MeetingsDiscussingSecurityOrNonMajority: municipalities.Sum(m => m.MeetingsDiscussingSecurityOrNonMajority),
+        MeetingsHeld: municipalities.Sum(m => m.MeetingsHeld ?? 0),
+        MeetingsDiscussingSecurityOrNonMajority: municipalities.Sum(m => m.MeetingsDiscussingSecurityOrNonMajority ?? 0),
         WorkPlansAddressingNonMajority: municipalities.Count(m => m.WorkPlanAddressesNonMajority == true),
         MunicipalitiesCompensatingMembers: municipalities.Count(m => m.CompensatesMembers == true),
         MunicipalitiesCompensatingPartially: municipalities.Count(m => m.Compensation == CompensationStatus.Partial));

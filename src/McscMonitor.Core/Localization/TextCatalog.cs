@@ -66,6 +66,14 @@ public sealed partial class TextCatalog
         });
     }
 
+    /// <summary>
+    /// A text that depends on a count: the variant <c>{key}.one</c>, <c>.few</c> or <c>.other</c>
+    /// that the language's plural rule picks for it, with {count} and the other values filled in.
+    /// Every language has all three variants; where a language has no "few", it repeats "other".
+    /// </summary>
+    public string Plural(string key, long count, params (string Name, object? Value)[] values) =>
+        Format($"{key}.{Localization.Plural.Suffix(Localization.Plural.Of(Language, count))}", [("count", count.ToString("N0", Culture)), .. values]);
+
     public string Number(int value) => value.ToString("N0", Culture);
 
     public string Number(decimal value) => value.ToString("N2", Culture);

@@ -15,6 +15,9 @@ public static class RuleIds
     public const string WomenAmongMembers = "women-among-members";
     public const string NonMajorityRepresented = "non-majority-represented";
 
+    /// <summary>Not a rule of the rulebook: the gap where the meetings rule cannot be judged because no meeting is recorded.</summary>
+    public const string NoMeetingRecords = "no-meeting-records";
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>
     {
         CouncilEstablished, MeetingsPerYear, WorkPlanNonMajority,
@@ -22,8 +25,11 @@ public static class RuleIds
     };
 }
 
-public sealed record Rule(string Id, string Citation, int? Threshold, IReadOnlyDictionary<string, string> Messages)
+/// <param name="Citations">The rule's source, by language tag (Serbian Cyrillic transliterated): citations are read in the reader's language too.</param>
+public sealed record Rule(string Id, IReadOnlyDictionary<string, string> Citations, int? Threshold, IReadOnlyDictionary<string, string> Messages)
 {
+    public string Citation(Language language) => Citations.TryGetValue(language.Tag(), out var text) ? text : Citations["en"];
+
     public string Message(Language language, int? actual = null)
     {
         var template = Messages.TryGetValue(language.Tag(), out var text) ? text : Messages["en"];
@@ -103,17 +109,27 @@ public sealed class Rulebook(IReadOnlyList<RulebookVersion> versions)
         if (document.Id is null || !RuleIds.All.Contains(document.Id))
             throw new RulebookException(
                 $"Rulebook version '{version}' names an unknown rule '{document.Id}'; known rules: {string.Join(", ", RuleIds.All)}.");
-        if (string.IsNullOrWhiteSpace(document.Citation))
-            throw new RulebookException($"Rule '{document.Id}' in version '{version}' has no citation.");
+        var citations = Languages(document.Citation, document.Id, version, "citation");
+        var messages = Languages(document.Messages, document.Id, version, "message");
+        return new Rule(document.Id, citations, document.Threshold, messages);
+    }
 
-        var messages = new Dictionary<string, string>(document.Messages ?? [], StringComparer.OrdinalIgnoreCase);
+    /// <summary>A text in English, Albanian and Serbian Latin (Cyrillic transliterated); a plain string serves every language.</summary>
+    private static Dictionary<string, string> Languages(JsonElement? element, string rule, string version, string what)
+    {
+        var texts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (element is { ValueKind: JsonValueKind.String } single)
+            foreach (var tag in new[] { "en", "sq", "sr-Latn" }) texts[tag] = single.GetString()!;
+        else if (element is { ValueKind: JsonValueKind.Object } byLanguage)
+            foreach (var property in byLanguage.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String))
+                texts[property.Name] = property.Value.GetString()!;
         foreach (var required in new[] { "en", "sq", "sr-Latn" })
         {
-            if (!messages.ContainsKey(required))
-                throw new RulebookException($"Rule '{document.Id}' in version '{version}' has no '{required}' message.");
+            if (!texts.TryGetValue(required, out var text) || string.IsNullOrWhiteSpace(text))
+                throw new RulebookException($"Rule '{rule}' in version '{version}' has no '{required}' {what}.");
         }
-        messages.TryAdd("sr-Cyrl", SerbianScript.ToCyrillic(messages["sr-Latn"]));
-        return new Rule(document.Id, document.Citation, document.Threshold, messages);
+        texts.TryAdd("sr-Cyrl", SerbianScript.ToCyrillic(texts["sr-Latn"]));
+        return texts;
     }
 
     private sealed class RulebookDocument
@@ -133,9 +149,9 @@ public sealed class Rulebook(IReadOnlyList<RulebookVersion> versions)
     private sealed class RuleDocument
     {
         public string? Id { get; init; }
-        public string? Citation { get; init; }
+        public JsonElement? Citation { get; init; }
         public int? Threshold { get; init; }
-        public Dictionary<string, string>? Messages { get; init; }
+        public JsonElement? Messages { get; init; }
     }
 }
 

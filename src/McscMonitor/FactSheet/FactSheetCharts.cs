@@ -172,7 +172,7 @@ public static class FactSheetCharts
         FillColor = CategoryColors.GetValueOrDefault(bar.Category ?? "", SeriesColors[0]),
         LineWidth = 0,
         Size = size,
-        Label = Format(bar.Value),
+        Label = bar.Text ?? Format(bar.Value),
     };
 
     private static string Format(double? value) => value?.ToString("0", CultureInfo.InvariantCulture) ?? "";

@@ -39,6 +39,14 @@ public static class FactSheetCommand
         await using var services = await context.OpenServicesAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
         var builder = scope.ServiceProvider.GetRequiredService<FactSheetBuilder>();
+        var years = await scope.ServiceProvider.GetRequiredService<Indicators.IndicatorQuery>().YearsWithDataAsync(cancellationToken);
+        if (!years.Contains(year))
+        {
+            // A sheet of a year without records would show invented zeros; there is none to write.
+            await context.Error.WriteLineAsync($"There are no records for {year}, so there is no fact sheet for it. " +
+                (years.Count == 0 ? "The database holds no records yet." : $"Years with records: {string.Join(", ", years.Order())}."));
+            return ExitCodes.InputRejected;
+        }
         foreach (var each in languages)
         {
             var path = languageTag == "all"

@@ -1,4 +1,6 @@
 using McscMonitor.Core.Domain;
+using McscMonitor.Indicators;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace McscMonitor.FactSheet;
 
@@ -21,17 +23,32 @@ internal static class FactSheetEndpoints
         return routes;
     }
 
-    private static Task<IResult> GetPage(int year, string lang, FactSheetCache cache, HttpContext context) =>
-        ServeAsync(context, cache, year, lang, "page", "text/html; charset=utf-8", null,
+    private static async Task<IResult> GetPage(int year, string lang, FactSheetCache cache, IndicatorQuery query, HttpContext context) =>
+        await NoRecordsAsync(year, lang, query, context.RequestAborted)
+        ?? await ServeAsync(context, cache, year, lang, "page", "text/html; charset=utf-8", null,
             async model => System.Text.Encoding.UTF8.GetBytes(await FactSheetHtml.RenderAsync(model, standalone: false)));
 
-    private static Task<IResult> GetPdf(int year, string lang, FactSheetCache cache, HttpContext context) =>
-        ServeAsync(context, cache, year, lang, "pdf", "application/pdf", $"mcsc-factsheet-{year}-{lang}.pdf",
+    private static async Task<IResult> GetPdf(int year, string lang, FactSheetCache cache, IndicatorQuery query, HttpContext context) =>
+        await NoRecordsAsync(year, lang, query, context.RequestAborted)
+        ?? await ServeAsync(context, cache, year, lang, "pdf", "application/pdf", $"mcsc-factsheet-{year}-{lang}.pdf",
             model => Task.FromResult(FactSheetPdf.Render(model)));
 
-    private static async Task<IResult> GetChart(int year, string lang, string chart, string extension, FactSheetCache cache, HttpContext context)
+    /// <summary>A year without any record has no fact sheet (it would be all invented zeros): a 404 page that lists the years that have one.</summary>
+    private static async Task<IResult?> NoRecordsAsync(int year, string lang, IndicatorQuery query, CancellationToken cancellationToken)
+    {
+        var years = await query.YearsWithDataAsync(cancellationToken);
+        if (years.Contains(year)) return null;
+        return new RazorComponentResult<NoFactSheetPage>(new { Year = year, Language = Parse(lang), Years = years })
+        {
+            StatusCode = StatusCodes.Status404NotFound,
+        };
+    }
+
+    private static async Task<IResult> GetChart(
+        int year, string lang, string chart, string extension, FactSheetCache cache, IndicatorQuery query, HttpContext context)
     {
         if (!ChartIds.Contains(chart) || extension is not ("svg" or "png")) return TypedResults.NotFound();
+        if (await NoRecordsAsync(year, lang, query, context.RequestAborted) is not null) return TypedResults.NotFound();
         var svg = extension == "svg";
         return await ServeAsync(context, cache, year, lang, $"{chart}.{extension}", svg ? "image/svg+xml" : "image/png",
             svg ? null : $"mcsc-{year}-{lang}-{chart}.png",

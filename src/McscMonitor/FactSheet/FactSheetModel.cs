@@ -40,6 +40,10 @@ public sealed record FactSheetModel(
 
     public string Name(MunicipalityIndicators municipality) => municipality.Municipality.Name(Language);
 
+    /// <summary>How many councils there are and how many of them have meeting records: the figures below cover only those.</summary>
+    public string Established => Texts.Format("established", ("year", Year), ("established", Current.Summary.CouncilsEstablished),
+        ("total", Current.Summary.Municipalities), ("withRecords", Current.Summary.CouncilsWithMeetingRecords));
+
     public IReadOnlyList<(string Label, int Value)> KeyFigures =>
     [
         (Texts["figureEstablished"], Current.Summary.CouncilsEstablished),
@@ -56,8 +60,10 @@ public sealed record FactSheetModel(
         Texts.Format("chartMeetings", ("year", Year)),
         Current.Municipalities
             .Where(m => m.CouncilEstablished)
-            .OrderByDescending(m => m.MeetingsHeld).ThenByDescending(m => Name(m), StringComparer.Ordinal)
-            .Select(m => new ChartBar(Name(m), m.MeetingsHeld, Category: m.MeetsRequiredMinimum == true ? "meets" : "below"))
+            .OrderByDescending(m => m.MeetingsHeld ?? -1).ThenByDescending(m => Name(m), StringComparer.Ordinal)
+            .Select(m => new ChartBar(Name(m), m.MeetingsHeld,
+                Category: m.MeetingsHeld is null ? "nodata" : m.MeetsRequiredMinimum == true ? "meets" : "below",
+                Text: m.MeetingsHeld is null ? Texts["noData"] : null))
             .ToList(),
         Texts.Format("chartMeetingsNote", ("minimum", Minimum)),
         Minimum);
@@ -68,7 +74,7 @@ public sealed record FactSheetModel(
         Texts["chartDiscussions"],
         Current.Municipalities
             .Where(m => m.CouncilEstablished)
-            .OrderByDescending(m => m.MeetingsHeld).ThenByDescending(m => Name(m), StringComparer.Ordinal)
+            .OrderByDescending(m => m.MeetingsHeld ?? -1).ThenByDescending(m => Name(m), StringComparer.Ordinal)
             .SelectMany(m => new[]
             {
                 new ChartBar(Name(m), m.MeetingsHeld, Series: Texts["meetingsHeld"]),
@@ -132,7 +138,7 @@ public sealed record FactSheetModel(
     public IReadOnlyList<GapRow> Gaps => GapMatrix.Where(row => row.RuleIds.Count > 0).ToList();
 
     public IReadOnlyList<RuleColumn> RulesInForce =>
-        Current.Rules?.Rules.Select((rule, index) => new RuleColumn(index + 1, rule.Id, Texts[$"rule.{rule.Id}"], rule.Citation)).ToList() ?? [];
+        Current.Rules?.Rules.Select((rule, index) => new RuleColumn(index + 1, rule.Id, Texts[$"rule.{rule.Id}"], rule.Citation(Language))).ToList() ?? [];
 
     private ChartData Counts(string id, string title, (string Label, string Category, Func<MunicipalityIndicators, bool> Matches)[] categories)
     {

@@ -39,8 +39,7 @@ public static class FactSheetPdf
         page.Text(model.Title, 20, bold: true, color: PageFlow.Navy);
         page.Text(model.Subtitle, 13, color: PageFlow.Navy, after: 10);
         page.Text(texts["intro"], 9.5f);
-        page.Text(texts.Format("established", ("year", model.Year), ("established", model.Current.Summary.CouncilsEstablished),
-            ("total", model.Current.Summary.Municipalities)) + " ¹", 9.5f, bold: true, after: 10);
+        page.Text(model.Established + " ¹", 9.5f, bold: true, after: 10);
         page.KeyFigures(texts["keyFigures"], model.KeyFigures.Select(f => (texts.Number(f.Value), f.Label)).ToList());
 
         page.Heading(texts.Format("mapTitle", ("year", model.Year)));

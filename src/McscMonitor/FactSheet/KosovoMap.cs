@@ -38,6 +38,7 @@ public static class KosovoMap
         return
         [
             new(texts["noCouncil"], "#d5d9df", true, Codes(m => !m.CouncilEstablished)),
+            new(texts["noData"], "#ffffff", false, Codes(m => m.CouncilEstablished && m.MeetingsHeld is null)),
             new("0", "#fdf0e6", false, Codes(m => m.CouncilEstablished && m.MeetingsHeld == 0)),
             new($"1–{half}", "#f6c89f", false, Codes(m => m.CouncilEstablished && m.MeetingsHeld is > 0 && m.MeetingsHeld <= half)),
             new($"{half + 1}–{minimum - 1}", "#e08a4a", false, Codes(m => m.CouncilEstablished && m.MeetingsHeld > half && m.MeetingsHeld < minimum)),

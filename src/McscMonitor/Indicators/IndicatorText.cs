@@ -7,38 +7,48 @@ namespace McscMonitor.Indicators;
 /// <summary>The `table` and `csv` forms of the indicators, for terminals and spreadsheets.</summary>
 public static class IndicatorText
 {
+    /// <summary>A table for a terminal, every word of it in the chosen language.</summary>
     public static string Table(IndicatorsDocument document, Language language)
     {
-        string[] headers = ["Municipality", "Council", "Meetings", "Min. met", "Sec./non-maj.", "Work plan", "Compensation", "Members", "Women", "Non-maj.", "Gaps"];
+        var t = Web.UiTexts.For(language);
+        var rules = FactSheet.FactSheetTexts.For(language);
+        string YesNo(bool? value) => value switch { true => t["yes"], false => t["no"], null => t["noData"] };
+        string Count(int? value) => value?.ToString(t.Culture) ?? t["noData"];
+        string[] headers =
+        [
+            t["col.municipality"], t["col.council"], t["col.meetingsHeld"], t["table.minimumMet"], t["col.discussing"], t["col.workPlan"],
+            t["col.compensation"], t["table.members"], t["table.women"], t["table.nonMajority"], t["col.gaps"],
+        ];
         var rows = document.Municipalities.Select(m => new[]
         {
             NameIn(m, language),
             YesNo(m.CouncilEstablished),
-            m.MeetingsHeld.ToString(CultureInfo.InvariantCulture),
+            Count(m.MeetingsHeld),
             YesNo(m.MeetsRequiredMinimum),
-            m.MeetingsDiscussingSecurityOrNonMajority.ToString(CultureInfo.InvariantCulture),
+            Count(m.MeetingsDiscussingSecurityOrNonMajority),
             YesNo(m.WorkPlanAddressesNonMajority),
-            m.Compensation ?? "no data",
-            m.Members.Total.ToString(CultureInfo.InvariantCulture),
-            m.Members.Women.ToString(CultureInfo.InvariantCulture),
-            m.Members.NonMajority?.ToString(CultureInfo.InvariantCulture) ?? $"<{m.Members.WithheldBelow}",
-            string.Join(", ", m.Gaps.Select(g => g.Rule)),
+            m.Compensation is { } compensation ? t[$"compensation.{compensation}"] : t["noData"],
+            Count(m.Members.Total),
+            Count(m.Members.Women),
+            m.Members.NonMajority?.ToString(t.Culture) ?? $"< {m.Members.WithheldBelow}",
+            string.Join("; ", m.Gaps.Select(g => rules[$"rule.{g.Rule}"])),
         }).ToList();
         var widths = headers.Select((header, column) => rows.Select(row => row[column].Length).Append(header.Length).Max()).ToArray();
 
         var writer = new StringWriter();
-        writer.WriteLine($"MCSC indicators {document.Year} (rulebook {document.RulebookVersion ?? "none"})");
-        if (document.Notice is not null) writer.WriteLine(document.Notice);
+        writer.WriteLine(t.Format("table.title", ("year", document.Year), ("version", document.RulebookVersion ?? "—")));
+        if (document.Notice is not null) writer.WriteLine(t["illustrative"]);
         writer.WriteLine();
         WriteRow(writer, headers, widths);
         writer.WriteLine(string.Join("  ", widths.Select(width => new string('-', width))));
         foreach (var row in rows) WriteRow(writer, row, widths);
         var s = document.Summary;
         writer.WriteLine();
-        writer.WriteLine($"Councils established: {s.CouncilsEstablished} of {s.Municipalities}; meeting the minimum: {s.CouncilsMeetingRequiredMinimum}; " +
-                         $"meetings held: {s.MeetingsHeld} ({s.MeetingsDiscussingSecurityOrNonMajority} on security or non-majority concerns); " +
-                         $"work plans addressing non-majority concerns: {s.WorkPlansAddressingNonMajority}; " +
-                         $"compensating members: {s.MunicipalitiesCompensatingMembers} (partially: {s.MunicipalitiesCompensatingPartially}).");
+        writer.WriteLine(t.Format("table.summary",
+            ("established", s.CouncilsEstablished), ("total", s.Municipalities), ("withRecords", s.CouncilsWithMeetingRecords),
+            ("minimum", s.CouncilsMeetingRequiredMinimum), ("meetings", s.MeetingsHeld), ("discussing", s.MeetingsDiscussingSecurityOrNonMajority),
+            ("workPlans", s.WorkPlansAddressingNonMajority), ("compensating", s.MunicipalitiesCompensatingMembers),
+            ("partially", s.MunicipalitiesCompensatingPartially)));
         return writer.ToString();
     }
 
@@ -83,8 +93,6 @@ public static class IndicatorText
         Language.SrCyrl => municipality.NameSrCyrl,
         _ => municipality.NameEn,
     };
-
-    private static string YesNo(bool? value) => value switch { true => "yes", false => "no", null => "no data" };
 
     /// <summary>Empty means no data, as in the exchange format.</summary>
     private static string Bool(bool? value) => value switch { true => "true", false => "false", null => "" };

@@ -9,6 +9,7 @@ namespace McscMonitor.Indicators;
 public sealed record SummaryDocument(
     int Municipalities,
     int CouncilsEstablished,
+    int CouncilsWithMeetingRecords,
     int CouncilsMeetingRequiredMinimum,
     int MeetingsHeld,
     int MeetingsDiscussingSecurityOrNonMajority,
@@ -30,9 +31,9 @@ public sealed record MunicipalityDocument(
     string Region,
     string MajorityCommunity,
     bool CouncilEstablished,
-    int MeetingsHeld,
+    int? MeetingsHeld,
     bool? MeetsRequiredMinimum,
-    int MeetingsDiscussingSecurityOrNonMajority,
+    int? MeetingsDiscussingSecurityOrNonMajority,
     bool? WorkPlanAddressesNonMajority,
     bool? CompensatesMembers,
     string? Compensation,
@@ -63,6 +64,7 @@ public sealed record IndicatorsDocument(
         new SummaryDocument(
             indicators.Summary.Municipalities,
             indicators.Summary.CouncilsEstablished,
+            indicators.Summary.CouncilsWithMeetingRecords,
             indicators.Summary.CouncilsMeetingRequiredMinimum,
             indicators.Summary.MeetingsHeld,
             indicators.Summary.MeetingsDiscussingSecurityOrNonMajority,

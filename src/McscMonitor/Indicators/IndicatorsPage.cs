@@ -26,7 +26,7 @@ internal static class IndicatorsPageEndpoint
         string Name(MunicipalityDocument m) => IndicatorText.NameIn(m, language);
         rows = sort switch
         {
-            "meetings" => rows.OrderByDescending(m => m.MeetingsHeld).ThenBy(Name, byName),
+            "meetings" => rows.OrderByDescending(m => m.MeetingsHeld ?? -1).ThenBy(Name, byName),
             "gaps" => rows.OrderByDescending(m => m.Gaps.Count).ThenBy(Name, byName),
             "region" => rows.OrderBy(m => m.Region).ThenBy(Name, byName),
             _ => rows.OrderBy(Name, byName),

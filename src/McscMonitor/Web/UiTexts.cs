@@ -54,6 +54,9 @@ public abstract class LocalizedComponent : ComponentBase
 
     protected static string Answer(bool? value) => value switch { true => T["yes"], false => T["no"], null => T["noData"] };
 
+    /// <summary>A count, or "no data" when it is not known: unknown is never shown as zero.</summary>
+    protected static string Count(int? value) => value?.ToString(T.Culture) ?? T["noData"];
+
     protected static string CodeName<TEnum>(string prefix, TEnum value) where TEnum : struct, Enum => T[$"{prefix}.{Codes.ToCode(value)}"];
 
     protected static string Date(DateOnly date) => T.Date(date);
