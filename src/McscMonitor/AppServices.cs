@@ -20,6 +20,7 @@ public static class AppServices
         services.AddMcscUsers();
         services.AddSingleton(DisclosureOptions.From(configuration));
         services.AddScoped<IndicatorQuery>();
+        services.AddScoped<Approvals.ApprovalWorkflow>();
         services.AddSingleton(ImportLimits.From(configuration));
         services.AddSingleton<ImportGate>();
         services.AddScoped<Importer>();

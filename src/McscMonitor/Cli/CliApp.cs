@@ -49,6 +49,7 @@ public static class CliApp
             FactSheetCommand.Create(context),
             UsersCommand.Create(context),
             Export.ExportCommand.Create(context),
+            Approvals.ApprovalCommand.Create(context),
         };
         foreach (var command in BackupCommand.Create(context)) root.Subcommands.Add(command);
         // With no verb, McscMonitor serves the web app.

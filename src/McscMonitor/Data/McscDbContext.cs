@@ -32,6 +32,7 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
     public DbSet<DatasetLabel> DatasetLabels => Set<DatasetLabel>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<Approvals.Approval> Approvals => Set<Approvals.Approval>();
 
     /// <summary>The keys that sign cookies and antiforgery tokens, shared by every app instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -64,6 +65,7 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
         modelBuilder.ApplyConfiguration(new DatasetLabelConfiguration());
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
         modelBuilder.ApplyConfiguration(new AccessTokenConfiguration());
+        modelBuilder.ApplyConfiguration(new Approvals.ApprovalConfiguration());
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -75,6 +77,7 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await McscMonitor.Approvals.YearGuard.RefuseChangesToClosedYearsAsync(this, cancellationToken);
         StampVersions();
         var pending = AuditTrail.Collect(ChangeTracker);
         if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

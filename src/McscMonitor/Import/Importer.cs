@@ -1,3 +1,5 @@
+using McscMonitor.Approvals;
+using McscMonitor.Core.Approval;
 using McscMonitor.Core.Domain;
 using McscMonitor.Core.Localization;
 using McscMonitor.Core.Names;
@@ -39,6 +41,14 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
     private sealed record Parsed<T>(T Record, string MunicipalityCode, ExchangeTable Table, ExchangeRow Row);
 
     private readonly ImportErrors _errors = new(limits.MaxReportedErrors);
+    private ILookup<string, Approval> _closedYears = Enumerable.Empty<Approval>().ToLookup(a => a.MunicipalityCode);
+
+    /// <summary>Nothing of a rejected import stays: the transaction is not committed and nothing tracked is kept.</summary>
+    private ImportOutcome Rejected()
+    {
+        db.ChangeTracker.Clear();
+        return _errors.ToOutcome();
+    }
     private string? _onlyMunicipality;
 
     /// <param name="onlyMunicipality">When set, rows of any other municipality are errors (a municipal officer's import).</param>
@@ -84,6 +94,10 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
 
         if (_errors.Count > 0) return _errors.ToOutcome();
 
+        // Years that are submitted, verified or locked: a row that would change one is an error, named by its row.
+        _closedYears = (await db.Approvals.AsNoTracking().Where(a => a.State != ApprovalState.Draft).ToListAsync(cancellationToken))
+            .ToLookup(a => a.MunicipalityCode);
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await ImportGate.TryLockAcrossInstancesAsync(db, cancellationToken)) return ImportOutcome.Busy();
         var counts = new List<TableCount>
@@ -98,6 +112,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
                     existing.DissolvedOn = c.DissolvedOn;
                 }),
         };
+        if (_errors.Count > 0) return Rejected();
         await db.SaveChangesAsync(cancellationToken);
 
         counts.Add(Upsert(ExchangeFormat.Members.Name, members,
@@ -148,6 +163,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
             }));
         progress?.Report(0.8);
 
+        if (_errors.Count > 0) return Rejected();
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         progress?.Report(1.0);
@@ -321,6 +337,13 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
         }
     }
 
+    private void RefuseClosedYears(string municipalityCode, ExchangeTable table, ExchangeRow row, object? before, object after)
+    {
+        foreach (var closed in _closedYears[municipalityCode])
+            if (YearContribution.Alters(before, after, closed.Year))
+                _errors.Add(new ImportError(table.Source, row.Number, null, YearNotEditableException.Describe(municipalityCode, closed.Year, closed.State)));
+    }
+
     private TableCount Upsert<T>(
         string table, List<Parsed<T>> rows, Func<Parsed<T>, T?> findExisting, Action<Parsed<T>> add, Action<T, T> copy)
         where T : class
@@ -329,13 +352,16 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
         foreach (var row in rows)
         {
             var existing = findExisting(row);
+            var before = existing is null ? null : db.Entry(existing).CurrentValues.ToObject();
             if (existing is null)
             {
+                RefuseClosedYears(row.MunicipalityCode, row.Table, row.Row, null, row.Record);
                 add(row);
                 added++;
                 continue;
             }
             copy(existing, row.Record);
+            RefuseClosedYears(row.MunicipalityCode, row.Table, row.Row, before, existing);
             db.ChangeTracker.DetectChanges();
             if (db.Entry(existing).State == EntityState.Modified) updated++;
             else unchanged++;

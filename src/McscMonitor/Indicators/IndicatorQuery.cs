@@ -33,7 +33,8 @@ public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, Disclosu
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var compensation = await db.Compensation.AsNoTracking().Where(c => c.Year == year).ToListAsync(cancellationToken);
-        return IndicatorEngine.Compute(new IndicatorInput(year, municipalities, councils, compensation), rulebook, language);
+        var complete = await Approvals.ApprovalWorkflow.DeclaredCompleteAsync(db, year, cancellationToken);
+        return IndicatorEngine.Compute(new IndicatorInput(year, municipalities, councils, compensation), rulebook, language, complete);
     }
 
     public Task<bool> IsIllustrativeAsync(CancellationToken cancellationToken = default) =>

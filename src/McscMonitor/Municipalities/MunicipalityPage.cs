@@ -23,7 +23,8 @@ public sealed record MunicipalityRecord(
     Compensation? Compensation,
     MunicipalityIndicators Indicators,
     IReadOnlyList<MunicipalityIndicators> History,
-    string? Notice = null);
+    string? Notice = null,
+    Approvals.Approval? Approval = null);
 
 internal static class MunicipalityPageEndpoint
 {
@@ -54,6 +55,7 @@ internal static class MunicipalityPageEndpoint
         var compensation = await db.Compensation.AsNoTracking()
             .FirstOrDefaultAsync(c => c.MunicipalityCode == code && c.Year == shownYear, cancellationToken);
 
+        var approval = await db.Approvals.AsNoTracking().FirstOrDefaultAsync(a => a.MunicipalityCode == code && a.Year == shownYear, cancellationToken);
         var history = new List<MunicipalityIndicators>();
         for (var past = shownYear - HistoryYears + 1; past <= shownYear; past++)
             history.Add((await query.ComputeAsync(past, UiTexts.Current.Language, cancellationToken)).Municipalities.Single(m => m.Municipality.Code == code));
@@ -76,7 +78,8 @@ internal static class MunicipalityPageEndpoint
                         ("community", ReferenceCatalog.CommunityName(municipality.MajorityCommunity, UiTexts.Current.Language))),
                     "erased" => UiTexts.Current["member.erased"],
                     _ => null,
-                }),
+                },
+                approval),
         });
     }
 }

@@ -59,10 +59,11 @@ public abstract class RecordKind<TRecord, TDto, TInput> where TRecord : Editable
         Task.FromResult<string?>(null);
 }
 
-public enum WriteStatus { Done, NotFound, Forbidden, Invalid, Conflict, Stale, VersionRequired }
+public enum WriteStatus { Done, NotFound, Forbidden, Invalid, Conflict, Stale, VersionRequired, Closed }
 
 /// <summary>What a write came to; the API turns it into a status code, a form into a page.</summary>
-public sealed record WriteResult(WriteStatus Status, int? Id = null, Dictionary<string, string[]>? Errors = null, string? Detail = null);
+/// <param name="ProblemType">For a write refused because the year is not a draft: the ProblemDetails type naming its state.</param>
+public sealed record WriteResult(WriteStatus Status, int? Id = null, Dictionary<string, string[]>? Errors = null, string? Detail = null, string? ProblemType = null);
 
 /// <summary>
 /// The one write path for every record type, used by the REST API and the web forms alike:
@@ -108,6 +109,10 @@ public static class RecordWriter
             // Someone saved between our read and our write: theirs stands.
             return new WriteResult(WriteStatus.Stale, id);
         }
+        catch (Approvals.YearNotEditableException closed)
+        {
+            return new WriteResult(WriteStatus.Closed, id, Detail: closed.Message, ProblemType: closed.ProblemType);
+        }
         return new WriteResult(WriteStatus.Done, record.Id);
     }
 
@@ -138,6 +143,10 @@ public static class RecordWriter
         catch (DbUpdateConcurrencyException)
         {
             return new WriteResult(WriteStatus.Stale, id);
+        }
+        catch (Approvals.YearNotEditableException closed)
+        {
+            return new WriteResult(WriteStatus.Closed, id, Detail: closed.Message, ProblemType: closed.ProblemType);
         }
         return new WriteResult(WriteStatus.Done, id);
     }
@@ -231,7 +240,7 @@ public static class RecordApi
         {
             case WriteStatus.Invalid: return TypedResults.ValidationProblem(result.Errors!);
             case WriteStatus.Forbidden: return TypedResults.Forbid();
-            case WriteStatus.Conflict: return Conflict(result.Detail!);
+            case WriteStatus.Conflict or WriteStatus.Closed: return Conflict(result.Detail!, result.ProblemType);
         }
         var created = await kind.Rows(db).SingleAsync(row => row.Record.Id == result.Id, cancellationToken);
         response.Headers.ETag = ETag(created.Record.Version);
@@ -264,7 +273,7 @@ public static class RecordApi
             WriteStatus.Invalid => TypedResults.ValidationProblem(result.Errors!),
             WriteStatus.NotFound => TypedResults.NotFound(),
             WriteStatus.Forbidden => TypedResults.Forbid(),
-            WriteStatus.Conflict => Conflict(result.Detail!),
+            WriteStatus.Conflict or WriteStatus.Closed => Conflict(result.Detail!, result.ProblemType),
             WriteStatus.VersionRequired => TypedResults.StatusCode(StatusCodes.Status428PreconditionRequired),
             _ => TypedResults.StatusCode(StatusCodes.Status412PreconditionFailed),
         };
@@ -276,7 +285,7 @@ public static class RecordApi
             WriteStatus.NotFound => TypedResults.NotFound(),
             WriteStatus.Forbidden => TypedResults.Forbid(),
             WriteStatus.Invalid => TypedResults.ValidationProblem(result.Errors!),
-            WriteStatus.Conflict => Conflict(result.Detail!),
+            WriteStatus.Conflict or WriteStatus.Closed => Conflict(result.Detail!, result.ProblemType),
             WriteStatus.VersionRequired => TypedResults.StatusCode(StatusCodes.Status428PreconditionRequired),
             _ => TypedResults.StatusCode(StatusCodes.Status412PreconditionFailed),
         };
@@ -288,8 +297,8 @@ public static class RecordApi
             ? version
             : null;
 
-    private static Conflict<ProblemDetails> Conflict(string detail) =>
-        TypedResults.Conflict(new ProblemDetails { Title = "Conflict", Detail = detail, Status = StatusCodes.Status409Conflict });
+    private static Conflict<ProblemDetails> Conflict(string detail, string? type = null) =>
+        TypedResults.Conflict(new ProblemDetails { Title = "Conflict", Detail = detail, Status = StatusCodes.Status409Conflict, Type = type });
 }
 
 /// <summary>Collects field errors in plain words, keyed by the JSON property name.</summary>

@@ -131,7 +131,7 @@ internal static class RecordForms
                 WriteStatus.Done => (IResult)TypedResults.LocalRedirect(BackTo(form, values)),
                 WriteStatus.Forbidden => TypedResults.Forbid(),
                 WriteStatus.NotFound => TypedResults.NotFound(),
-                WriteStatus.Conflict => Page(form, values, id, message: result.Detail),
+                WriteStatus.Conflict or WriteStatus.Closed => Page(form, values, id, message: result.Detail),
                 WriteStatus.Invalid => Page(form, values, id, result.Errors),
                 _ => Page(form, values, id, message: UiTexts.Current["form.staleDelete"]),
             };
@@ -153,7 +153,7 @@ internal static class RecordForms
             WriteStatus.Forbidden => TypedResults.Forbid(),
             WriteStatus.NotFound => TypedResults.NotFound(),
             WriteStatus.Invalid => Page(form, values, id, result.Errors),
-            WriteStatus.Conflict => Page(form, values, id, message: result.Detail),
+            WriteStatus.Conflict or WriteStatus.Closed => Page(form, values, id, message: result.Detail),
             _ => Page(form, values, id, message: UiTexts.Current["form.stale"]),
         };
     }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.DataProtection;
 using System.Text.Unicode;
+using McscMonitor.Approvals;
 using McscMonitor.Audit;
 using McscMonitor.Compensations;
 using McscMonitor.Councils;
@@ -82,6 +83,7 @@ public static class WebApp
         app.MapRecordForms(new CouncilForm());
         app.MapRecordForms(new MemberForm());
         app.MapMemberErasure();
+        app.MapApprovals();
         app.MapRecordForms(new MeetingForm());
         app.MapRecordForms(new WorkPlanForm());
         app.MapRecordForms(new CompensationForm());

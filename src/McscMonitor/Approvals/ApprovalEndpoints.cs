@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Security.Claims;
+using McscMonitor.Approvals.Pages;
+using McscMonitor.Core.Approval;
+using McscMonitor.Core.Domain;
+using McscMonitor.Core.Localization;
+using McscMonitor.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace McscMonitor.Approvals;
+
+public sealed record ApprovalForm(string? Reason, string? ReturnUrl);
+
+/// <summary>The approval overview for monitors, and the transitions from the browser (a form per action).</summary>
+internal static class ApprovalEndpoints
+{
+    public static IEndpointRouteBuilder MapApprovals(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/approvals", async (int? year, ApprovalWorkflow workflow, TimeProvider clock, CancellationToken cancellationToken) =>
+            {
+                var shown = year is >= RecordRules.FirstYear and <= RecordRules.LastYear ? year.Value : clock.GetLocalNow().Year - 1;
+                return new RazorComponentResult<ApprovalsView>(new { Year = shown, Statuses = await workflow.StatusAsync(shown, cancellationToken) });
+            })
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Monitor)).ExcludeFromDescription();
+
+        routes.MapPost("/approvals/{code}/{year:int}/{step}", async (
+                string code, int year, string step, IFormCollection posted, ApprovalWorkflow workflow, ClaimsPrincipal user,
+                CancellationToken cancellationToken) =>
+            {
+                var form = new ApprovalForm(posted["Reason"].FirstOrDefault(), posted["ReturnUrl"].FirstOrDefault());
+                if (!Codes<ApprovalAction>.TryParse(step, out var parsed) || parsed == ApprovalAction.Lock) return (IResult)TypedResults.NotFound();
+                var decision = await workflow.ActAsync(code, year, parsed, ApprovalWorkflow.RoleOf(user, code), form.Reason, cancellationToken);
+                var back = RedirectHttpResult.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : $"/municipalities/{code}?year={year.ToString(CultureInfo.InvariantCulture)}";
+                if (decision.Allowed) return TypedResults.LocalRedirect(back);
+                return TypedResults.Problem(Describe(decision, parsed, await workflow.StateAsync(code, year, cancellationToken)),
+                    statusCode: decision.Refusal == "approvalNotAllowed" ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict);
+            })
+            .RequireAuthorization().ExcludeFromDescription();
+        return routes;
+    }
+
+    public static string Describe(ApprovalDecision decision, ApprovalAction action, ApprovalState state) =>
+        Messages.Format(decision.Refusal!, ("action", Messages.Current[$"action.{Codes<ApprovalAction>.ToCode(action)}"]),
+            ("state", Messages.Current[$"state.{Codes<ApprovalState>.ToCode(state)}"]));
+}

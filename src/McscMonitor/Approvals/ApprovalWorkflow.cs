@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using McscMonitor.Audit;
+using McscMonitor.Core.Approval;
+using McscMonitor.Data;
+using McscMonitor.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace McscMonitor.Approvals;
+
+/// <summary>What is recorded of a municipality's year: what a monitor checks before verifying.</summary>
+public sealed record Completeness(bool Council, bool Meetings, bool WorkPlan, bool Compensation)
+{
+    public bool All => Council && Meetings && WorkPlan && Compensation;
+}
+
+public sealed record ApprovalStatus(
+    string MunicipalityCode, int Year, ApprovalState State, string? Reason, DateTime? ChangedAtUtc, string? ChangedBy, Completeness Recorded);
+
+/// <summary>
+/// The approval of each municipality's data for a year, on one code path for the web and the
+/// command line: the rules of <see cref="ApprovalRules"/>, each transition audited with its reason.
+/// </summary>
+public sealed class ApprovalWorkflow(McscDbContext db, AuditActor actor, TimeProvider clock)
+{
+    public static ApprovalRole RoleOf(ClaimsPrincipal user, string municipalityCode) =>
+        user.IsInRole(Roles.Admin) ? ApprovalRole.Admin
+        : user.IsInRole(Roles.Monitor) ? ApprovalRole.Monitor
+        : user.IsInRole(Roles.MunicipalOfficer)
+            ? RecordAccess.CanAccess(user, municipalityCode) ? ApprovalRole.OwnOfficer : ApprovalRole.OtherOfficer
+            : ApprovalRole.Viewer;
+
+    public async Task<ApprovalDecision> ActAsync(
+        string municipalityCode, int year, ApprovalAction action, ApprovalRole role, string? reason, CancellationToken cancellationToken = default)
+    {
+        var row = await db.Approvals.FirstOrDefaultAsync(a => a.MunicipalityCode == municipalityCode && a.Year == year, cancellationToken);
+        var decision = ApprovalRules.Decide(row?.State ?? ApprovalState.Draft, action, role, reason);
+        if (!decision.Allowed) return decision;
+        if (row is null) db.Approvals.Add(row = new Approval { MunicipalityCode = municipalityCode, Year = year });
+        row.State = decision.Next!.Value;
+        // A reason stays visible until the data is submitted again.
+        row.Reason = action is ApprovalAction.Return or ApprovalAction.Reopen ? reason!.Trim() : action == ApprovalAction.Submit ? null : row.Reason;
+        row.ChangedAtUtc = clock.GetUtcNow().UtcDateTime;
+        row.ChangedBy = actor.Name;
+        row.Version++;
+        actor.Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        await db.SaveChangesAsync(cancellationToken);
+        return decision;
+    }
+
+    public async Task<ApprovalState> StateAsync(string municipalityCode, int year, CancellationToken cancellationToken = default) =>
+        await db.Approvals.AsNoTracking().Where(a => a.MunicipalityCode == municipalityCode && a.Year == year)
+            .Select(a => (ApprovalState?)a.State).FirstOrDefaultAsync(cancellationToken) ?? ApprovalState.Draft;
+
+    /// <summary>Every municipality's state for the year, with what is recorded, in code order.</summary>
+    public async Task<IReadOnlyList<ApprovalStatus>> StatusAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var start = new DateOnly(year, 1, 1);
+        var end = new DateOnly(year, 12, 31);
+        var approvals = await db.Approvals.AsNoTracking().Where(a => a.Year == year).ToDictionaryAsync(a => a.MunicipalityCode, cancellationToken);
+        var councils = await db.Councils.AsNoTracking().Where(c => c.EstablishedOn <= end && !(c.DissolvedOn < start))
+            .Select(c => c.MunicipalityCode).ToListAsync(cancellationToken);
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.Date >= start && m.Date <= end)
+            .Join(db.Councils, m => m.CouncilId, c => c.Id, (m, c) => c.MunicipalityCode).Distinct().ToListAsync(cancellationToken);
+        var plans = await db.WorkPlans.AsNoTracking().Where(w => w.Year == year)
+            .Join(db.Councils, w => w.CouncilId, c => c.Id, (w, c) => c.MunicipalityCode).Distinct().ToListAsync(cancellationToken);
+        var compensation = await db.Compensation.AsNoTracking().Where(c => c.Year == year).Select(c => c.MunicipalityCode).ToListAsync(cancellationToken);
+        var codes = await db.Municipalities.AsNoTracking().OrderBy(m => m.Code).Select(m => m.Code).ToListAsync(cancellationToken);
+        return codes.Select(code =>
+        {
+            var approval = approvals.GetValueOrDefault(code);
+            return new ApprovalStatus(code, year, approval?.State ?? ApprovalState.Draft, approval?.Reason, approval?.ChangedAtUtc, approval?.ChangedBy,
+                new Completeness(councils.Contains(code), meetings.Contains(code), plans.Contains(code), compensation.Contains(code)));
+        }).ToList();
+    }
+
+    /// <summary>Municipalities whose data for the year is declared complete (submitted or further): no meeting recorded means none held.</summary>
+    public static async Task<IReadOnlySet<string>> DeclaredCompleteAsync(McscDbContext db, int year, CancellationToken cancellationToken) =>
+        (await db.Approvals.AsNoTracking().Where(a => a.Year == year && a.State != ApprovalState.Draft)
+            .Select(a => a.MunicipalityCode).ToListAsync(cancellationToken)).ToHashSet();
+}
