@@ -21,6 +21,7 @@ public static class AppServices
         services.AddSingleton(DisclosureOptions.From(configuration));
         services.AddScoped<IndicatorQuery>();
         services.AddScoped<Approvals.ApprovalWorkflow>();
+        services.AddScoped<Publications.Publisher>();
         services.AddSingleton(ImportLimits.From(configuration));
         services.AddSingleton<ImportGate>();
         services.AddScoped<Importer>();

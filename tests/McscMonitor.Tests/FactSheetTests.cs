@@ -231,6 +231,7 @@ public class FactSheetWebAndCliTests
     {
         await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
         await database.RunAsync("import", Path.Combine(AppContext.BaseDirectory, "examples", "import"));
+        await database.RunAsync("publish", "--year", "2021", "--unverified-reason", "The example data is not verified.");
         await using var app = Web.WebApp.Build([], database.Settings, builder => builder.WebHost.UseTestServer());
         await app.Services.MigrateAsync();
         await app.StartAsync();

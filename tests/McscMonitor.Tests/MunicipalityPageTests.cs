@@ -41,8 +41,9 @@ public class MunicipalityPageTests
         var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
         var text = System.Text.RegularExpressions.Regex.Replace(document.Body!.TextContent, @"\s+", " ");
         Assert.Contains("Members: 4; women: 1; from non-majority communities: 1; communities represented: Kosovo Albanian, Kosovo Serb", text);
-        Assert.Equal(4, document.QuerySelectorAll("section:nth-of-type(3) tbody tr").Length);
+        // Sections: approval, council, members, meetings, …
         Assert.Equal(4, document.QuerySelectorAll("section:nth-of-type(4) tbody tr").Length);
+        Assert.Equal(4, document.QuerySelectorAll("section:nth-of-type(5) tbody tr").Length);
         Assert.Contains("AI (MIA) No. 27/2012", html);
         Assert.Equal(5, document.QuerySelectorAll("section:last-of-type tbody tr").Length);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using McscMonitor.Users;
 using UglyToad.PdfPig;
 
 namespace McscMonitor.Tests;
@@ -13,7 +14,7 @@ public class NoDataTests
     public async Task AFactSheetForAYearWithoutRecordsIsRefusedOnTheWebAndTheCommandLine()
     {
         await using var host = await ApiHost.StartAsync();
-        var browser = host.ClientFor(null);
+        var browser = host.ClientFor(Roles.Monitor);
         using var folder = new TempFolder();
 
         var page = await browser.GetAsync("/factsheet/2030/sq");

@@ -90,7 +90,7 @@ public class RecordsApiTests
         var monitor = host.ClientFor(Roles.Monitor);
 
         var created = await monitor.PostAsJsonAsync("/api/v1/councils", new { municipality = "Витина", establishedOn = "2021-04-01", assemblyDecision = "05/2021" });
-        var indicators = await host.ClientFor(null).GetStringAsync("/api/v1/indicators/2021");
+        var indicators = await host.ClientFor(Roles.Monitor).GetStringAsync("/api/v1/indicators/2021");
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         using var json = JsonDocument.Parse(indicators);

@@ -17,6 +17,7 @@ public class WebTests
         {
             await using var scope = app.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAsync();
+            await scope.ServiceProvider.GetRequiredService<DemoLoader>().PublishAsync(years: [2021]);
         }
         await app.StartAsync();
         return (app, app.GetTestClient());

@@ -77,7 +77,7 @@ internal static class AuditTrail
 
     /// <summary>Who may do what is audited as closely as the records: users, their roles and their tokens.</summary>
     private static bool IsAudited(object entity) =>
-        entity is EditableRecord or Municipality or AppUser or IdentityUserRole<string> or AccessToken or Approvals.Approval;
+        entity is EditableRecord or Municipality or AppUser or IdentityUserRole<string> or AccessToken or Approvals.Approval or Publications.Publication;
 
     /// <summary>Secrets are never copied into the trail; that they changed is.</summary>
     private static readonly HashSet<string> Secrets = [nameof(AppUser.PasswordHash), nameof(AccessToken.TokenHash)];
@@ -102,12 +102,14 @@ internal static class AuditTrail
         var pending = new List<Pending>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is AuditEntry)
+            if (entry.Entity is AuditEntry or Publications.PublicationFile)
             {
                 if (entry.State is EntityState.Modified or EntityState.Deleted)
-                    throw new InvalidOperationException("Audit entries cannot be changed or deleted.");
+                    throw new InvalidOperationException("Audit entries and published files cannot be changed or deleted.");
                 continue;
             }
+            if (entry.Entity is Publications.Publication && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("A published version cannot be changed or deleted; publish a new version.");
             if (!IsAudited(entry.Entity)) continue;
 
             // Erasing a member is audited, but not what was erased.

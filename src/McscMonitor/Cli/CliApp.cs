@@ -51,7 +51,7 @@ public static class CliApp
             Export.ExportCommand.Create(context),
             Approvals.ApprovalCommand.Create(context),
         };
-        foreach (var command in BackupCommand.Create(context)) root.Subcommands.Add(command);
+        foreach (var command in BackupCommand.Create(context).Concat(Publications.PublishCommand.Create(context))) root.Subcommands.Add(command);
         // With no verb, McscMonitor serves the web app.
         root.SetAction((result, cancellationToken) => ServeCommand.RunAsync(context, [], demo: false, cancellationToken));
 

@@ -33,6 +33,8 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<Approvals.Approval> Approvals => Set<Approvals.Approval>();
+    public DbSet<Publications.Publication> Publications => Set<Publications.Publication>();
+    public DbSet<Publications.PublicationFile> PublicationFiles => Set<Publications.PublicationFile>();
 
     /// <summary>The keys that sign cookies and antiforgery tokens, shared by every app instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -66,6 +68,8 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
         modelBuilder.ApplyConfiguration(new AccessTokenConfiguration());
         modelBuilder.ApplyConfiguration(new Approvals.ApprovalConfiguration());
+        modelBuilder.ApplyConfiguration(new Publications.PublicationConfiguration());
+        modelBuilder.ApplyConfiguration(new Publications.PublicationFileConfiguration());
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

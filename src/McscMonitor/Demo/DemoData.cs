@@ -15,6 +15,8 @@ public static class DemoData
     public const int FirstYear = 2019;
     public const int LastYear = 2023;
 
+    public static IEnumerable<int> Years => Enumerable.Range(FirstYear, LastYear - FirstYear + 1);
+
     /// <summary>Municipalities that, in this illustration, have no council at all.</summary>
     public static readonly IReadOnlySet<string> WithoutCouncil = new HashSet<string> { "leposaviq", "zubin-potok", "zvecan", "mitrovice-veri" };
 

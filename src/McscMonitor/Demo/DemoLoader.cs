@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace McscMonitor.Demo;
 
 /// <summary>Loads the illustrative data set through the importer and labels the database as illustrative.</summary>
-public sealed class DemoLoader(McscDbContext db, Importer importer)
+public sealed class DemoLoader(McscDbContext db, Importer importer, Approvals.ApprovalWorkflow approvals, Publications.Publisher publisher)
 {
     public async Task<ImportOutcome> LoadAsync(CancellationToken cancellationToken = default)
     {
@@ -19,6 +19,27 @@ public sealed class DemoLoader(McscDbContext db, Importer importer)
             await db.SaveChangesAsync(cancellationToken);
         }
         return outcome;
+    }
+
+    /// <summary>
+    /// Verifies and publishes every demo year, so a newcomer sees public fact sheets at once
+    /// (still labelled illustrative on every page). Years already published are left alone.
+    /// </summary>
+    /// <param name="years">The demo years to publish; all of them when null.</param>
+    public async Task<IReadOnlyList<int>> PublishAsync(CancellationToken cancellationToken = default, IEnumerable<int>? years = null)
+    {
+        var published = new List<int>();
+        foreach (var year in years ?? DemoData.Years)
+        {
+            if (await publisher.LatestAsync(year, cancellationToken) is not null) continue;
+            foreach (var code in await db.Municipalities.AsNoTracking().Select(m => m.Code).ToListAsync(cancellationToken))
+            {
+                await approvals.ActAsync(code, year, Core.Approval.ApprovalAction.Submit, Core.Approval.ApprovalRole.Admin, null, cancellationToken);
+                await approvals.ActAsync(code, year, Core.Approval.ApprovalAction.Verify, Core.Approval.ApprovalRole.Admin, null, cancellationToken);
+            }
+            if ((await publisher.PublishAsync(year, null, null, cancellationToken)).Publication is not null) published.Add(year);
+        }
+        return published;
     }
 
     public async Task<bool> DatabaseIsEmptyAsync(CancellationToken cancellationToken = default) =>
@@ -48,7 +69,8 @@ public static class DemoCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("demo", "Loads the illustrative demo data set (2019–2023); labelled \"illustrative data, not official figures\" wherever shown.");
+        var noPublish = new Option<bool>("--no-publish") { Description = "Load the records only; do not verify and publish the demo years" };
+        var command = new Command("demo", "Loads the illustrative demo data set (2019–2023), verifies and publishes its fact sheets; labelled \"illustrative data, not official figures\" wherever shown.") { noPublish };
         command.SetAction(async (result, cancellationToken) =>
         {
             await using var services = await context.OpenServicesAsync(cancellationToken);
@@ -58,7 +80,9 @@ public static class DemoCommand
             if (!outcome.Succeeded) return ExitCodes.InputRejected;
             foreach (var count in outcome.Counts)
                 await context.Out.WriteLineAsync($"{count.Table}: {count.Added} added, {count.Updated} updated, {count.Unchanged} unchanged");
+            IReadOnlyList<int> published = result.GetValue(noPublish) ? [] : await scope.ServiceProvider.GetRequiredService<DemoLoader>().PublishAsync(cancellationToken);
             await context.Out.WriteLineAsync("Demo data loaded: illustrative data, not official figures.");
+            if (published.Count > 0) await context.Out.WriteLineAsync($"Verified and published the fact sheets of {string.Join(", ", published)}.");
             return ExitCodes.Done;
         });
         return command;

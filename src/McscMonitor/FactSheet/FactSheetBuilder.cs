@@ -8,18 +8,22 @@ public enum FactSheetFormat { Pdf, Html }
 /// <summary>Builds the fact sheet of a year from the database, in any of the four languages.</summary>
 public sealed class FactSheetBuilder(IndicatorQuery query, TimeProvider clock)
 {
-    public async Task<FactSheetModel> BuildAsync(int year, Language language, CancellationToken cancellationToken = default)
+    /// <param name="stamp">The version being published, or null for a live view.</param>
+    /// <param name="unpublished">Label the sheet as live, unpublished figures (what signed-in staff and the CLI see).</param>
+    public async Task<FactSheetModel> BuildAsync(
+        int year, Language language, CancellationToken cancellationToken = default, PublicationStamp? stamp = null, bool unpublished = false)
     {
         var current = query.ForPublication(await query.ComputeAsync(year, language, cancellationToken));
         var previous = query.ForPublication(await query.ComputeAsync(year - 1, language, cancellationToken));
         var illustrative = await query.IsIllustrativeAsync(cancellationToken);
         return new FactSheetModel(year, FactSheetTexts.For(language), current, previous, illustrative,
-            DateOnly.FromDateTime(clock.GetLocalNow().Date));
+            DateOnly.FromDateTime(clock.GetLocalNow().Date), stamp, unpublished);
     }
 
     public async Task<byte[]> RenderAsync(int year, Language language, FactSheetFormat format, CancellationToken cancellationToken = default)
     {
-        var model = await BuildAsync(year, language, cancellationToken);
+        // The command line draws the live figures, labelled as such: a published version is downloaded, not redrawn.
+        var model = await BuildAsync(year, language, cancellationToken, unpublished: true);
         return format == FactSheetFormat.Pdf
             ? FactSheetPdf.Render(model)
             : System.Text.Encoding.UTF8.GetBytes(await FactSheetHtml.RenderAsync(model));

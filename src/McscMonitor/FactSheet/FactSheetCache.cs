@@ -51,7 +51,7 @@ public sealed class FactSheetCache(IServiceScopeFactory scopes, TimeProvider clo
     {
         Interlocked.Increment(ref _renderings);
         await using var scope = scopes.CreateAsyncScope();
-        var model = await scope.ServiceProvider.GetRequiredService<FactSheetBuilder>().BuildAsync(year, language, CancellationToken.None);
+        var model = await scope.ServiceProvider.GetRequiredService<FactSheetBuilder>().BuildAsync(year, language, CancellationToken.None, unpublished: true);
         var content = await render(model);
         var tag = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..16];
         return new RenderedFile(content, $"\"{tag}\"");

@@ -1,76 +1,129 @@
+using System.Security.Claims;
 using McscMonitor.Core.Domain;
 using McscMonitor.Indicators;
+using McscMonitor.Publications;
+using McscMonitor.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace McscMonitor.FactSheet;
 
-/// <summary>The published fact sheet: public, no sign-in (design §7), served from <see cref="FactSheetCache"/>.</summary>
+/// <summary>
+/// The fact sheet (design §7). The public and viewers get the latest published version; a
+/// version's own address serves it forever, byte for byte. Staff (officers, monitors, admins)
+/// get the live figures, labelled as unpublished, drawn through <see cref="FactSheetCache"/>.
+/// </summary>
 internal static class FactSheetEndpoints
 {
     private const string LanguagePattern = "regex(^(sq|sr-Latn|sr-Cyrl|en)$)";
-    private static readonly string[] ChartIds = ["meetings", "discussions", "work-plans", "compensation", "inclusion", "map"];
 
     public static IEndpointRouteBuilder MapFactSheet(this IEndpointRouteBuilder routes)
     {
-        var page = routes.MapGroup("/factsheet/{year:int:range(2001,2100)}").WithTags("Fact sheet");
-        page.MapGet($"/{{lang:{LanguagePattern}}}", GetPage).WithName("FactSheetPage")
-            .WithSummary("The fact sheet as a web page.").Produces(StatusCodes.Status200OK, typeof(string), "text/html");
-        page.MapGet($"/{{lang:{LanguagePattern}}}.pdf", GetPdf).WithName("FactSheetPdf")
-            .WithSummary("The fact sheet as a print-quality PDF.").Produces(StatusCodes.Status200OK, typeof(byte[]), "application/pdf");
-        page.MapGet($"/{{lang:{LanguagePattern}}}/charts/{{chart}}.{{extension}}", GetChart).WithName("FactSheetChart")
-            .WithSummary("One chart of the fact sheet as SVG or PNG.")
+        var year = routes.MapGroup("/factsheet/{year:int:range(2001,2100)}").WithTags("Fact sheet");
+        year.MapGet($"/{{lang:{LanguagePattern}}}", (int year, string lang, HttpContext context) =>
+                ServeAsync(context, year, null, lang, "page.html"))
+            .WithName("FactSheetPage").WithSummary("The fact sheet as a web page: the latest published version (staff: the live figures).")
+            .Produces(StatusCodes.Status200OK, typeof(string), "text/html");
+        year.MapGet($"/{{lang:{LanguagePattern}}}.pdf", (int year, string lang, HttpContext context) =>
+                ServeAsync(context, year, null, lang, "sheet.pdf"))
+            .WithName("FactSheetPdf").WithSummary("The fact sheet as a print-quality PDF (latest published version).")
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/pdf");
+        year.MapGet($"/{{lang:{LanguagePattern}}}/charts/{{chart}}.{{extension}}", (int year, string lang, string chart, string extension, HttpContext context) =>
+                ServeAsync(context, year, null, lang, $"{chart}.{extension}"))
+            .WithName("FactSheetChart").WithSummary("One chart of the fact sheet as SVG or PNG.")
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "image/svg+xml", "image/png");
+
+        year.MapGet($"/v{{number:int}}/{{lang:{LanguagePattern}}}", (int year, int number, string lang, HttpContext context) =>
+                ServeAsync(context, year, number, lang, "page.html"))
+            .WithName("FactSheetVersionPage").WithSummary("A published version of the fact sheet, as it was published.")
+            .Produces(StatusCodes.Status200OK, typeof(string), "text/html");
+        year.MapGet($"/v{{number:int}}/{{lang:{LanguagePattern}}}.pdf", (int year, int number, string lang, HttpContext context) =>
+                ServeAsync(context, year, number, lang, "sheet.pdf"))
+            .WithName("FactSheetVersionPdf").WithSummary("The PDF of a published version, as it was published.")
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/pdf");
+        year.MapGet($"/v{{number:int}}/{{lang:{LanguagePattern}}}/charts/{{chart}}.{{extension}}",
+                (int year, int number, string lang, string chart, string extension, HttpContext context) =>
+                    ServeAsync(context, year, number, lang, $"{chart}.{extension}"))
+            .WithName("FactSheetVersionChart").WithSummary("A chart of a published version.")
             .Produces(StatusCodes.Status200OK, typeof(byte[]), "image/svg+xml", "image/png");
         return routes;
     }
 
-    private static async Task<IResult> GetPage(int year, string lang, FactSheetCache cache, IndicatorQuery query, HttpContext context) =>
-        await NoRecordsAsync(year, lang, query, context.RequestAborted)
-        ?? await ServeAsync(context, cache, year, lang, "page", "text/html; charset=utf-8", null,
-            async model => System.Text.Encoding.UTF8.GetBytes(await FactSheetHtml.RenderAsync(model, standalone: false)));
-
-    private static async Task<IResult> GetPdf(int year, string lang, FactSheetCache cache, IndicatorQuery query, HttpContext context) =>
-        await NoRecordsAsync(year, lang, query, context.RequestAborted)
-        ?? await ServeAsync(context, cache, year, lang, "pdf", "application/pdf", $"mcsc-factsheet-{year}-{lang}.pdf",
-            model => Task.FromResult(FactSheetPdf.Render(model)));
-
-    /// <summary>A year without any record has no fact sheet (it would be all invented zeros): a 404 page that lists the years that have one.</summary>
-    private static async Task<IResult?> NoRecordsAsync(int year, string lang, IndicatorQuery query, CancellationToken cancellationToken)
+    private static async Task<IResult> ServeAsync(HttpContext context, int year, int? number, string lang, string file)
     {
-        var years = await query.YearsWithDataAsync(cancellationToken);
-        if (years.Contains(year)) return null;
-        return new RazorComponentResult<NoFactSheetPage>(new { Year = year, Language = Parse(lang), Years = years })
+        var services = context.RequestServices;
+        var cancellationToken = context.RequestAborted;
+        var language = Parse(lang);
+        if (!IsKnownFile(file)) return TypedResults.NotFound();
+
+        if (number is null && RecordAccess.SeesLiveFigures(context.User))
         {
-            StatusCode = StatusCodes.Status404NotFound,
-        };
+            var years = await services.GetRequiredService<IndicatorQuery>().YearsWithDataAsync(cancellationToken);
+            if (!years.Contains(year)) return NotPublished(year, language, years, noRecords: true);
+            var live = await services.GetRequiredService<FactSheetCache>().GetAsync(year, language, file, model => RenderLive(model, file), cancellationToken);
+            return Send(context, live.Content, ContentType(file), live.ETag, DownloadName(year, lang, null, file), immutable: false);
+        }
+
+        var publisher = services.GetRequiredService<Publisher>();
+        var published = await publisher.FileAsync(year, number, language.Tag(), file, cancellationToken);
+        if (published is null)
+            return number is null && file == "page.html"
+                ? NotPublished(year, language, await publisher.PublishedYearsAsync(cancellationToken), noRecords: false)
+                : TypedResults.NotFound();
+        var tag = $"\"p{published.PublicationId}-{published.Id}\"";
+        return Send(context, published.Content, published.ContentType, tag, DownloadName(year, lang, number, file), immutable: number is not null);
     }
 
-    private static async Task<IResult> GetChart(
-        int year, string lang, string chart, string extension, FactSheetCache cache, IndicatorQuery query, HttpContext context)
+    private static bool IsKnownFile(string file) =>
+        file is "page.html" or "sheet.pdf"
+        || Publisher.ChartIds.Any(chart => file == $"{chart}.svg" || file == $"{chart}.png");
+
+    private static Task<byte[]> RenderLive(FactSheetModel model, string file) => file switch
     {
-        if (!ChartIds.Contains(chart) || extension is not ("svg" or "png")) return TypedResults.NotFound();
-        if (await NoRecordsAsync(year, lang, query, context.RequestAborted) is not null) return TypedResults.NotFound();
-        var svg = extension == "svg";
-        return await ServeAsync(context, cache, year, lang, $"{chart}.{extension}", svg ? "image/svg+xml" : "image/png",
-            svg ? null : $"mcsc-{year}-{lang}-{chart}.png",
-            model => Task.FromResult(chart == "map"
-                ? svg ? System.Text.Encoding.UTF8.GetBytes(KosovoMap.Svg(model)) : KosovoMap.Png(model)
-                : svg ? System.Text.Encoding.UTF8.GetBytes(FactSheetCharts.Svg(model.Charts.Single(c => c.Id == chart))) : FactSheetCharts.Png(model.Charts.Single(c => c.Id == chart))));
+        "page.html" => RenderPageAsync(model),
+        "sheet.pdf" => Task.FromResult(FactSheetPdf.Render(model)),
+        _ => Task.FromResult(RenderChart(model, file)),
+    };
+
+    private static async Task<byte[]> RenderPageAsync(FactSheetModel model) =>
+        System.Text.Encoding.UTF8.GetBytes(await FactSheetHtml.RenderAsync(model, standalone: false));
+
+    private static byte[] RenderChart(FactSheetModel model, string file)
+    {
+        var chart = Path.GetFileNameWithoutExtension(file);
+        var svg = file.EndsWith(".svg", StringComparison.Ordinal);
+        if (chart == "map") return svg ? System.Text.Encoding.UTF8.GetBytes(KosovoMap.Svg(model)) : KosovoMap.Png(model);
+        var data = model.Charts.Single(c => c.Id == chart);
+        return svg ? System.Text.Encoding.UTF8.GetBytes(FactSheetCharts.Svg(data)) : FactSheetCharts.Png(data);
     }
 
-    /// <summary>The cached file, or 304 when the browser already holds this version.</summary>
-    private static async Task<IResult> ServeAsync(
-        HttpContext context, FactSheetCache cache, int year, string lang, string file, string contentType, string? downloadName,
-        Func<FactSheetModel, Task<byte[]>> render)
+    private static string ContentType(string file) => Path.GetExtension(file) switch
     {
-        var rendered = await cache.GetAsync(year, Parse(lang), file, render, context.RequestAborted);
-        context.Response.Headers.ETag = rendered.ETag;
-        context.Response.Headers.CacheControl = "public, no-cache";
-        if (context.Request.Headers.IfNoneMatch.ToString().Split(',').Any(tag => tag.Trim() == rendered.ETag))
+        ".html" => "text/html; charset=utf-8",
+        ".pdf" => "application/pdf",
+        ".svg" => "image/svg+xml",
+        _ => "image/png",
+    };
+
+    private static string? DownloadName(int year, string lang, int? number, string file) => Path.GetExtension(file) switch
+    {
+        ".pdf" => $"mcsc-factsheet-{year}{(number is null ? "" : $"-v{number}")}-{lang}.pdf",
+        ".png" => $"mcsc-{year}{(number is null ? "" : $"-v{number}")}-{lang}-{Path.GetFileNameWithoutExtension(file)}.png",
+        _ => null,
+    };
+
+    /// <summary>The file, or 304 when the browser already holds this version.</summary>
+    private static IResult Send(HttpContext context, byte[] content, string contentType, string etag, string? downloadName, bool immutable)
+    {
+        context.Response.Headers.ETag = etag;
+        context.Response.Headers.CacheControl = immutable ? "public, max-age=31536000, immutable" : "public, no-cache";
+        if (context.Request.Headers.IfNoneMatch.ToString().Split(',').Any(tag => tag.Trim() == etag))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        return downloadName is null
-            ? TypedResults.Bytes(rendered.Content, contentType)
-            : TypedResults.Bytes(rendered.Content, contentType, downloadName);
+        return downloadName is null ? TypedResults.Bytes(content, contentType) : TypedResults.Bytes(content, contentType, downloadName);
     }
+
+    /// <summary>A 404 page that says why there is no sheet and lists the years that have one.</summary>
+    private static RazorComponentResult<NoFactSheetPage> NotPublished(int year, Language language, IReadOnlyList<int> years, bool noRecords) =>
+        new(new { Year = year, Language = language, Years = years, NoRecords = noRecords }) { StatusCode = StatusCodes.Status404NotFound };
 
     private static Language Parse(string tag) => Languages.TryParse(tag, out var language) ? language : Language.En;
 }

@@ -16,6 +16,9 @@ public sealed record ComparisonRow(string Indicator, int Previous, int Current);
 
 public sealed record GapRow(string Municipality, IReadOnlyList<string> RuleIds, IReadOnlyList<string> Rules);
 
+/// <summary>What a published version says of itself: its number, date, change note, and the municipalities not verified.</summary>
+public sealed record PublicationStamp(int Number, DateOnly PublishedOn, string? Note, IReadOnlyList<string> Unverified);
+
 /// <summary>The rules in force, numbered, with their short names and citations.</summary>
 public sealed record RuleColumn(int Number, string Id, string Label, string Citation);
 
@@ -29,8 +32,21 @@ public sealed record FactSheetModel(
     YearIndicators Current,
     YearIndicators Previous,
     bool Illustrative,
-    DateOnly GeneratedOn)
+    DateOnly GeneratedOn,
+    PublicationStamp? Stamp = null,
+    bool Unpublished = false)
 {
+    /// <summary>Where this sheet's files are: a published version's own address, or the year's.</summary>
+    public string BasePath => Stamp is null ? $"/factsheet/{Year}" : $"/factsheet/{Year}/v{Stamp.Number}";
+
+    /// <summary>The lines that say which version this is, in the sheet's language; none for a live view.</summary>
+    public IReadOnlyList<string> StampLines => Stamp is null ? [] :
+    [
+        Texts.Format("publishedVersion", ("version", Stamp.Number), ("date", Texts.Date(Stamp.PublishedOn))),
+        .. Stamp.Note is { Length: > 0 } note && Stamp.Number > 1 ? [Texts.Format("corrected", ("note", note))] : Array.Empty<string>(),
+        .. Stamp.Unverified.Count > 0 ? [Texts.Format("notVerified", ("names", string.Join(", ", Stamp.Unverified)))] : Array.Empty<string>(),
+    ];
+
     public Language Language => Texts.Language;
     public int Minimum => Current.Rules?.Find(RuleIds.MeetingsPerYear)?.Threshold ?? 0;
     public string RulebookVersion => Current.Rules?.Version ?? "—";

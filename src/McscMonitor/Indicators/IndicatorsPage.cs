@@ -13,13 +13,19 @@ internal static class IndicatorsPageEndpoint
     }
 
     private static async Task<RazorComponentResult<IndicatorsView>> ShowAsync(
-        IndicatorQuery query, int? year, string? region, string? sort, ClaimsPrincipal user, CancellationToken cancellationToken)
+        IndicatorQuery query, Publications.Publisher publisher, int? year, string? region, string? sort, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
     {
-        var years = await query.YearsWithDataAsync(cancellationToken);
+        var live = Users.RecordAccess.SeesLiveFigures(user);
+        // Staff see every year with records, live; everyone else the years that are published, as published.
+        var years = live ? await query.YearsWithDataAsync(cancellationToken) : await publisher.PublishedYearsAsync(cancellationToken);
         var shownYear = year is >= 2001 and <= 2100 ? year.Value : years.Count > 0 ? years[0] : DateTime.Today.Year - 1;
         var language = UiTexts.Current.Language;
-        var indicators = await query.ComputeForAsync(shownYear, language, user, cancellationToken);
-        var document = IndicatorsDocument.From(indicators, await query.IsIllustrativeAsync(cancellationToken));
+        var document = live
+            ? IndicatorsDocument.From(await query.ComputeForAsync(shownYear, language, user, cancellationToken), await query.IsIllustrativeAsync(cancellationToken))
+            : await publisher.PublishedIndicatorsAsync(shownYear, language, cancellationToken);
+        if (document is null)
+            return new RazorComponentResult<IndicatorsView>(new { NotPublishedYear = shownYear, Years = years, Rows = Array.Empty<MunicipalityDocument>() });
         var rows = document.Municipalities.Where(m => string.IsNullOrEmpty(region) || m.Region == region);
         // Names sort as readers of the language expect: ç after c, č after c, Cyrillic in its own order.
         var byName = StringComparer.Create(UiTexts.Current.Culture, ignoreCase: true);

@@ -41,6 +41,10 @@ public static class RecordAccess
         user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Monitor)
         || (user.IsInRole(Roles.MunicipalOfficer) && user.FindFirstValue(McscClaims.Municipality) == municipalityCode);
 
+    /// <summary>Staff who record and check data see live, unpublished figures; viewers and the public see only what is published.</summary>
+    public static bool SeesLiveFigures(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Monitor) || user.IsInRole(Roles.MunicipalOfficer);
+
     /// <summary>The municipalities a user's lists are limited to; null means all.</summary>
     public static string? OnlyMunicipality(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Monitor) ? null : user.FindFirstValue(McscClaims.Municipality) ?? "";

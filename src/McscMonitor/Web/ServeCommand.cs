@@ -30,8 +30,12 @@ public static class ServeCommand
         if (demo)
         {
             await using var scope = app.Services.CreateAsyncScope();
-            if (await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadIfEmptyAsync(cancellationToken))
-                await context.Out.WriteLineAsync("Loaded the illustrative demo data (not official figures).");
+            var loader = scope.ServiceProvider.GetRequiredService<DemoLoader>();
+            if (await loader.LoadIfEmptyAsync(cancellationToken))
+            {
+                await loader.PublishAsync(cancellationToken);
+                await context.Out.WriteLineAsync("Loaded the illustrative demo data (not official figures), verified and published.");
+            }
         }
 
         await using (var scope = app.Services.CreateAsyncScope())

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.DataProtection;
 using System.Text.Unicode;
 using McscMonitor.Approvals;
+using McscMonitor.Publications;
 using McscMonitor.Audit;
 using McscMonitor.Compensations;
 using McscMonitor.Councils;
@@ -84,6 +85,7 @@ public static class WebApp
         app.MapRecordForms(new MemberForm());
         app.MapMemberErasure();
         app.MapApprovals();
+        app.MapPublications();
         app.MapRecordForms(new MeetingForm());
         app.MapRecordForms(new WorkPlanForm());
         app.MapRecordForms(new CompensationForm());

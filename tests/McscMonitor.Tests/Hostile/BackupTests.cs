@@ -43,7 +43,7 @@ public class BackupTests
         var file = Path.Combine(folder.Path, "mcsc.backup");
         await original.RunAsync("import", ExampleFolder);
         await original.RunAsync("backup", "--out", file);
-        await busy.RunAsync("demo");
+        await busy.RunAsync("demo", "--no-publish");
         var before = await ContentAsync(busy);
 
         var refused = await busy.RunAsync("restore", file);

@@ -92,6 +92,7 @@ public class PrivacyTests
     public async Task PublicFiguresWithholdSmallCommunityCountsThatMonitorsSeeExactly()
     {
         await using var host = await ApiHost.StartAsync();
+        await host.RunCliAsync("publish", "--year", "2021", "--unverified-reason", "Published for the test.");
 
         var anonymous = await IndicatorsAsync(host.ClientFor(null));
         var viewer = await IndicatorsAsync(host.ClientFor(Roles.Viewer));

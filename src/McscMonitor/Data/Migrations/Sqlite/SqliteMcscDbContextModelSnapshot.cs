@@ -1100,6 +1100,93 @@ namespace McscMonitor.Data.Migrations.Sqlite
                     b.ToTable("DatasetLabels");
                 });
 
+            modelBuilder.Entity("McscMonitor.Publications.Publication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulebookVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceChecksum")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnverifiedMunicipalities")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnverifiedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Publications");
+                });
+
+            modelBuilder.Entity("McscMonitor.Publications.PublicationFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PublicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublicationId", "Language", "Name")
+                        .IsUnique();
+
+                    b.ToTable("PublicationFiles");
+                });
+
             modelBuilder.Entity("McscMonitor.Users.AccessToken", b =>
                 {
                     b.Property<int>("Id")
@@ -1417,6 +1504,15 @@ namespace McscMonitor.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("McscMonitor.Publications.PublicationFile", b =>
+                {
+                    b.HasOne("McscMonitor.Publications.Publication", null)
+                        .WithMany("Files")
+                        .HasForeignKey("PublicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("McscMonitor.Users.AccessToken", b =>
                 {
                     b.HasOne("McscMonitor.Users.AppUser", null)
@@ -1484,6 +1580,11 @@ namespace McscMonitor.Data.Migrations.Sqlite
                     b.Navigation("Members");
 
                     b.Navigation("WorkPlans");
+                });
+
+            modelBuilder.Entity("McscMonitor.Publications.Publication", b =>
+                {
+                    b.Navigation("Files");
                 });
 #pragma warning restore 612, 618
         }

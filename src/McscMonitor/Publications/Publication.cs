@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace McscMonitor.Publications;
+
+/// <summary>
+/// One published version of a year's fact sheet: immutable once written. Its files (the page,
+/// the PDF, the indicators and the charts, in every language) are served byte for byte, forever.
+/// </summary>
+public sealed class Publication
+{
+    public int Id { get; init; }
+    public int Year { get; init; }
+    public int Number { get; init; }
+    public DateTime PublishedAtUtc { get; init; }
+    public required string PublishedBy { get; init; }
+
+    /// <summary>What a later version corrects; shown on the sheet.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>Why the sheet was published with some municipalities not verified, and which.</summary>
+    public string? UnverifiedReason { get; init; }
+    public string UnverifiedMunicipalities { get; init; } = "";
+
+    public required string RulebookVersion { get; init; }
+
+    /// <summary>SHA-256 of the year's records in the exchange format, as they were published.</summary>
+    public required string SourceChecksum { get; init; }
+
+    public List<PublicationFile> Files { get; init; } = [];
+}
+
+public sealed class PublicationFile
+{
+    public int Id { get; init; }
+    public int PublicationId { get; init; }
+    public required string Language { get; init; }
+    public required string Name { get; init; }
+    public required string ContentType { get; init; }
+    public required byte[] Content { get; init; }
+}
+
+internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Publication>
+{
+    public void Configure(EntityTypeBuilder<Publication> publication)
+    {
+        publication.HasKey(p => p.Id);
+        publication.HasIndex(p => new { p.Year, p.Number }).IsUnique();
+        publication.Property(p => p.PublishedBy).HasMaxLength(200);
+        publication.Property(p => p.Note).HasMaxLength(Core.Domain.TextLimits.Reason);
+        publication.Property(p => p.UnverifiedReason).HasMaxLength(Core.Domain.TextLimits.Reason);
+        publication.Property(p => p.UnverifiedMunicipalities).HasMaxLength(2000);
+        publication.Property(p => p.RulebookVersion).HasMaxLength(64);
+        publication.Property(p => p.SourceChecksum).HasMaxLength(64);
+        publication.HasMany(p => p.Files).WithOne().HasForeignKey(f => f.PublicationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PublicationFileConfiguration : IEntityTypeConfiguration<PublicationFile>
+{
+    public void Configure(EntityTypeBuilder<PublicationFile> file)
+    {
+        file.HasKey(f => f.Id);
+        file.Property(f => f.Language).HasMaxLength(16);
+        file.Property(f => f.Name).HasMaxLength(64);
+        file.Property(f => f.ContentType).HasMaxLength(64);
+        file.HasIndex(f => new { f.PublicationId, f.Language, f.Name }).IsUnique();
+    }
+}

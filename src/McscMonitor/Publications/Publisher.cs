@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using McscMonitor.Approvals;
+using McscMonitor.Audit;
+using McscMonitor.Core.Approval;
+using McscMonitor.Core.Domain;
+using McscMonitor.Core.Localization;
+using McscMonitor.Data;
+using McscMonitor.Export;
+using McscMonitor.FactSheet;
+using McscMonitor.Indicators;
+using McscMonitor.ReferenceData;
+using Microsoft.EntityFrameworkCore;
+
+namespace McscMonitor.Publications;
+
+public sealed record PublishResult(Publication? Publication, string? Refusal);
+
+/// <summary>A figure of the latest version that the records no longer give.</summary>
+public sealed record ChangedFigure(string Municipality, string Figure, string Published, string Now);
+
+/// <summary>
+/// Publishing a year's fact sheet: every municipality verified (or a stated reason), the
+/// verified years locked, and everything rendered once, in every language, into an immutable
+/// version that is served byte for byte from then on.
+/// </summary>
+public sealed class Publisher(
+    McscDbContext db, ApprovalWorkflow approvals, FactSheetBuilder builder, IndicatorQuery query, Exporter exporter, AuditActor actor, TimeProvider clock)
+{
+    public static readonly string[] ChartIds = ["meetings", "discussions", "work-plans", "compensation", "inclusion", "map"];
+
+    public async Task<PublishResult> PublishAsync(int year, string? note, string? unverifiedReason, CancellationToken cancellationToken = default)
+    {
+        if (!(await query.YearsWithDataAsync(cancellationToken)).Contains(year))
+            return new PublishResult(null, Messages.Format("publishNoRecords", ("year", year)));
+        var statuses = await approvals.StatusAsync(year, cancellationToken);
+        var unverified = statuses.Where(s => s.State is ApprovalState.Draft or ApprovalState.Submitted).Select(s => s.MunicipalityCode).ToList();
+        if (unverified.Count > 0 && string.IsNullOrWhiteSpace(unverifiedReason))
+            return new PublishResult(null, Messages.Format("publishUnverified", ("count", unverified.Count),
+                ("names", string.Join(", ", unverified.Select(code => NameOf(code, Messages.Current.Language))))));
+        var previous = await db.Publications.Where(p => p.Year == year).MaxAsync(p => (int?)p.Number, cancellationToken) ?? 0;
+        if (previous > 0 && string.IsNullOrWhiteSpace(note))
+            return new PublishResult(null, Messages.Format("publishNoteRequired", ("version", previous + 1)));
+
+        foreach (var verified in statuses.Where(s => s.State == ApprovalState.Verified))
+            await approvals.ActAsync(verified.MunicipalityCode, year, ApprovalAction.Lock, ApprovalRole.Admin, null, cancellationToken);
+
+        var publishedOn = clock.GetUtcNow().UtcDateTime;
+        var files = new List<PublicationFile>();
+        string? rulebook = null;
+        foreach (var language in Languages.All)
+        {
+            var stamp = new PublicationStamp(previous + 1, DateOnly.FromDateTime(publishedOn), note?.Trim(),
+                unverified.Select(code => NameOf(code, language)).ToList());
+            var model = await builder.BuildAsync(year, language, cancellationToken, stamp);
+            rulebook = model.RulebookVersion;
+            var tag = language.Tag();
+            files.Add(File(tag, "page.html", "text/html; charset=utf-8", Encoding.UTF8.GetBytes(await FactSheetHtml.RenderAsync(model, standalone: false))));
+            files.Add(File(tag, "sheet.pdf", "application/pdf", FactSheetPdf.Render(model)));
+            var indicators = IndicatorsDocument.From(model.Current, model.Illustrative);
+            files.Add(File(tag, "indicators.json", "application/json; charset=utf-8", Encoding.UTF8.GetBytes(indicators.ToJson())));
+            foreach (var chart in ChartIds)
+            {
+                files.Add(File(tag, $"{chart}.svg", "image/svg+xml",
+                    Encoding.UTF8.GetBytes(chart == "map" ? KosovoMap.Svg(model) : FactSheetCharts.Svg(model.Charts.Single(c => c.Id == chart)))));
+                files.Add(File(tag, $"{chart}.png", "image/png", chart == "map" ? KosovoMap.Png(model) : FactSheetCharts.Png(model.Charts.Single(c => c.Id == chart))));
+            }
+        }
+
+        var publication = new Publication
+        {
+            Year = year, Number = previous + 1, PublishedAtUtc = publishedOn, PublishedBy = actor.Name,
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            UnverifiedReason = unverified.Count > 0 ? unverifiedReason!.Trim() : null,
+            UnverifiedMunicipalities = string.Join(",", unverified),
+            RulebookVersion = rulebook ?? "", SourceChecksum = await ChecksumAsync(year, cancellationToken), Files = files,
+        };
+        db.Publications.Add(publication);
+        await db.SaveChangesAsync(cancellationToken);
+        return new PublishResult(publication, null);
+    }
+
+    /// <summary>The latest version of a year, or null when it was never published.</summary>
+    public Task<Publication?> LatestAsync(int year, CancellationToken cancellationToken = default) =>
+        db.Publications.AsNoTracking().Where(p => p.Year == year).OrderByDescending(p => p.Number).FirstOrDefaultAsync(cancellationToken);
+
+    public Task<PublicationFile?> FileAsync(int year, int? number, string language, string name, CancellationToken cancellationToken = default) =>
+        db.Publications.AsNoTracking().Where(p => p.Year == year && (number == null || p.Number == number))
+            .OrderByDescending(p => p.Number)
+            .SelectMany(p => p.Files.Where(f => f.Language == language && f.Name == name))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Years with at least one published version, newest first.</summary>
+    public async Task<IReadOnlyList<int>> PublishedYearsAsync(CancellationToken cancellationToken = default) =>
+        await db.Publications.AsNoTracking().Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
+
+    /// <summary>The indicators as published in the latest version of a year, in a language; null when never published.</summary>
+    public async Task<IndicatorsDocument?> PublishedIndicatorsAsync(int year, Language language, CancellationToken cancellationToken = default) =>
+        await FileAsync(year, null, language.Tag(), "indicators.json", cancellationToken) is { } file
+            ? System.Text.Json.JsonSerializer.Deserialize<IndicatorsDocument>(file.Content, IndicatorsDocument.JsonOptions)
+            : null;
+
+    public async Task<IReadOnlyList<Publication>> ListAsync(int? year, CancellationToken cancellationToken = default) =>
+        await db.Publications.AsNoTracking().Where(p => year == null || p.Year == year)
+            .OrderBy(p => p.Year).ThenBy(p => p.Number).ToListAsync(cancellationToken);
+
+    /// <summary>The figures of the latest version of a year that the records give differently now.</summary>
+    public async Task<IReadOnlyList<ChangedFigure>> ChangesSinceAsync(Publication publication, Language language, CancellationToken cancellationToken = default)
+    {
+        var file = await FileAsync(publication.Year, publication.Number, language.Tag(), "indicators.json", cancellationToken);
+        if (file is null) return [];
+        var published = System.Text.Json.Nodes.JsonNode.Parse(file.Content)!["municipalities"]!.AsArray();
+        var now = System.Text.Json.Nodes.JsonNode.Parse(IndicatorsDocument.From(
+            query.ForPublication(await query.ComputeAsync(publication.Year, language, cancellationToken)), illustrative: false).ToJson())!["municipalities"]!.AsArray();
+        var changes = new List<ChangedFigure>();
+        foreach (var (before, after) in published.Zip(now))
+        {
+            var name = NameOf(before!["code"]!.GetValue<string>(), language);
+            foreach (var figure in new[] { "councilEstablished", "meetingsHeld", "meetsRequiredMinimum", "meetingsDiscussingSecurityOrNonMajority", "workPlanAddressesNonMajority", "compensatesMembers", "members" })
+            {
+                var was = before[figure]?.ToJsonString() ?? "null";
+                var @is = after![figure]?.ToJsonString() ?? "null";
+                if (was != @is) changes.Add(new ChangedFigure(name, figure, was, @is));
+            }
+        }
+        return changes;
+    }
+
+    private async Task<string> ChecksumAsync(int year, CancellationToken cancellationToken)
+    {
+        var tables = await exporter.ExportAsync(year, null, cancellationToken);
+        var text = string.Join("\n", tables.Select(t => t.Name + "\n" + string.Join("\n", t.Rows.Select(r => string.Join(",", r.Cells)))));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+    }
+
+    private static PublicationFile File(string language, string name, string contentType, byte[] content) =>
+        new() { Language = language, Name = name, ContentType = contentType, Content = content };
+
+    private static string NameOf(string code, Language language) =>
+        ReferenceCatalog.Municipalities.FirstOrDefault(m => m.Code == code)?.Name(language) ?? code;
+
+    public static string Number(int number) => number.ToString(CultureInfo.InvariantCulture);
+}
