@@ -30,7 +30,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath)) return;
         _database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
-        _app = WebApp.Build(["--urls=http://127.0.0.1:0"], _database.Settings);
+        // Every browser test signs in from the same address: the sign-in limit is for strangers, not for this suite.
+        var settings = _database.Settings.Append(new("RateLimits:SignInsPerMinute", "1000")).ToDictionary();
+        _app = WebApp.Build(["--urls=http://127.0.0.1:0"], settings);
         await _app.Services.MigrateAsync();
         await using (var scope = _app.Services.CreateAsyncScope())
         {
