@@ -174,8 +174,8 @@ public class RecordFormsTests
             var fields = new Dictionary<string, string> { ["municipality"] = "gracanice", ["version"] = version };
 
             var open = await session.GetResponseAsync($"/{kind}/{id}/edit");
-            var change = await session.SubmitAsync("/", $"/{kind}/{id}", fields);
-            var delete = await session.SubmitAsync("/", $"/{kind}/{id}/delete", fields);
+            var change = await session.SubmitAsync("/?year=2021", $"/{kind}/{id}", fields);
+            var delete = await session.SubmitAsync("/?year=2021", $"/{kind}/{id}/delete", fields);
 
             Assert.All(new[] { open, change, delete }, response => Assert.Equal("/forbidden", response.Headers.Location?.AbsolutePath));
             Assert.Equal(version, (await api.GetFromJsonAsync<JsonObject>($"/api/v1/{kind}/{id}"))!["version"]!.ToString());

@@ -12,10 +12,14 @@ internal static class IndicatorsPageEndpoint
         return routes;
     }
 
-    private static async Task<RazorComponentResult<IndicatorsView>> ShowAsync(
+    private static async Task<IResult> ShowAsync(
         IndicatorQuery query, Publications.Publisher publisher, int? year, string? region, string? sort, ClaimsPrincipal user,
-        CancellationToken cancellationToken)
+        TimeProvider clock, HttpRequest request, CancellationToken cancellationToken)
     {
+        // A municipal officer's home is their own municipality's year in progress, with what is due at the top.
+        if (!request.QueryString.HasValue && user.IsInRole(Users.Roles.MunicipalOfficer)
+            && Users.RecordAccess.OnlyMunicipality(user) is { Length: > 0 } own)
+            return TypedResults.LocalRedirect($"/municipalities/{Uri.EscapeDataString(own)}?year={clock.GetLocalNow().Year}");
         var live = Users.RecordAccess.SeesLiveFigures(user);
         // Staff see every year with records, live; everyone else the years that are published, as published.
         var years = live ? await query.YearsWithDataAsync(cancellationToken) : await publisher.PublishedYearsAsync(cancellationToken);

@@ -24,7 +24,8 @@ public sealed record MunicipalityRecord(
     MunicipalityIndicators Indicators,
     IReadOnlyList<MunicipalityIndicators> History,
     string? Notice = null,
-    Approvals.Approval? Approval = null);
+    Approvals.Approval? Approval = null,
+    IReadOnlyList<Core.Approval.DueItem>? Due = null);
 
 internal static class MunicipalityPageEndpoint
 {
@@ -36,8 +37,20 @@ internal static class MunicipalityPageEndpoint
         return routes;
     }
 
+    /// <summary>What needs doing, for the year in progress only: pace of meetings, missing records, last year's data.</summary>
+    private static async Task<IReadOnlyList<Core.Approval.DueItem>?> DueAsync(
+        McscDbContext db, Core.Rules.Rulebook rulebook, MunicipalityIndicators current, int year, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (year != today.Year) return null;
+        var lastYear = await db.Approvals.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.MunicipalityCode == current.Municipality.Code && a.Year == year - 1, cancellationToken);
+        var minimum = rulebook.ForYear(year)?.Find(Core.Rules.RuleIds.MeetingsPerYear)?.Threshold ?? 0;
+        return Core.Approval.WhatIsDue.For(current, minimum, today, lastYear?.State ?? Core.Approval.ApprovalState.Draft, lastYear?.Reason);
+    }
+
     private static async Task<Results<RazorComponentResult<MunicipalityView>, NotFound, ForbidHttpResult>> ShowAsync(
-        string code, int? year, string? changed, McscDbContext db, IndicatorQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string code, int? year, string? changed, McscDbContext db, IndicatorQuery query, ClaimsPrincipal user, TimeProvider clock,
+        Core.Rules.Rulebook rulebook, CancellationToken cancellationToken)
     {
         var municipality = await db.Municipalities.AsNoTracking().FirstOrDefaultAsync(m => m.Code == code, cancellationToken);
         if (municipality is null) return TypedResults.NotFound();
@@ -56,6 +69,7 @@ internal static class MunicipalityPageEndpoint
             .FirstOrDefaultAsync(c => c.MunicipalityCode == code && c.Year == shownYear, cancellationToken);
 
         var approval = await db.Approvals.AsNoTracking().FirstOrDefaultAsync(a => a.MunicipalityCode == code && a.Year == shownYear, cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var history = new List<MunicipalityIndicators>();
         for (var past = shownYear - HistoryYears + 1; past <= shownYear; past++)
             history.Add((await query.ComputeAsync(past, UiTexts.Current.Language, cancellationToken)).Municipalities.Single(m => m.Municipality.Code == code));
@@ -79,7 +93,8 @@ internal static class MunicipalityPageEndpoint
                     "erased" => UiTexts.Current["member.erased"],
                     _ => null,
                 },
-                approval),
+                approval,
+                await DueAsync(db, rulebook, history[^1], shownYear, today, cancellationToken)),
         });
     }
 }
