@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using System.Text.Unicode;
 using McscMonitor.Approvals;
 using McscMonitor.Publications;
+using McscMonitor.Trends;
 using McscMonitor.Audit;
 using McscMonitor.Compensations;
 using McscMonitor.Councils;
@@ -86,6 +87,7 @@ public static class WebApp
         app.MapMemberErasure();
         app.MapApprovals();
         app.MapPublications();
+        app.MapTrends();
         app.MapRecordForms(new MeetingForm());
         app.MapRecordForms(new WorkPlanForm());
         app.MapRecordForms(new CompensationForm());

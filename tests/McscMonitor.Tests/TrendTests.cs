@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using McscMonitor.Users;
+
+namespace McscMonitor.Tests;
+
+public class TrendTests
+{
+    [Fact]
+    public async Task TheTrendOfKosovoAddsUpEachYearsIndicatorsAndDownloadsAsCsv()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var monitor = host.ClientFor(Roles.Monitor);
+
+        var trend = (await monitor.GetFromJsonAsync<JsonObject>("/api/v1/trends"))!["years"]!.AsArray();
+        var csv = await monitor.GetStringAsync("/api/v1/trends?format=csv");
+        var summary2021 = (await monitor.GetFromJsonAsync<JsonObject>("/api/v1/indicators/2021"))!["summary"]!;
+
+        Assert.Equal([2020, 2021, 2022], trend.Select(y => y!["year"]!.GetValue<int>()));
+        var year2021 = trend.Single(y => y!["year"]!.GetValue<int>() == 2021)!;
+        Assert.Equal(summary2021["meetingsHeld"]!.GetValue<int>(), year2021["meetingsHeld"]!.GetValue<int>());
+        Assert.Equal(summary2021["councilsWithMeetingRecords"]!.GetValue<int>(), year2021["councilsWithMeetingRecords"]!.GetValue<int>());
+        Assert.StartsWith("year,councilsEstablished,councilsWithMeetingRecords,", csv);
+        Assert.Equal(4, csv.Trim().Split('\n').Length);
+    }
+
+    [Fact]
+    public async Task AnOfficerSeesTheTrendOfTheirOwnMunicipalityOnly()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var officer = host.ClientFor(Roles.MunicipalOfficer);
+
+        var own = await officer.GetFromJsonAsync<JsonObject>("/api/v1/trends");
+        var other = await officer.GetAsync("/api/v1/trends?municipality=gracanice");
+        var anonymous = await host.ClientFor(null).GetAsync("/api/v1/trends");
+
+        Assert.Equal("peje", own!["municipality"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheTrendPageShowsEveryIndicatorWithItsNumbers()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var monitor = await host.SignInAsync(Roles.Monitor, language: "sq");
+
+        var (status, html) = await monitor.GetAsync("/trends?municipality=peje");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Prirjet: Pejë", html);
+        Assert.Equal(9, new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelectorAll(".trends figure svg").Length);
+    }
+}
