@@ -151,6 +151,79 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         Assert.Contains("create", await page.Locator("tbody tr").First.InnerTextAsync());
     }
 
+    /// <summary>Clicks, then waits until the page shows what the click should lead to.</summary>
+    private static async Task ClickThenSeeAsync(IPage page, ILocator target, string expected)
+    {
+        await target.ClickAsync();
+        await page.GetByText(expected).First.WaitForAsync();
+    }
+
+    [Fact]
+    public async Task AYearGoesFromSubmissionThroughPublicationToACorrectedSecondVersion()
+    {
+        var officer = await OpenAsync("/signin?returnUrl=/municipalities/peje%3Fyear%3D2022");
+        await SignInAsync(officer, "olsi", browser.Passwords["olsi"]);
+        await officer.WaitForURLAsync("**/municipalities/peje?year=2022");
+        var monitor = await OpenAsync("/signin?returnUrl=/approvals%3Fyear%3D2022");
+        await SignInAsync(monitor, "mona", browser.Passwords["mona"]);
+        await monitor.WaitForURLAsync("**/approvals?year=2022");
+
+        // The officer submits; the monitor sends the data back with a reason.
+        await ClickThenSeeAsync(officer, officer.GetByRole(AriaRole.Button, new() { Name = "Submit" }), "The data for 2022 is submitted.");
+        await monitor.ReloadAsync();
+        var peje = monitor.Locator("tr", new() { HasText = "Pejë/Peć" });
+        await peje.Locator("summary", new() { HasText = "Send back" }).ClickAsync();
+        await peje.Locator("input[name=Reason]").FillAsync("The December meeting is missing.");
+        await ClickThenSeeAsync(monitor, peje.GetByRole(AriaRole.Button, new() { Name = "Send back" }), "The December meeting is missing.");
+
+        // The officer sees why, records the meeting and submits again; the monitor verifies.
+        await officer.ReloadAsync();
+        var sentBack = await officer.GetByRole(AriaRole.Alert).InnerTextAsync();
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Record a meeting" }).ClickAsync();
+        await officer.WaitForURLAsync("**/meetings/new**");
+        await officer.GetByLabel("Date").FillAsync("2022-12-02");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await officer.WaitForURLAsync("**/municipalities/peje?year=2022");
+        await ClickThenSeeAsync(officer, officer.GetByRole(AriaRole.Button, new() { Name = "Submit" }), "The data for 2022 is submitted.");
+        await monitor.ReloadAsync();
+        await monitor.Locator("tr", new() { HasText = "Pejë/Peć" }).GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+        await monitor.Locator("tr", new() { HasText = "Pejë/Peć" }).GetByText("verified").WaitForAsync();
+
+        // The monitor publishes version 1, the others not yet verified, with a reason.
+        await monitor.GotoAsync(browser.BaseUrl + "/publications?year=2022");
+        await monitor.GetByLabel("Reason to publish with municipalities not verified").FillAsync("Pejë first, as a pilot.");
+        await ClickThenSeeAsync(monitor, monitor.GetByRole(AriaRole.Button, new() { Name = "Publish version 1" }), "Version 1 of the 2022 fact sheet is published.");
+        var version1 = await monitor.APIRequest.GetAsync(browser.BaseUrl + "/factsheet/2022/v1/en.pdf");
+        var version1Bytes = await version1.BodyAsync();
+
+        // A record is changed after publication: the monitor reopens Pejë and records another meeting.
+        await monitor.GotoAsync(browser.BaseUrl + "/municipalities/peje?year=2022");
+        await monitor.Locator("summary", new() { HasText = "Reopen" }).ClickAsync();
+        await monitor.Locator("input[name=Reason]").FillAsync("A second December meeting was reported.");
+        await ClickThenSeeAsync(monitor, monitor.GetByRole(AriaRole.Button, new() { Name = "Reopen" }), "The data for 2022 is draft.");
+        await monitor.GetByRole(AriaRole.Link, new() { Name = "Record a meeting" }).ClickAsync();
+        await monitor.WaitForURLAsync("**/meetings/new**");
+        await monitor.GetByLabel("Date").FillAsync("2022-12-05");
+        await monitor.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await monitor.WaitForURLAsync("**/municipalities/peje?year=2022");
+        await monitor.GotoAsync(browser.BaseUrl + "/publications?year=2022");
+        var changed = await monitor.Locator("main").InnerTextAsync();
+        await monitor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "publications-changed.png"), FullPage = true });
+
+        // Version 2, with its change note; version 1 stays as it was.
+        await monitor.GetByLabel("Change note").FillAsync("A second December meeting of Pejë was added.");
+        await monitor.GetByLabel("Reason to publish with municipalities not verified").FillAsync("Pejë first, as a pilot.");
+        await ClickThenSeeAsync(monitor, monitor.GetByRole(AriaRole.Button, new() { Name = "Publish version 2" }), "Version 2 of the 2022 fact sheet is published.");
+        var version1Again = await (await monitor.APIRequest.GetAsync(browser.BaseUrl + "/factsheet/2022/v1/en.pdf")).BodyAsync();
+        var latest = await monitor.APIRequest.GetAsync(browser.BaseUrl + "/factsheet/2022/v2/en");
+
+        Assert.Contains("The December meeting is missing.", sentBack);
+        Assert.Equal(200, version1.Status);
+        Assert.Contains("The data has changed since version 1", changed);
+        Assert.Equal(version1Bytes, version1Again);
+        Assert.Contains("Corrected: A second December meeting of Pejë was added.", await latest.TextAsync());
+    }
+
     [Fact]
     public async Task MunicipalOfficerCannotReachTheAuditTrail()
     {
