@@ -1,3 +1,4 @@
+using McscMonitor.Core.Domain;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using McscMonitor.Data;
@@ -39,6 +40,18 @@ public sealed class BrowserFixture : IAsyncLifetime
             await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAsync();
             // The public fact sheet is the published one: publish the year the browser tests read.
             await scope.ServiceProvider.GetRequiredService<DemoLoader>().PublishAsync(years: [2021]);
+            // Recommendations on two published gaps, for the follow-up page.
+            var published = await scope.ServiceProvider.GetRequiredService<McscMonitor.Publications.Publisher>().PublishedIndicatorsAsync(2021, Language.En);
+            var db = scope.ServiceProvider.GetRequiredService<McscMonitor.Data.McscDbContext>();
+            foreach (var (municipality, index) in published!.Municipalities.Where(m => m.Gaps.Count > 0).Take(2).Select((m, i) => (m, i)))
+                db.Recommendations.Add(new Recommendation
+                {
+                    MunicipalityCode = municipality.Code, Year = 2021, Rule = municipality.Gaps[0].Rule,
+                    TextSq = "Të trajtohet mangësia deri në mes të vitit.", TextSrLatn = "Da se nedostatak otkloni do sredine godine.",
+                    TextEn = "Address the gap by mid-year.", Institution = index == 0 ? Institution.Municipality : Institution.Mia,
+                    DueOn = new DateOnly(2022, 6, 30), Status = index == 0 ? RecommendationStatus.Open : RecommendationStatus.InProgress,
+                });
+            await db.SaveChangesAsync();
             var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
             Passwords["mona"] = await users.AddAsync("mona", Roles.Monitor, null);
             Passwords["olsi"] = await users.AddAsync("olsi", Roles.MunicipalOfficer, "Pejë");
@@ -360,6 +373,7 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
     [InlineData("/publications?year=2021", "en")]
     [InlineData("/publications?year=2021", "sr-Cyrl")]
     [InlineData("/trends?region=prishtine", "sq")]
+    [InlineData("/follow-up", "sr-Latn")]
     public async Task SignedInPagesHaveNoSeriousOrCriticalAccessibilityViolations(string path, string language)
     {
         var page = await OpenAsync($"/language/{language}?returnUrl=/signin%3FreturnUrl%3D{Uri.EscapeDataString(Uri.EscapeDataString(path))}");

@@ -33,6 +33,7 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<Approvals.Approval> Approvals => Set<Approvals.Approval>();
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
     public DbSet<Publications.Publication> Publications => Set<Publications.Publication>();
     public DbSet<Publications.PublicationFile> PublicationFiles => Set<Publications.PublicationFile>();
 
@@ -68,6 +69,7 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
         modelBuilder.ApplyConfiguration(new AccessTokenConfiguration());
         modelBuilder.ApplyConfiguration(new Approvals.ApprovalConfiguration());
+        modelBuilder.ApplyConfiguration(new FollowUp.RecommendationConfiguration());
         modelBuilder.ApplyConfiguration(new Publications.PublicationConfiguration());
         modelBuilder.ApplyConfiguration(new Publications.PublicationFileConfiguration());
     }

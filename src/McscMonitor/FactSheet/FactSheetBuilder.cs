@@ -6,7 +6,7 @@ namespace McscMonitor.FactSheet;
 public enum FactSheetFormat { Pdf, Html }
 
 /// <summary>Builds the fact sheet of a year from the database, in any of the four languages.</summary>
-public sealed class FactSheetBuilder(IndicatorQuery query, TimeProvider clock)
+public sealed class FactSheetBuilder(IndicatorQuery query, Data.McscDbContext db, TimeProvider clock)
 {
     /// <param name="stamp">The version being published, or null for a live view.</param>
     /// <param name="unpublished">Label the sheet as live, unpublished figures (what signed-in staff and the CLI see).</param>
@@ -16,8 +16,12 @@ public sealed class FactSheetBuilder(IndicatorQuery query, TimeProvider clock)
         var current = query.ForPublication(await query.ComputeAsync(year, language, cancellationToken));
         var previous = query.ForPublication(await query.ComputeAsync(year - 1, language, cancellationToken));
         var illustrative = await query.IsIllustrativeAsync(cancellationToken);
+        // What came of the recommendations made on last year's sheet.
+        var followUp = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.Recommendations.Where(r => r.Year == year - 1).Select(r => r.Status), cancellationToken))
+            .GroupBy(status => status).OrderBy(group => group.Key).Select(group => (group.Key, group.Count())).ToList();
         return new FactSheetModel(year, FactSheetTexts.For(language), current, previous, illustrative,
-            DateOnly.FromDateTime(clock.GetLocalNow().Date), stamp, unpublished);
+            DateOnly.FromDateTime(clock.GetLocalNow().Date), stamp, unpublished, followUp.Count > 0 ? followUp : null);
     }
 
     public async Task<byte[]> RenderAsync(int year, Language language, FactSheetFormat format, CancellationToken cancellationToken = default)

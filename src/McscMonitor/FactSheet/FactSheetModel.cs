@@ -34,7 +34,8 @@ public sealed record FactSheetModel(
     bool Illustrative,
     DateOnly GeneratedOn,
     PublicationStamp? Stamp = null,
-    bool Unpublished = false)
+    bool Unpublished = false,
+    IReadOnlyList<(RecommendationStatus Status, int Count)>? FollowUp = null)
 {
     /// <summary>Where this sheet's files are: a published version's own address, or the year's.</summary>
     public string BasePath => Stamp is null ? $"/factsheet/{Year}" : $"/factsheet/{Year}/v{Stamp.Number}";

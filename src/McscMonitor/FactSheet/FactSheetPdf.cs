@@ -72,6 +72,13 @@ public static class FactSheetPdf
                 (row.Current - row.Previous).ToString("+#,0;−#,0;0", texts.Culture),
             }).ToList(),
             [0.70f, 0.10f, 0.10f, 0.10f]);
+        if (model.FollowUp is { } followUp)
+        {
+            page.Heading(texts.Format("followUpTitle", ("year", model.Year - 1)), keepWith: PageFlow.TableHeight(followUp.Count));
+            page.Table([texts["followUpStatus"], texts["followUpCount"]],
+                followUp.Select(row => new[] { texts[$"status.{Core.Domain.Codes.ToCode(row.Status)}"], texts.Number(row.Count) }).ToList(),
+                [0.80f, 0.20f]);
+        }
         page.Heading(texts["citations"], keepWith: 10 * model.RulesInForce.Count);
         foreach (var rule in model.RulesInForce) page.Text($"{rule.Number}. {rule.Label}: {rule.Citation}", 7.5f, color: PageFlow.Grey, after: 1);
     }

@@ -25,7 +25,8 @@ public sealed record MunicipalityRecord(
     IReadOnlyList<MunicipalityIndicators> History,
     string? Notice = null,
     Approvals.Approval? Approval = null,
-    IReadOnlyList<Core.Approval.DueItem>? Due = null);
+    IReadOnlyList<Core.Approval.DueItem>? Due = null,
+    IReadOnlyList<Recommendation>? Recommendations = null);
 
 internal static class MunicipalityPageEndpoint
 {
@@ -94,7 +95,9 @@ internal static class MunicipalityPageEndpoint
                     _ => null,
                 },
                 approval,
-                await DueAsync(db, rulebook, history[^1], shownYear, today, cancellationToken)),
+                await DueAsync(db, rulebook, history[^1], shownYear, today, cancellationToken),
+                await db.Recommendations.AsNoTracking().Where(r => r.MunicipalityCode == code)
+                    .OrderByDescending(r => r.Year).ThenBy(r => r.Id).ToListAsync(cancellationToken)),
         });
     }
 }

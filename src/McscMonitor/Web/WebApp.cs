@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using McscMonitor.Approvals;
 using McscMonitor.Publications;
 using McscMonitor.Trends;
+using McscMonitor.FollowUp;
 using McscMonitor.Audit;
 using McscMonitor.Compensations;
 using McscMonitor.Councils;
@@ -74,6 +75,7 @@ public static class WebApp
         app.MapRecords(new MeetingKind());
         app.MapRecords(new WorkPlanKind());
         app.MapRecords(new CompensationKind());
+        app.MapRecords(new McscMonitor.FollowUp.RecommendationKind());
         app.MapSignIn();
         app.MapLanguageSwitch();
         app.MapAccount();
@@ -88,9 +90,11 @@ public static class WebApp
         app.MapApprovals();
         app.MapPublications();
         app.MapTrends();
+        app.MapFollowUp();
         app.MapRecordForms(new MeetingForm());
         app.MapRecordForms(new WorkPlanForm());
         app.MapRecordForms(new CompensationForm());
+        app.MapRecordForms(new McscMonitor.FollowUp.RecommendationForm());
         return app;
     }
 }

@@ -870,6 +870,70 @@ namespace McscMonitor.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("McscMonitor.Core.Domain.Recommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Institution")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Progress")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextSq")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextSrLatn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityCode");
+
+                    b.HasIndex("Year", "MunicipalityCode");
+
+                    b.ToTable("Recommendations");
+                });
+
             modelBuilder.Entity("McscMonitor.Core.Domain.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -1491,6 +1555,15 @@ namespace McscMonitor.Data.Migrations.Sqlite
                     b.HasOne("McscMonitor.Core.Domain.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("McscMonitor.Core.Domain.Recommendation", b =>
+                {
+                    b.HasOne("McscMonitor.Core.Domain.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
