@@ -58,4 +58,19 @@ public class WhatIsDueTests
         Assert.Contains("href=\"/municipalities/peje?year=2021\"", overview);
         Assert.DoesNotContain("href=\"/municipalities/gracanice?year=2021\"", overview);
     }
+
+    [Fact]
+    public async Task AMonitorSeesWhatIsDueAcrossMunicipalities()
+    {
+        await using var host = await StartOnAsync(new DateTimeOffset(2022, 8, 15, 9, 0, 0, TimeSpan.Zero));
+        var monitor = await host.SignInAsync(Roles.Monitor);
+
+        var (_, page) = await monitor.GetAsync("/approvals?year=2022");
+        var (_, pastYear) = await monitor.GetAsync("/approvals?year=2021");
+
+        Assert.Contains("What needs doing in 2022", page);
+        Assert.Contains("Meetings held so far: 1; a council on pace for 6 a year would have held 3 by now.", page);
+        Assert.Contains("There is no council: the municipal assembly should establish one.", page);
+        Assert.DoesNotContain("What needs doing", pastYear);
+    }
 }

@@ -16,10 +16,17 @@ internal static class ApprovalEndpoints
 {
     public static IEndpointRouteBuilder MapApprovals(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/approvals", async (int? year, ApprovalWorkflow workflow, TimeProvider clock, CancellationToken cancellationToken) =>
+        routes.MapGet("/approvals", async (int? year, ApprovalWorkflow workflow, Indicators.IndicatorQuery query, Core.Rules.Rulebook rulebook,
+                TimeProvider clock, CancellationToken cancellationToken) =>
             {
-                var shown = year is >= RecordRules.FirstYear and <= RecordRules.LastYear ? year.Value : clock.GetLocalNow().Year - 1;
-                return new RazorComponentResult<ApprovalsView>(new { Year = shown, Statuses = await workflow.StatusAsync(shown, cancellationToken) });
+                var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+                var shown = year is >= RecordRules.FirstYear and <= RecordRules.LastYear ? year.Value : today.Year - 1;
+                return new RazorComponentResult<ApprovalsView>(new
+                {
+                    Year = shown,
+                    Statuses = await workflow.StatusAsync(shown, cancellationToken),
+                    Due = shown == today.Year ? await DueAsync(shown, today, workflow, query, rulebook, cancellationToken) : null,
+                });
             })
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Monitor)).ExcludeFromDescription();
 
@@ -37,6 +44,17 @@ internal static class ApprovalEndpoints
             })
             .RequireAuthorization().ExcludeFromDescription();
         return routes;
+    }
+
+    /// <summary>What is due in the year in progress, for every municipality at once: what monitors follow up.</summary>
+    private static async Task<IReadOnlyDictionary<string, IReadOnlyList<DueItem>>> DueAsync(
+        int year, DateOnly today, ApprovalWorkflow workflow, Indicators.IndicatorQuery query, Core.Rules.Rulebook rulebook, CancellationToken cancellationToken)
+    {
+        var indicators = await query.ComputeAsync(year, Language.En, cancellationToken);
+        var lastYear = (await workflow.StatusAsync(year - 1, cancellationToken)).ToDictionary(s => s.MunicipalityCode);
+        var minimum = rulebook.ForYear(year)?.Find(Core.Rules.RuleIds.MeetingsPerYear)?.Threshold ?? 0;
+        return indicators.Municipalities.ToDictionary(m => m.Municipality.Code, m =>
+            WhatIsDue.For(m, minimum, today, lastYear[m.Municipality.Code].State, lastYear[m.Municipality.Code].Reason));
     }
 
     public static string Describe(ApprovalDecision decision, ApprovalAction action, ApprovalState state) =>
