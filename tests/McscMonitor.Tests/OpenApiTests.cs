@@ -16,6 +16,11 @@ public class OpenApiTests
         ["/api/v1/meetings"] = new { municipality = "peje", date = "2021-12-02", status = "held" },
         ["/api/v1/work-plans"] = new { municipality = "peje", year = 2024 },
         ["/api/v1/compensation"] = new { municipality = "peje", year = 2024, status = "none" },
+        ["/api/v1/recommendations"] = new
+        {
+            municipality = "gjilan", year = 2021, rule = "work-plan-non-majority", institution = "municipality", status = "open",
+            textSq = "Të miratohet plani i punës.", textSrLatn = "Da se usvoji plan rada.", textEn = "Adopt a work plan.",
+        },
     };
 
     [Fact]
@@ -27,6 +32,8 @@ public class OpenApiTests
         var called = new List<string>();
         // Version 1 of 2021 exists, so that a published version's addresses answer too.
         Assert.Equal(0, (await host.RunCliAsync("publish", "--year", "2021", "--unverified-reason", "A test of every endpoint.")).ExitCode);
+        // One recommendation exists, so that its single-record addresses answer too.
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/recommendations", Bodies["/api/v1/recommendations"])).StatusCode);
 
         foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
         foreach (var operation in path.Value.EnumerateObject())

@@ -46,6 +46,7 @@ public class PublicationTests
         var pdf = await anonymous.GetByteArrayAsync("/factsheet/2022/sq.pdf");
         var page = await anonymous.GetByteArrayAsync("/factsheet/2022/en");
         var indicators = await anonymous.GetByteArrayAsync("/api/v1/indicators/2022?lang=sr-Cyrl");
+        Assert.Equal(indicators, await anonymous.GetByteArrayAsync("/factsheet/2022/v1/sr-Cyrl/indicators.json"));
 
         // Reopen Pejë, change a record, publish a correction.
         await host.RunCliAsync("approval", "reopen", "--year", "2022", "--municipality", "peje", "--reason", "A meeting was missing.");
@@ -69,6 +70,7 @@ public class PublicationTests
         await restarted.StartAsync();
         var fresh = restarted.GetTestClient();
         Assert.Equal(pdf, await fresh.GetByteArrayAsync("/factsheet/2022/v1/sq.pdf"));
+        Assert.Equal(indicators, await fresh.GetByteArrayAsync("/factsheet/2022/v1/sr-Cyrl/indicators.json"));
         Assert.NotEqual(indicators, await fresh.GetByteArrayAsync("/api/v1/indicators/2022?lang=sr-Cyrl"));
         Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync("/factsheet/2022/v2/sr-Cyrl/charts/map.png")).StatusCode);
     }

@@ -40,6 +40,10 @@ internal static class FactSheetEndpoints
                 ServeAsync(context, year, number, lang, "sheet.pdf"))
             .WithName("FactSheetVersionPdf").WithSummary("The PDF of a published version, as it was published.")
             .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/pdf");
+        year.MapGet($"/v{{number:int}}/{{lang:{LanguagePattern}}}/indicators.json", (int year, int number, string lang, HttpContext context) =>
+                ServeAsync(context, year, number, lang, "indicators.json"))
+            .WithName("FactSheetVersionIndicators").WithSummary("The indicators of a published version, as they were published (JSON).")
+            .Produces(StatusCodes.Status200OK, typeof(string), "application/json");
         year.MapGet($"/v{{number:int}}/{{lang:{LanguagePattern}}}/charts/{{chart}}.{{extension}}",
                 (int year, int number, string lang, string chart, string extension, HttpContext context) =>
                     ServeAsync(context, year, number, lang, $"{chart}.{extension}"))
@@ -55,6 +59,7 @@ internal static class FactSheetEndpoints
         var language = Parse(lang);
         if (!IsKnownFile(file)) return TypedResults.NotFound();
 
+        if (number is null && file == "indicators.json") return TypedResults.NotFound();
         if (number is null && RecordAccess.SeesLiveFigures(context.User))
         {
             var years = await services.GetRequiredService<IndicatorQuery>().YearsWithDataAsync(cancellationToken);
@@ -74,7 +79,7 @@ internal static class FactSheetEndpoints
     }
 
     private static bool IsKnownFile(string file) =>
-        file is "page.html" or "sheet.pdf"
+        file is "page.html" or "sheet.pdf" or "indicators.json"
         || Publisher.ChartIds.Any(chart => file == $"{chart}.svg" || file == $"{chart}.png");
 
     private static Task<byte[]> RenderLive(FactSheetModel model, string file) => file switch
