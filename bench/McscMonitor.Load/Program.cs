@@ -38,6 +38,8 @@ try
     await using (var scope = app.Services.CreateAsyncScope())
     {
         await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAsync();
+        // The public reads published sheets: publish the year the anonymous clients ask for.
+        await scope.ServiceProvider.GetRequiredService<DemoLoader>().PublishAsync(years: [2021]);
         var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
         await users.AddAsync("load", Roles.Monitor, null);
         token = await users.CreateTokenAsync("load", "load test");
