@@ -125,4 +125,22 @@ public class PublicationTests
         Assert.Contains("TË DHËNA ILUSTRUESE", page.ToUpperInvariant());
         Assert.Equal(5, list.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
+
+    [Fact]
+    public async Task EachChartOfAPublishedVersionDownloadsAsCsvInTheSheetsLanguage()
+    {
+        await using var host = await ApiHost.StartAsync();
+        await host.RunCliAsync("publish", "--year", "2021", "--unverified-reason", "The example data is not verified.");
+        var anonymous = host.ClientFor(null);
+
+        var meetings = await anonymous.GetStringAsync("/factsheet/2021/v1/sq/charts/meetings.csv");
+        var map = await anonymous.GetStringAsync("/factsheet/2021/sq/charts/map.csv");
+        var page = await anonymous.GetStringAsync("/factsheet/2021/sq");
+
+        Assert.StartsWith("Komuna,Seria,Vlera", meetings);
+        Assert.Contains("Pejë,,6", meetings);
+        Assert.Contains("Gjilan,,Pa të dhëna", meetings);
+        Assert.Contains("Viti,Pa këshill", map);
+        Assert.Contains("/factsheet/2021/v1/sq/charts/meetings.csv", page);
+    }
 }

@@ -80,7 +80,7 @@ internal static class FactSheetEndpoints
 
     private static bool IsKnownFile(string file) =>
         file is "page.html" or "sheet.pdf" or "indicators.json"
-        || Publisher.ChartIds.Any(chart => file == $"{chart}.svg" || file == $"{chart}.png");
+        || Publisher.ChartIds.Any(chart => file == $"{chart}.svg" || file == $"{chart}.png" || file == $"{chart}.csv");
 
     private static Task<byte[]> RenderLive(FactSheetModel model, string file) => file switch
     {
@@ -95,6 +95,7 @@ internal static class FactSheetEndpoints
     private static byte[] RenderChart(FactSheetModel model, string file)
     {
         var chart = Path.GetFileNameWithoutExtension(file);
+        if (file.EndsWith(".csv", StringComparison.Ordinal)) return System.Text.Encoding.UTF8.GetBytes(ChartCsv.Of(model, chart));
         var svg = file.EndsWith(".svg", StringComparison.Ordinal);
         if (chart == "map") return svg ? System.Text.Encoding.UTF8.GetBytes(KosovoMap.Svg(model)) : KosovoMap.Png(model);
         var data = model.Charts.Single(c => c.Id == chart);
@@ -106,13 +107,14 @@ internal static class FactSheetEndpoints
         ".html" => "text/html; charset=utf-8",
         ".pdf" => "application/pdf",
         ".svg" => "image/svg+xml",
+        ".csv" => "text/csv; charset=utf-8",
         _ => "image/png",
     };
 
     private static string? DownloadName(int year, string lang, int? number, string file) => Path.GetExtension(file) switch
     {
         ".pdf" => $"mcsc-factsheet-{year}{(number is null ? "" : $"-v{number}")}-{lang}.pdf",
-        ".png" => $"mcsc-{year}{(number is null ? "" : $"-v{number}")}-{lang}-{Path.GetFileNameWithoutExtension(file)}.png",
+        ".png" or ".csv" => $"mcsc-{year}{(number is null ? "" : $"-v{number}")}-{lang}-{Path.GetFileNameWithoutExtension(file)}{Path.GetExtension(file)}",
         _ => null,
     };
 

@@ -65,6 +65,7 @@ public sealed class Publisher(
                 files.Add(File(tag, $"{chart}.svg", "image/svg+xml",
                     Encoding.UTF8.GetBytes(chart == "map" ? KosovoMap.Svg(model) : FactSheetCharts.Svg(model.Charts.Single(c => c.Id == chart)))));
                 files.Add(File(tag, $"{chart}.png", "image/png", chart == "map" ? KosovoMap.Png(model) : FactSheetCharts.Png(model.Charts.Single(c => c.Id == chart))));
+                files.Add(File(tag, $"{chart}.csv", "text/csv; charset=utf-8", Encoding.UTF8.GetBytes(ChartCsv.Of(model, chart))));
             }
         }
 
