@@ -121,4 +121,25 @@ public class ApprovalTests
         Assert.Equal(1, verifyTwice.ExitCode);
         Assert.Contains("data that is submitted cannot be given the action “reopen”", verifyTwice.Error);
     }
+
+    [Fact]
+    public async Task AReasonIsBoundedLikeAnyFreeTextAndAPublicationNoteToo()
+    {
+        await using var host = await ApiHost.StartAsync();
+        await host.RunCliAsync("approval", "submit", "--year", "2021", "--municipality", "peje");
+        var monitor = await host.SignInAsync(Roles.Monitor);
+
+        var tooLong = await monitor.SubmitAsync("/approvals?year=2021", "/approvals/peje/2021/return", new() { ["Reason"] = new string('x', 501) });
+        var bidi = await host.RunCliAsync("approval", "return", "--year", "2021", "--municipality", "peje", "--reason", "bad \u202E reason");
+        var note = await host.RunCliAsync("publish", "--year", "2021", "--note", new string('n', 501), "--unverified-reason", "test");
+        var status = await host.RunCliAsync("approval", "status", "--year", "2021");
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("at most 500", await tooLong.Content.ReadAsStringAsync());
+        Assert.Equal(1, bidi.ExitCode);
+        Assert.Contains("control or text-direction characters", bidi.Error);
+        Assert.Equal(1, note.ExitCode);
+        Assert.Contains("at most 500", note.Error);
+        Assert.Matches(@"peje\s+submitted", status.Output);
+    }
 }

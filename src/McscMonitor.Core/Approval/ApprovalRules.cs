@@ -8,8 +8,8 @@ public enum ApprovalAction { Submit, Verify, Return, Reopen, Lock }
 /// <summary>Who acts, as far as approval is concerned; an officer acts only for their own municipality.</summary>
 public enum ApprovalRole { Admin, Monitor, OwnOfficer, OtherOfficer, Viewer }
 
-/// <summary>A transition allowed, or why not (a message key of the validation catalog).</summary>
-public sealed record ApprovalDecision(ApprovalState? Next, string? Refusal)
+/// <summary>A transition allowed, or why not: a message key of the validation catalog, or a message already written.</summary>
+public sealed record ApprovalDecision(ApprovalState? Next, string? Refusal, string? Detail = null)
 {
     public bool Allowed => Next is not null;
 }

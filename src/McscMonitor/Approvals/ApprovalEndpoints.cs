@@ -40,7 +40,12 @@ internal static class ApprovalEndpoints
                 var back = RedirectHttpResult.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : $"/municipalities/{code}?year={year.ToString(CultureInfo.InvariantCulture)}";
                 if (decision.Allowed) return TypedResults.LocalRedirect(back);
                 return TypedResults.Problem(Describe(decision, parsed, await workflow.StateAsync(code, year, cancellationToken)),
-                    statusCode: decision.Refusal == "approvalNotAllowed" ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict);
+                    statusCode: decision.Refusal switch
+                    {
+                        "approvalNotAllowed" => StatusCodes.Status403Forbidden,
+                        "approvalReasonInvalid" => StatusCodes.Status400BadRequest,
+                        _ => StatusCodes.Status409Conflict,
+                    });
             })
             .RequireAuthorization().ExcludeFromDescription();
         return routes;
@@ -58,6 +63,6 @@ internal static class ApprovalEndpoints
     }
 
     public static string Describe(ApprovalDecision decision, ApprovalAction action, ApprovalState state) =>
-        Messages.Format(decision.Refusal!, ("action", Messages.Current[$"action.{Codes<ApprovalAction>.ToCode(action)}"]),
+        decision.Detail ?? Messages.Format(decision.Refusal!, ("action", Messages.Current[$"action.{Codes<ApprovalAction>.ToCode(action)}"]),
             ("state", Messages.Current[$"state.{Codes<ApprovalState>.ToCode(state)}"]));
 }

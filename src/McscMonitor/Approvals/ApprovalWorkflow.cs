@@ -32,6 +32,9 @@ public sealed class ApprovalWorkflow(McscDbContext db, AuditActor actor, TimePro
     public async Task<ApprovalDecision> ActAsync(
         string municipalityCode, int year, ApprovalAction action, ApprovalRole role, string? reason, CancellationToken cancellationToken = default)
     {
+        // A reason is free text like any other: bounded, without control or direction characters.
+        if (Core.Domain.RecordRules.Text(reason, Core.Domain.TextLimits.Reason) is { } badReason)
+            return new ApprovalDecision(null, "approvalReasonInvalid", badReason);
         var row = await db.Approvals.FirstOrDefaultAsync(a => a.MunicipalityCode == municipalityCode && a.Year == year, cancellationToken);
         var decision = ApprovalRules.Decide(row?.State ?? ApprovalState.Draft, action, role, reason);
         if (!decision.Allowed) return decision;

@@ -32,6 +32,8 @@ public sealed class Publisher(
 
     public async Task<PublishResult> PublishAsync(int year, string? note, string? unverifiedReason, CancellationToken cancellationToken = default)
     {
+        foreach (var text in new[] { note, unverifiedReason })
+            if (RecordRules.Text(text, TextLimits.Reason) is { } problem) return new PublishResult(null, problem);
         if (!(await query.YearsWithDataAsync(cancellationToken)).Contains(year))
             return new PublishResult(null, Messages.Format("publishNoRecords", ("year", year)));
         var statuses = await approvals.StatusAsync(year, cancellationToken);
