@@ -57,6 +57,9 @@ public sealed class Rulebook(IReadOnlyList<RulebookVersion> versions)
 
     public IReadOnlyList<RulebookVersion> Versions { get; } = versions;
 
+    /// <summary>The meetings a council must hold in the year; 0 when no rulebook version is in force.</summary>
+    public int MinimumMeetings(int year) => ForYear(year)?.Find(RuleIds.MeetingsPerYear)?.Threshold ?? 0;
+
     public RulebookVersion? ForYear(int year)
     {
         var yearEnd = new DateOnly(year, 12, 31);

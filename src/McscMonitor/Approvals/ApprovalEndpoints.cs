@@ -16,7 +16,7 @@ internal static class ApprovalEndpoints
 {
     public static IEndpointRouteBuilder MapApprovals(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/approvals", async (int? year, ApprovalWorkflow workflow, Indicators.IndicatorQuery query, Core.Rules.Rulebook rulebook,
+        routes.MapGet("/approvals", async (int? year, ApprovalWorkflow workflow, Indicators.IndicatorQuery query,
                 TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
@@ -25,7 +25,10 @@ internal static class ApprovalEndpoints
                 {
                     Year = shown,
                     Statuses = await workflow.StatusAsync(shown, cancellationToken),
-                    Due = shown == today.Year ? await DueAsync(shown, today, workflow, query, rulebook, cancellationToken) : null,
+                    // What monitors follow up across municipalities, for the year in progress only.
+                    Due = shown == today.Year
+                        ? await workflow.DueAsync((await query.ComputeAsync(shown, Language.En, cancellationToken)).Municipalities, today, cancellationToken)
+                        : null,
                 });
             })
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Monitor)).ExcludeFromDescription();
@@ -49,17 +52,6 @@ internal static class ApprovalEndpoints
             })
             .RequireAuthorization().ExcludeFromDescription();
         return routes;
-    }
-
-    /// <summary>What is due in the year in progress, for every municipality at once: what monitors follow up.</summary>
-    private static async Task<IReadOnlyDictionary<string, IReadOnlyList<DueItem>>> DueAsync(
-        int year, DateOnly today, ApprovalWorkflow workflow, Indicators.IndicatorQuery query, Core.Rules.Rulebook rulebook, CancellationToken cancellationToken)
-    {
-        var indicators = await query.ComputeAsync(year, Language.En, cancellationToken);
-        var lastYear = (await workflow.StatusAsync(year - 1, cancellationToken)).ToDictionary(s => s.MunicipalityCode);
-        var minimum = rulebook.ForYear(year)?.Find(Core.Rules.RuleIds.MeetingsPerYear)?.Threshold ?? 0;
-        return indicators.Municipalities.ToDictionary(m => m.Municipality.Code, m =>
-            WhatIsDue.For(m, minimum, today, lastYear[m.Municipality.Code].State, lastYear[m.Municipality.Code].Reason));
     }
 
     public static string Describe(ApprovalDecision decision, ApprovalAction action, ApprovalState state) =>

@@ -20,7 +20,7 @@ public sealed record ApprovalStatus(
 /// The approval of each municipality's data for a year, on one code path for the web and the
 /// command line: the rules of <see cref="ApprovalRules"/>, each transition audited with its reason.
 /// </summary>
-public sealed class ApprovalWorkflow(McscDbContext db, AuditActor actor, TimeProvider clock)
+public sealed class ApprovalWorkflow(McscDbContext db, AuditActor actor, TimeProvider clock, Core.Rules.Rulebook rulebook)
 {
     public static ApprovalRole RoleOf(ClaimsPrincipal user, string municipalityCode) =>
         user.IsInRole(Roles.Admin) ? ApprovalRole.Admin
@@ -74,6 +74,21 @@ public sealed class ApprovalWorkflow(McscDbContext db, AuditActor actor, TimePro
             return new ApprovalStatus(code, year, approval?.State ?? ApprovalState.Draft, approval?.Reason, approval?.ChangedAtUtc, approval?.ChangedBy,
                 new Completeness(councils.Contains(code), meetings.Contains(code), plans.Contains(code), compensation.Contains(code)));
         }).ToList();
+    }
+
+    /// <summary>What is due in the year in progress (<paramref name="today"/>'s), for each municipality given: one code path for a municipality's page and the approval overview.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<DueItem>>> DueAsync(
+        IReadOnlyList<Core.Indicators.MunicipalityIndicators> current, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var codes = current.Select(m => m.Municipality.Code).ToList();
+        var lastYear = await db.Approvals.AsNoTracking().Where(a => a.Year == today.Year - 1 && codes.Contains(a.MunicipalityCode))
+            .ToDictionaryAsync(a => a.MunicipalityCode, cancellationToken);
+        var minimum = rulebook.MinimumMeetings(today.Year);
+        return current.ToDictionary(m => m.Municipality.Code, m =>
+        {
+            var approval = lastYear.GetValueOrDefault(m.Municipality.Code);
+            return WhatIsDue.For(m, minimum, today, approval?.State ?? ApprovalState.Draft, approval?.Reason);
+        });
     }
 
     /// <summary>Municipalities whose data for the year is declared complete (submitted or further): no meeting recorded means none held.</summary>

@@ -38,20 +38,9 @@ internal static class MunicipalityPageEndpoint
         return routes;
     }
 
-    /// <summary>What needs doing, for the year in progress only: pace of meetings, missing records, last year's data.</summary>
-    private static async Task<IReadOnlyList<Core.Approval.DueItem>?> DueAsync(
-        McscDbContext db, Core.Rules.Rulebook rulebook, MunicipalityIndicators current, int year, DateOnly today, CancellationToken cancellationToken)
-    {
-        if (year != today.Year) return null;
-        var lastYear = await db.Approvals.AsNoTracking()
-            .FirstOrDefaultAsync(a => a.MunicipalityCode == current.Municipality.Code && a.Year == year - 1, cancellationToken);
-        var minimum = rulebook.ForYear(year)?.Find(Core.Rules.RuleIds.MeetingsPerYear)?.Threshold ?? 0;
-        return Core.Approval.WhatIsDue.For(current, minimum, today, lastYear?.State ?? Core.Approval.ApprovalState.Draft, lastYear?.Reason);
-    }
-
     private static async Task<Results<RazorComponentResult<MunicipalityView>, NotFound, ForbidHttpResult>> ShowAsync(
         string code, int? year, string? changed, McscDbContext db, IndicatorQuery query, ClaimsPrincipal user, TimeProvider clock,
-        Core.Rules.Rulebook rulebook, CancellationToken cancellationToken)
+        Approvals.ApprovalWorkflow workflow, CancellationToken cancellationToken)
     {
         var municipality = await db.Municipalities.AsNoTracking().FirstOrDefaultAsync(m => m.Code == code, cancellationToken);
         if (municipality is null) return TypedResults.NotFound();
@@ -95,7 +84,8 @@ internal static class MunicipalityPageEndpoint
                     _ => null,
                 },
                 approval,
-                await DueAsync(db, rulebook, history[^1], shownYear, today, cancellationToken),
+                // What needs doing: for the year in progress only.
+                shownYear == today.Year ? (await workflow.DueAsync([history[^1]], today, cancellationToken))[code] : null,
                 await db.Recommendations.AsNoTracking().Where(r => r.MunicipalityCode == code)
                     .OrderByDescending(r => r.Year).ThenBy(r => r.Id).ToListAsync(cancellationToken)),
         });
