@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using McscMonitor.Core.Domain;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
@@ -51,6 +52,11 @@ public sealed class BrowserFixture : IAsyncLifetime
                     TextEn = "Address the gap by mid-year.", Institution = index == 0 ? Institution.Municipality : Institution.Mia,
                     DueOn = new DateOnly(2022, 6, 30), Status = index == 0 ? RecommendationStatus.Open : RecommendationStatus.InProgress,
                 });
+            // A change after the demo import, for the audit trail to put in words.
+            var pejeMeeting = await db.Meetings.Where(m => db.Councils.Any(c => c.Id == m.CouncilId && c.MunicipalityCode == "peje") && m.Date.Year == 2022)
+                .OrderBy(m => m.Date).FirstAsync(TestContext.Current.CancellationToken);
+            pejeMeeting.Attendees = 12;
+            pejeMeeting.DiscussedSecurityIncidents = pejeMeeting.DiscussedSecurityIncidents != true;
             await db.SaveChangesAsync();
             var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
             Passwords["mona"] = await users.AddAsync("mona", Roles.Monitor, null);
@@ -144,24 +150,34 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         Assert.Empty(serious);
     }
 
-    private async Task SignInAsync(IPage page, string userName, string password)
+    /// <summary>Signs in on the sign-in page in whatever language it is shown.</summary>
+    private static async Task SignInAsync(IPage page, string userName, string password)
     {
-        await page.GetByLabel("User name").FillAsync(userName);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.Locator("#user-name").FillAsync(userName);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("form.record-form button[type=submit]").ClickAsync();
     }
 
     [Fact]
-    public async Task MonitorSignsInAndSeesTheAuditTrailOfTheDemoImport()
+    public async Task MonitorReadsAChangeInTheAuditTrailInAlbanianInWords()
     {
-        var page = await OpenAsync("/audit?entity=Meeting");
+        var page = await OpenAsync("/language/sq?returnUrl=/audit%3Fentity%3DMeeting%26municipality%3Dpeje");
         Assert.Contains("/signin", page.Url);
 
         await SignInAsync(page, "mona", browser.Passwords["mona"]);
 
-        await page.WaitForURLAsync("**/audit?entity=Meeting");
-        Assert.True(await page.Locator("tbody tr").CountAsync() > 10);
-        Assert.Contains("create", await page.Locator("tbody tr").First.InnerTextAsync());
+        await page.WaitForURLAsync("**/audit?entity=Meeting&municipality=peje");
+        var change = page.Locator("tbody tr", new() { HasText = "ndryshuar" }).First;
+        var words = await change.InnerTextAsync();
+        await page.SetViewportSizeAsync(390, 900);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "audit-sq-390.png"), FullPage = false });
+
+        Assert.Matches(@"Takimi i \d{1,2} \w+ 2022, Pejë", words);
+        Assert.Contains("Pjesëmarrës: ", words);
+        Assert.Contains("→ 12", words);
+        Assert.Matches("U diskutuan incidente sigurie: .* → (po|jo)", words);
+        Assert.DoesNotContain("CouncilId", words.Replace(await change.Locator("details").InnerTextAsync(), ""));
+        Assert.True(await page.Locator("tbody tr", new() { HasText = "krijuar" }).CountAsync() > 0);
     }
 
     /// <summary>Clicks, then waits until the page shows what the click should lead to.</summary>

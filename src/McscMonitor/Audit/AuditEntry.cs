@@ -14,6 +14,9 @@ public sealed class AuditEntry
     public required string EntityKey { get; init; }
     public required string Changes { get; init; }
 
+    /// <summary>The municipality the record belongs to, so the trail can be read one municipality at a time.</summary>
+    public string? MunicipalityCode { get; init; }
+
     /// <summary>Why, when the action needs one: a member deleted as entered by mistake, a member's data erased.</summary>
     public string? Reason { get; init; }
 }
@@ -37,6 +40,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.Property(e => e.Entity).HasMaxLength(64);
         entry.Property(e => e.EntityKey).HasMaxLength(128);
         entry.Property(e => e.Reason).HasMaxLength(Core.Domain.TextLimits.Reason);
+        entry.Property(e => e.MunicipalityCode).HasMaxLength(32);
+        entry.HasIndex(e => new { e.MunicipalityCode, e.Id });
         entry.HasIndex(e => new { e.Entity, e.EntityKey });
         entry.HasIndex(e => e.OccurredAtUtc);
     }

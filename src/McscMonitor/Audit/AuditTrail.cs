@@ -31,8 +31,22 @@ internal static class AuditTrail
 
     public sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes)
     {
-        public AuditEntry ToEntry(AuditActor actor, DateTime now) => new()
+        /// <summary>The council a meeting, member or work plan belongs to, whose municipality the entry names.</summary>
+        public int? CouncilId => Entry.Metadata.FindProperty(nameof(Meeting.CouncilId)) is { } property
+            ? (int?)Entry.Property(property.Name).CurrentValue ?? (int?)Entry.Property(property.Name).OriginalValue
+            : null;
+
+        private string? OwnMunicipality => Entry.Entity switch
         {
+            Municipality municipality => municipality.Code,
+            _ => Entry.Metadata.FindProperty(nameof(Council.MunicipalityCode)) is { } property
+                ? (string?)Entry.Property(property.Name).CurrentValue ?? (string?)Entry.Property(property.Name).OriginalValue
+                : null,
+        };
+
+        public AuditEntry ToEntry(AuditActor actor, DateTime now, IReadOnlyDictionary<int, string> councilMunicipalities) => new()
+        {
+            MunicipalityCode = OwnMunicipality ?? (CouncilId is { } council ? councilMunicipalities.GetValueOrDefault(council) : null),
             OccurredAtUtc = now,
             Actor = actor.Name,
             Reason = actor.Reason,
@@ -90,7 +104,7 @@ internal static class AuditTrail
         nameof(AppUser.LastSignInAtUtc),
     ];
 
-    private const string Hidden = "(hidden)";
+    internal const string Hidden = "(hidden)";
 
     private static string EntityName(Type type) => type.IsGenericType ? type.Name[..type.Name.IndexOf('`')] : type.Name;
 

@@ -46,6 +46,7 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
         AuditEntries.Add(new AuditEntry
         {
             OccurredAtUtc = DateTime.UtcNow, Actor = _actor.Name, Action = action, Entity = entity, EntityKey = key, Changes = "{}",
+            MunicipalityCode = key.Length <= 32 && key != "all" ? key : null,
         });
         await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
     }
@@ -93,7 +94,10 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
             : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var now = DateTime.UtcNow;
-        AuditEntries.AddRange(pending.Select(change => change.ToEntry(_actor, now)));
+        var councilIds = pending.Select(change => change.CouncilId).OfType<int>().Distinct().ToList();
+        var councilMunicipalities = councilIds.Count == 0 ? new Dictionary<int, string>()
+            : await Councils.AsNoTracking().Where(c => councilIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.MunicipalityCode, cancellationToken);
+        AuditEntries.AddRange(pending.Select(change => change.ToEntry(_actor, now, councilMunicipalities)));
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
         return saved;

@@ -64,15 +64,37 @@ public sealed class FormValues(IReadOnlyDictionary<string, string?> values)
     }
 }
 
+/// <summary>A record type's form as other features read it: the audit trail labels and formats changes with its fields.</summary>
+public interface IRecordForm
+{
+    /// <summary>The record type, whose name is the audit trail's entity name.</summary>
+    Type RecordType { get; }
+
+    /// <summary>The prefix of this form's texts: titles (<c>{prefix}.new</c>) and labels (<c>{prefix}.{field}</c>).</summary>
+    string TextPrefix { get; }
+
+    /// <summary>Where its records' pages live: <c>/{path}/{id}/edit</c>.</summary>
+    string Path { get; }
+
+    IReadOnlyList<FormField> Fields { get; }
+
+    void Map(IEndpointRouteBuilder routes);
+}
+
 /// <summary>What a record type's form adds to its <see cref="RecordKind{TRecord,TDto,TInput}"/>: its fields and how text becomes input.</summary>
-public abstract class RecordForm<TRecord, TDto, TInput>(RecordKind<TRecord, TDto, TInput> kind) where TRecord : EditableRecord
+public abstract class RecordForm<TRecord, TDto, TInput>(RecordKind<TRecord, TDto, TInput> kind) : IRecordForm where TRecord : EditableRecord
 {
     public RecordKind<TRecord, TDto, TInput> Kind { get; } = kind;
 
-    /// <summary>The prefix of this form's texts: titles (<c>{prefix}.new</c>) and labels (<c>{prefix}.{field}</c>).</summary>
+    public Type RecordType => typeof(TRecord);
+
+    public string Path => Kind.Name;
+
     public abstract string TextPrefix { get; }
 
     public abstract IReadOnlyList<FormField> Fields { get; }
+
+    public void Map(IEndpointRouteBuilder routes) => routes.MapRecordForms(this);
 
     /// <summary>What a new record's form starts with, besides its municipality.</summary>
     public virtual Dictionary<string, string?> Defaults(int year) => [];
@@ -94,6 +116,15 @@ public abstract class RecordForm<TRecord, TDto, TInput>(RecordKind<TRecord, TDto
 /// </summary>
 internal static class RecordForms
 {
+    /// <summary>Every record type that has a form in the browser.</summary>
+    public static readonly IReadOnlyList<IRecordForm> All =
+    [
+        new Councils.CouncilForm(), new Members.MemberForm(), new Meetings.MeetingForm(), new WorkPlans.WorkPlanForm(),
+        new Compensations.CompensationForm(), new FollowUp.RecommendationForm(),
+    ];
+
+    public static IRecordForm? For(string entity) => All.FirstOrDefault(form => form.RecordType.Name == entity);
+
     public static IEndpointRouteBuilder MapRecordForms<TRecord, TDto, TInput>(
         this IEndpointRouteBuilder routes, RecordForm<TRecord, TDto, TInput> form)
         where TRecord : EditableRecord

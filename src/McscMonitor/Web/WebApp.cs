@@ -84,17 +84,12 @@ public static class WebApp
         app.MapMajorityCommunity();
         app.MapExportApi();
         app.MapImport();
-        app.MapRecordForms(new CouncilForm());
-        app.MapRecordForms(new MemberForm());
+        foreach (var form in RecordForms.All) form.Map(app);
         app.MapMemberErasure();
         app.MapApprovals();
         app.MapPublications();
         app.MapTrends();
         app.MapFollowUp();
-        app.MapRecordForms(new MeetingForm());
-        app.MapRecordForms(new WorkPlanForm());
-        app.MapRecordForms(new CompensationForm());
-        app.MapRecordForms(new McscMonitor.FollowUp.RecommendationForm());
         return app;
     }
 }

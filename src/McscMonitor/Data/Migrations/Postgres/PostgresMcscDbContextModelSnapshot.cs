@@ -99,6 +99,10 @@ namespace McscMonitor.Data.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTime>("OccurredAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -111,6 +115,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                     b.HasIndex("OccurredAtUtc");
 
                     b.HasIndex("Entity", "EntityKey");
+
+                    b.HasIndex("MunicipalityCode", "Id");
 
                     b.ToTable("AuditEntries");
                 });

@@ -90,6 +90,10 @@ namespace McscMonitor.Data.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("OccurredAtUtc")
                         .HasColumnType("TEXT");
 
@@ -102,6 +106,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                     b.HasIndex("OccurredAtUtc");
 
                     b.HasIndex("Entity", "EntityKey");
+
+                    b.HasIndex("MunicipalityCode", "Id");
 
                     b.ToTable("AuditEntries");
                 });

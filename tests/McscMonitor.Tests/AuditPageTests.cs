@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using McscMonitor.Meetings;
+using McscMonitor.Records;
+using McscMonitor.Users;
+
+namespace McscMonitor.Tests;
+
+public class AuditPageTests
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static async Task<MeetingDto> ChangeAttendeesAsync(ApiHost host, string municipality, int attendees)
+    {
+        var client = host.ClientFor(Roles.Admin);
+        var meeting = (await client.GetFromJsonAsync<PageOf<MeetingDto>>($"/api/v1/meetings?municipality={municipality}&year=2021", Json))!.Items[0];
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/meetings/{meeting.Id}")
+        {
+            Content = JsonContent.Create(new
+            {
+                municipality, date = meeting.Date.ToString("yyyy-MM-dd"), status = meeting.Status, attendees,
+                meeting.WomenAttendees, meeting.DiscussedSecurityIncidents, meeting.DiscussedNonMajorityConcerns, minutesKept = false,
+            }),
+        };
+        request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{meeting.Version}\""));
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+        return meeting;
+    }
+
+    [Fact]
+    public async Task TheAuditPageSaysInTheReadersLanguageWhoChangedWhatOnWhichRecord()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var meeting = await ChangeAttendeesAsync(host, "peje", 17);
+        var monitor = await host.SignInAsync(Roles.Monitor, "sr-Latn");
+
+        var (status, html) = await monitor.GetAsync("/audit?entity=Meeting&municipality=peje");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var text = WebUtility.HtmlDecode(html);
+        Assert.Contains("Sastanak od", text);
+        Assert.Contains($"Prisutni: {meeting.Attendees} → 17", text);
+        Assert.Contains("izmenjeno", text);
+        Assert.Contains($"href=\"/meetings/{meeting.Id}/edit\"", text);
+        Assert.DoesNotContain(">update<", text);
+    }
+
+    [Fact]
+    public async Task TheCsvExportHoldsTheFilteredEntriesInWordsAndTheRawChangeSet()
+    {
+        await using var host = await ApiHost.StartAsync();
+        await ChangeAttendeesAsync(host, "peje", 17);
+        var monitor = await host.SignInAsync(Roles.Monitor, "en");
+
+        var response = await monitor.GetResponseAsync("/audit.csv?municipality=peje&entity=Meeting");
+        var csv = await response.Content.ReadAsStringAsync();
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("text/csv; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.StartsWith("When (UTC),Who,What,Record,Municipality,", lines[0].TrimStart('\uFEFF'));
+        Assert.Contains(lines, line => line.Contains("changed,\"Meeting of", StringComparison.Ordinal) && line.Contains("→ 17", StringComparison.Ordinal)
+            && line.Contains("\"\"Attendees\"\"", StringComparison.Ordinal));
+        Assert.All(lines.Skip(1), line => Assert.Contains(",Pejë/Peć,", line));
+    }
+
+    [Fact]
+    public async Task AnOfficerCannotReadTheAuditTrailOrItsExport()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var officer = await host.SignInAsync(Roles.MunicipalOfficer);
+
+        Assert.NotEqual(HttpStatusCode.OK, (await officer.GetResponseAsync("/audit.csv")).StatusCode);
+    }
+}
