@@ -60,6 +60,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             await db.SaveChangesAsync();
             var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
             Passwords["mona"] = await users.AddAsync("mona", Roles.Monitor, null);
+            Passwords["ada"] = await users.AddAsync("ada", Roles.Admin, null);
             Passwords["olsi"] = await users.AddAsync("olsi", Roles.MunicipalOfficer, "Pejë");
             Passwords["lock"] = await users.AddAsync("lock", Roles.Monitor, null);
         }
@@ -156,6 +157,40 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         await page.Locator("#user-name").FillAsync(userName);
         await page.Locator("#password").FillAsync(password);
         await page.Locator("form.record-form button[type=submit]").ClickAsync();
+    }
+
+    [Fact]
+    public async Task AdminCreatesAUserWhoSignsInThenDisablesThemAndTheirNextRequestIsRefused()
+    {
+        var admin = await OpenAsync("/signin?returnUrl=/admin/users");
+        await SignInAsync(admin, "ada", browser.Passwords["ada"]);
+        await admin.WaitForURLAsync("**/admin/users");
+        await admin.Locator("#new-user-name").FillAsync("nora");
+        await admin.Locator("#new-user-role").SelectOptionAsync(Roles.MunicipalOfficer);
+        await admin.Locator("#new-user-municipality").SelectOptionAsync("prizren");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Create the user" }).ClickAsync();
+        var password = await admin.Locator("code.new-password").InnerTextAsync();
+        var created = await admin.Locator("p[role=status]").InnerTextAsync();
+
+        var nora = await OpenAsync("/signin");
+        await SignInAsync(nora, "nora", password);
+        await nora.WaitForURLAsync("**/municipalities/prizren**");
+
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Disable nora" }).ClickAsync();
+        await admin.WaitForURLAsync("**/admin/users?user=nora&done=disabled");
+        var disabled = await admin.Locator("p[role=status]").InnerTextAsync();
+        var row = await admin.Locator("tbody tr", new() { HasText = "nora" }).InnerTextAsync();
+        await admin.SetViewportSizeAsync(390, 900);
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "users-admin-390.png"), FullPage = false });
+        await admin.SetViewportSizeAsync(1280, 900);
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "users-admin.png"), FullPage = true });
+        var next = await nora.GotoAsync(browser.BaseUrl + "/municipalities/prizren");
+
+        Assert.StartsWith("User nora created.", created);
+        Assert.Equal("nora is disabled: their sessions and tokens no longer work.", disabled);
+        Assert.Contains("disabled", row);
+        Assert.Contains("/signin", nora.Url);
+        Assert.Equal(200, next?.Status);
     }
 
     [Fact]

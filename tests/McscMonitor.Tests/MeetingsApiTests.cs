@@ -229,7 +229,7 @@ public class UsersTests
         Assert.Equal(0, first.ExitCode);
         Assert.NotEqual(first.Output.Split(": ")[^1], second.Output.Split(": ")[^1]);
         Assert.Equal(1, officer.ExitCode);
-        Assert.Contains("--municipality", officer.Error);
+        Assert.Contains("A municipal officer needs a municipality.", officer.Error);
         Assert.Contains("lena\tmonitor\t-", list.Output);
     }
 

@@ -6,6 +6,7 @@ using McscMonitor.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace McscMonitor.Audit;
 
@@ -138,7 +139,9 @@ internal static class AuditTrail
                     : value;
                 switch (entry.State)
                 {
-                    case EntityState.Added when !property.Metadata.IsPrimaryKey() && property.CurrentValue is not null:
+                    // A key the database generates says nothing; a key made of what was linked (a user's role) is the change.
+                    case EntityState.Added when !(property.Metadata.IsPrimaryKey() && property.Metadata.ValueGenerated != ValueGenerated.Never)
+                                                && property.CurrentValue is not null:
                         changes[name] = [null, Shown(property.CurrentValue)];
                         break;
                     case EntityState.Deleted:

@@ -1,33 +1,72 @@
 using System.Security.Cryptography;
 using McscMonitor.Data;
 using Microsoft.AspNetCore.Identity;
+using McscMonitor.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace McscMonitor.Users;
 
 public sealed record UserSummary(string UserName, IReadOnlyList<string> Roles, string? Municipality, bool LockedOut, bool Disabled, DateTime? LastSignInAtUtc);
 
-public sealed class UserException(string message) : Exception(message);
+/// <summary>A request about users that cannot be done, said in the reader's language.</summary>
+public sealed class UserException(string message) : Exception(message)
+{
+    public static UserException Of(string key, params (string Name, object? Value)[] values) => new(UiTexts.Current.Format($"users.error.{key}", values));
+}
 
-/// <summary>Creating users, resetting passwords and issuing tokens; passwords are generated, never fixed.</summary>
+/// <summary>
+/// Everything done to users, by the <c>users</c> verbs and the <c>/admin/users</c> page alike:
+/// passwords are generated, never fixed, and shown once.
+/// </summary>
 public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<IdentityRole> roles, McscDbContext db, TimeProvider clock)
 {
     public async Task<string> AddAsync(string userName, string role, string? municipality)
     {
-        if (!Roles.All.Contains(role)) throw new UserException($"'{role}' is not a role; use one of: {string.Join(", ", Roles.All)}.");
-        string? municipalityCode = null;
-        if (role == Roles.MunicipalOfficer)
-        {
-            if (municipality is null) throw new UserException("A municipal officer needs --municipality.");
-            var match = await db.MatchMunicipalityAsync(municipality);
-            municipalityCode = match.Municipality?.Code ?? throw new UserException(match.Describe(municipality));
-        }
+        var municipalityCode = await MunicipalityForAsync(role, municipality);
         await EnsureRolesAsync();
         var password = NewPassword();
         var user = new AppUser { UserName = userName, MunicipalityCode = municipalityCode, LockoutEnabled = true };
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRoleAsync(user, role));
         return password;
+    }
+
+    /// <summary>A municipal officer works for one municipality; no other role is bound to one.</summary>
+    private async Task<string?> MunicipalityForAsync(string role, string? municipality)
+    {
+        if (!Roles.All.Contains(role)) throw UserException.Of("notRole", ("role", role), ("roles", string.Join(", ", Roles.All)));
+        if (role != Roles.MunicipalOfficer) return null;
+        if (string.IsNullOrWhiteSpace(municipality)) throw UserException.Of("needsMunicipality");
+        var match = await db.MatchMunicipalityAsync(municipality);
+        return match.Municipality?.Code ?? throw new UserException(match.Describe(municipality));
+    }
+
+    /// <summary>
+    /// Gives the user one role (and, for an officer, a municipality) in place of what they had;
+    /// their sessions end so the new rights apply at once.
+    /// </summary>
+    public async Task ChangeRoleAsync(string userName, string role, string? municipality, string? actingUser = null)
+    {
+        var user = await FindAsync(userName);
+        var municipalityCode = await MunicipalityForAsync(role, municipality);
+        var current = await users.GetRolesAsync(user);
+        if (userName == actingUser && current.Contains(Roles.Admin) && role != Roles.Admin) throw UserException.Of("self");
+        await EnsureRolesAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        Check(await users.RemoveFromRolesAsync(user, current));
+        Check(await users.AddToRoleAsync(user, role));
+        user.MunicipalityCode = municipalityCode;
+        Check(await users.UpdateSecurityStampAsync(user));
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>Lifts a lockout after too many wrong passwords, without changing the password.</summary>
+    public async Task UnlockAsync(string userName)
+    {
+        var user = await FindAsync(userName);
+        if (!await users.IsLockedOutAsync(user)) throw UserException.Of("notLocked", ("user", userName));
+        Check(await users.SetLockoutEndDateAsync(user, null));
+        Check(await users.ResetAccessFailedCountAsync(user));
     }
 
     /// <summary>A new password; the old one, every session and every access token of the user stop working.</summary>
@@ -52,10 +91,11 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
     }
 
     /// <summary>Disabling keeps the account and its history, but nothing signs in or acts with it until it is enabled again.</summary>
-    public async Task DisableAsync(string userName)
+    public async Task DisableAsync(string userName, string? actingUser = null)
     {
+        if (userName == actingUser) throw UserException.Of("self");
         var user = await FindAsync(userName);
-        if (user.DisabledAtUtc is not null) throw new UserException($"{userName} is already disabled.");
+        if (user.DisabledAtUtc is not null) throw UserException.Of("alreadyDisabled", ("user", userName));
         user.DisabledAtUtc = clock.GetUtcNow().UtcDateTime;
         Check(await users.UpdateSecurityStampAsync(user));
     }
@@ -63,7 +103,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
     public async Task EnableAsync(string userName)
     {
         var user = await FindAsync(userName);
-        if (user.DisabledAtUtc is null) throw new UserException($"{userName} is not disabled.");
+        if (user.DisabledAtUtc is null) throw UserException.Of("notDisabled", ("user", userName));
         user.DisabledAtUtc = null;
         Check(await users.UpdateAsync(user));
     }
@@ -85,7 +125,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
     {
         var user = await FindAsync(userName);
         var tokens = await db.AccessTokens.Where(t => t.UserId == user.Id && t.Name == name && t.RevokedAtUtc == null).ToListAsync();
-        if (tokens.Count == 0) throw new UserException($"{userName} has no active token named '{name}'.");
+        if (tokens.Count == 0) throw UserException.Of("noToken", ("user", userName), ("name", name));
         foreach (var token in tokens) token.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync();
         return tokens.Count;
@@ -131,7 +171,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
     }
 
     private async Task<AppUser> FindAsync(string userName) =>
-        await users.FindByNameAsync(userName) ?? throw new UserException($"There is no user '{userName}'.");
+        await users.FindByNameAsync(userName) ?? throw UserException.Of("noUser", ("user", userName));
 
     private static void Check(IdentityResult result)
     {

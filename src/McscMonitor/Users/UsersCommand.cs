@@ -55,7 +55,26 @@ public static class UsersCommand
             return $"User {result.GetValue(enableName)} enabled.";
         }));
 
-        return new Command("users", "Manages the people who sign in.") { add, reset, list, tokenCommand, revoke, disable, enable };
+        var roleName = new Argument<string>("NAME") { Description = "User name" };
+        var newRole = new Option<string>("--role") { Description = string.Join(", ", Roles.All), Required = true };
+        newRole.AcceptOnlyFromAmong([.. Roles.All]);
+        var newMunicipality = new Option<string?>("--municipality") { Description = "The municipality a municipal officer works for" };
+        var roleCommand = new Command("role", "Gives a user another role (and an officer a municipality); their sessions end.") { roleName, newRole, newMunicipality };
+        roleCommand.SetAction((result, token) => RunAsync(context, token, async users =>
+        {
+            await users.ChangeRoleAsync(result.GetValue(roleName)!, result.GetValue(newRole)!, result.GetValue(newMunicipality));
+            return $"User {result.GetValue(roleName)} is now {result.GetValue(newRole)}.";
+        }));
+
+        var unlockName = new Argument<string>("NAME") { Description = "User name" };
+        var unlock = new Command("unlock", "Lifts a lockout after too many wrong passwords.") { unlockName };
+        unlock.SetAction((result, token) => RunAsync(context, token, async users =>
+        {
+            await users.UnlockAsync(result.GetValue(unlockName)!);
+            return $"User {result.GetValue(unlockName)} unlocked.";
+        }));
+
+        return new Command("users", "Manages the people who sign in.") { add, reset, list, tokenCommand, revoke, disable, enable, roleCommand, unlock };
     }
 
     private static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken, Func<UserAdministration, Task<string>> action)

@@ -79,6 +79,7 @@ public static class WebApp
         app.MapSignIn();
         app.MapLanguageSwitch();
         app.MapAccount();
+        app.MapUserAdmin();
         app.MapAuditPage();
         app.MapMunicipalityPage();
         app.MapMajorityCommunity();
