@@ -247,7 +247,7 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         await officer.WaitForURLAsync("**/meetings/new**");
         await officer.GetByLabel("Date").FillAsync("2022-12-02");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await officer.WaitForURLAsync("**/municipalities/peje?year=2022");
+        await officer.WaitForURLAsync("**/municipalities/peje?year=2022&changed=saved");
         await ClickThenSeeAsync(officer, officer.GetByRole(AriaRole.Button, new() { Name = "Submit" }), "The data for 2022 is submitted.");
         await monitor.ReloadAsync();
         await monitor.Locator("tr", new() { HasText = "Pejë/Peć" }).GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
@@ -269,7 +269,7 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         await monitor.WaitForURLAsync("**/meetings/new**");
         await monitor.GetByLabel("Date").FillAsync("2022-12-05");
         await monitor.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await monitor.WaitForURLAsync("**/municipalities/peje?year=2022");
+        await monitor.WaitForURLAsync("**/municipalities/peje?year=2022&changed=saved");
         await monitor.GotoAsync(browser.BaseUrl + "/publications?year=2022");
         var changed = await monitor.Locator("main").InnerTextAsync();
         await monitor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "publications-changed.png"), FullPage = true });
@@ -375,9 +375,11 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
 
         await page.GetByLabel("Women attendees").FillAsync("3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await page.WaitForURLAsync("**/municipalities/peje?year=2022");
+        await page.WaitForURLAsync("**/municipalities/peje?year=2022&changed=saved");
         var after = await page.Locator(".meetings-summary").InnerTextAsync();
+        var confirmation = await page.Locator("p[role=status]").InnerTextAsync();
 
+        Assert.Equal("Saved. The figures below include the change.", confirmation);
         Assert.Contains("more than the 8 attendees", fieldError);
         Assert.StartsWith($"Meetings held: {heldBefore + 1} ", after);
     }
@@ -401,7 +403,7 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         await page.GetByLabel("Emëruar më").FillAsync("2022-03-01");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "member-form-sq.png"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Ruaj" }).ClickAsync();
-        await page.WaitForURLAsync("**/municipalities/peje?year=2022");
+        await page.WaitForURLAsync("**/municipalities/peje?year=2022&changed=saved");
         var members = await page.Locator("section", new() { HasText = "Anëtarët në detyrë" }).InnerTextAsync();
         await page.GotoAsync(browser.BaseUrl + "/");
 

@@ -48,3 +48,28 @@ public class MunicipalityPageTests
         Assert.Equal(5, document.QuerySelectorAll("section:last-of-type tbody tr").Length);
     }
 }
+
+public class MunicipalityPageYearTests
+{
+    [Fact]
+    public async Task AnEarlierYearsPageLinksEveryLaterYearWithRecordsAndTheYearInProgress()
+    {
+        await using var host = await ApiHost.StartAsync();
+
+        var html = await host.ClientFor(Roles.Monitor).GetStringAsync("/municipalities/peje?year=2021");
+
+        Assert.Contains("href=\"/municipalities/peje?year=2022\"", html);
+        Assert.Contains($"href=\"/municipalities/peje?year={DateTime.Today.Year}\"", html);
+    }
+
+    [Fact]
+    public async Task AfterASaveThePageConfirmsIt()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var officer = await host.SignInAsync(Roles.MunicipalOfficer, "sq");
+
+        var (_, html) = await officer.GetAsync("/municipalities/peje?year=2021&changed=saved");
+
+        Assert.Contains("<p class=\"done\" role=\"status\">U ruajt.", html);
+    }
+}

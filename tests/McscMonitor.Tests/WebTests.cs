@@ -90,5 +90,25 @@ public class WebTests
         var meetings = rows.Select(row => int.Parse(row.QuerySelectorAll("td")[2].TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(meetings.OrderDescending(), meetings);
         Assert.Contains("href=\"/factsheet/2021/sr-Cyrl\"", html);
+        var established = document.QuerySelector(".summary li strong")!.TextContent.Trim();
+        Assert.EndsWith("/ 6", established);
+        var meetingsCard = document.QuerySelectorAll(".summary li strong")[3].TextContent.Trim();
+        Assert.Equal(meetings.Sum().ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en")), meetingsCard);
+    }
+
+    [Fact]
+    public async Task ARegionsSummaryCountsAsTheEngineDoesForAWholeYear()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        var (app, _) = await StartAsync(database, demo: true);
+        await using var __ = app;
+        await using var scope = app.Services.CreateAsyncScope();
+        var query = scope.ServiceProvider.GetRequiredService<McscMonitor.Indicators.IndicatorQuery>();
+
+        foreach (var year in new[] { 2019, 2021, 2023 })
+        {
+            var document = McscMonitor.Indicators.IndicatorsDocument.From(await query.ComputeAsync(year, Core.Domain.Language.En, TestContext.Current.CancellationToken), false);
+            Assert.Equal(document.Summary, McscMonitor.Indicators.SummaryDocument.Of(document.Municipalities));
+        }
     }
 }

@@ -15,7 +15,23 @@ public sealed record SummaryDocument(
     int MeetingsDiscussingSecurityOrNonMajority,
     int WorkPlansAddressingNonMajority,
     int MunicipalitiesCompensatingMembers,
-    int MunicipalitiesCompensatingPartially);
+    int MunicipalitiesCompensatingPartially)
+{
+    /// <summary>
+    /// The summary of some municipalities only (a region), from their rows as published; it
+    /// counts as the engine's summary does, which a test holds it to for whole years.
+    /// </summary>
+    public static SummaryDocument Of(IReadOnlyCollection<MunicipalityDocument> municipalities) => new(
+        municipalities.Count,
+        municipalities.Count(m => m.CouncilEstablished),
+        municipalities.Count(m => m.CouncilEstablished && m.MeetingsHeld is not null),
+        municipalities.Count(m => m.MeetsRequiredMinimum == true),
+        municipalities.Sum(m => m.MeetingsHeld ?? 0),
+        municipalities.Sum(m => m.MeetingsDiscussingSecurityOrNonMajority ?? 0),
+        municipalities.Count(m => m.WorkPlanAddressesNonMajority == true),
+        municipalities.Count(m => m.CompensatesMembers == true),
+        municipalities.Count(m => m.Compensation == Codes.ToCode(CompensationStatus.Partial)));
+}
 
 /// <param name="NonMajority">Null when withheld in a public output; <paramref name="WithheldBelow"/> then says it is between 1 and that number minus one.</param>
 public sealed record MembersDocument(int Total, int Women, int? NonMajority, IReadOnlyList<string> Communities, int? WithheldBelow);

@@ -30,11 +30,11 @@ internal static class IndicatorsPageEndpoint
             : await publisher.PublishedIndicatorsAsync(shownYear, language, cancellationToken);
         if (document is null)
             return new RazorComponentResult<IndicatorsView>(new { NotPublishedYear = shownYear, Years = years, Rows = Array.Empty<MunicipalityDocument>() });
-        var rows = document.Municipalities.Where(m => string.IsNullOrEmpty(region) || m.Region == region);
+        var rows = document.Municipalities.Where(m => string.IsNullOrEmpty(region) || m.Region == region).ToList();
         // Names sort as readers of the language expect: ç after c, č after c, Cyrillic in its own order.
         var byName = StringComparer.Create(UiTexts.Current.Culture, ignoreCase: true);
         string Name(MunicipalityDocument m) => IndicatorText.NameIn(m, language);
-        rows = sort switch
+        var ordered = sort switch
         {
             "meetings" => rows.OrderByDescending(m => m.MeetingsHeld ?? -1).ThenBy(Name, byName),
             "gaps" => rows.OrderByDescending(m => m.Gaps.Count).ThenBy(Name, byName),
@@ -45,7 +45,9 @@ internal static class IndicatorsPageEndpoint
         {
             Document = document,
             Years = years,
-            Rows = rows.ToList(),
+            Rows = ordered.ToList(),
+            // The cards count what the table shows: the chosen region, or every municipality.
+            Summary = string.IsNullOrEmpty(region) ? document.Summary : SummaryDocument.Of(rows),
             Region = region,
             Sort = sort ?? "name",
         });

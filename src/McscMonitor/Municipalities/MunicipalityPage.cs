@@ -26,7 +26,8 @@ public sealed record MunicipalityRecord(
     string? Notice = null,
     Approvals.Approval? Approval = null,
     IReadOnlyList<Core.Approval.DueItem>? Due = null,
-    IReadOnlyList<Recommendation>? Recommendations = null);
+    IReadOnlyList<Recommendation>? Recommendations = null,
+    IReadOnlyList<int>? YearLinks = null);
 
 internal static class MunicipalityPageEndpoint
 {
@@ -81,13 +82,17 @@ internal static class MunicipalityPageEndpoint
                     "majority" => UiTexts.Current.Format("majority.changed", ("name", municipality.Name(UiTexts.Current.Language)),
                         ("community", ReferenceCatalog.CommunityName(municipality.MajorityCommunity, UiTexts.Current.Language))),
                     "erased" => UiTexts.Current["member.erased"],
+                    "saved" => UiTexts.Current["form.saved"],
+                    "deleted" => UiTexts.Current["form.deleted"],
                     _ => null,
                 },
                 approval,
                 // What needs doing: for the year in progress only.
                 shownYear == today.Year ? (await workflow.DueAsync([history[^1]], today, cancellationToken))[code] : null,
                 await db.Recommendations.AsNoTracking().Where(r => r.MunicipalityCode == code)
-                    .OrderByDescending(r => r.Year).ThenBy(r => r.Id).ToListAsync(cancellationToken)),
+                    .OrderByDescending(r => r.Year).ThenBy(r => r.Id).ToListAsync(cancellationToken),
+                // Every year with records, and the year in progress, which may have none yet.
+                years.Append(today.Year).Append(shownYear).Distinct().Order().ToList()),
         });
     }
 }

@@ -159,7 +159,7 @@ internal static class RecordForms
             var result = await RecordWriter.DeleteAsync(kind, id, values.Version, values["reason"], db, actor, user, cancellationToken);
             return result.Status switch
             {
-                WriteStatus.Done => (IResult)TypedResults.LocalRedirect(BackTo(form, values)),
+                WriteStatus.Done => (IResult)TypedResults.LocalRedirect(BackTo(form, values, "deleted")),
                 WriteStatus.Forbidden => TypedResults.Forbid(),
                 WriteStatus.NotFound => TypedResults.NotFound(),
                 WriteStatus.Conflict or WriteStatus.Closed => Page(form, values, id, message: result.Detail),
@@ -180,7 +180,7 @@ internal static class RecordForms
         var result = await RecordWriter.SaveAsync(form.Kind, id, input, values.Version, db, user, cancellationToken);
         return result.Status switch
         {
-            WriteStatus.Done => TypedResults.LocalRedirect(BackTo(form, values)),
+            WriteStatus.Done => TypedResults.LocalRedirect(BackTo(form, values, "saved")),
             WriteStatus.Forbidden => TypedResults.Forbid(),
             WriteStatus.NotFound => TypedResults.NotFound(),
             WriteStatus.Invalid => Page(form, values, id, result.Errors),
@@ -192,11 +192,12 @@ internal static class RecordForms
     private static FormValues Posted(IFormCollection posted) =>
         new(posted.Keys.Where(key => !key.StartsWith("__", StringComparison.Ordinal)).ToDictionary(key => key, key => (string?)posted[key].ToString()));
 
-    private static string BackTo<TRecord, TDto, TInput>(RecordForm<TRecord, TDto, TInput> form, FormValues values)
+    /// <summary>Back to the municipality's page for the record's year, which confirms what was done.</summary>
+    private static string BackTo<TRecord, TDto, TInput>(RecordForm<TRecord, TDto, TInput> form, FormValues values, string done)
         where TRecord : EditableRecord
     {
-        var year = form.YearOf(values) is { } known ? $"?year={known.ToString(CultureInfo.InvariantCulture)}" : "";
-        return $"/municipalities/{Uri.EscapeDataString(values.Municipality ?? "")}{year}";
+        var year = form.YearOf(values) is { } known ? $"year={known.ToString(CultureInfo.InvariantCulture)}&" : "";
+        return $"/municipalities/{Uri.EscapeDataString(values.Municipality ?? "")}?{year}changed={done}";
     }
 
     private static RazorComponentResult<RecordFormView> Page<TRecord, TDto, TInput>(
