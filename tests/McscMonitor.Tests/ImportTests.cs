@@ -137,8 +137,37 @@ public class ImportTests
         { "meetings.csv", "municipality,date,status\nPeja,2021-03-15,held\nPeć,2021-03-15,held\n", "meetings.csv, row 3, column date", "repeats the record of row 2" },
         { "members.csv", "municipality,member_ref,role,appointed_on,left_on\nPeja,X1,chair,2021-05-01,2021-04-01\n", "members.csv, row 2, column left_on", "left (2021-04-01) before being appointed (2021-05-01)" },
         { "members.csv", "municipality,member_ref,role,appointed_on\nPeja,X1,mayor,2021-05-01\n", "members.csv, row 2, column role", "'mayor' is not one of" },
-        { "meeting.csv", "municipality,date,status\nPeja,2021-03-15,held\n", "meeting.csv", "unknown table 'meeting'" },
+        { "meeting.csv", "municipality,date,colour\nPeja,2021-03-15,red\n", "meeting.csv", "unknown table 'meeting': neither its name nor its columns match a table" },
     };
+
+    [Fact]
+    public async Task AFileNamedForNoTableIsRecognisedByItsColumns()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        await database.RunAsync("import", ExampleFolder);
+        using var folder = new TempFolder();
+        folder.Write("bad-meetings.csv", "municipality,date,status,attendees\nPeja,2021-03-15,held,7\n");
+
+        var run = await database.RunAsync("import", folder.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("meetings: 1 added", run.Output);
+    }
+
+    [Fact]
+    public async Task EveryErrorOfARowIsReportedNotOnlyTheFirst()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        await database.RunAsync("import", ExampleFolder);
+        using var folder = new TempFolder();
+        folder.Write("meetings.csv", "municipality,date,status,attendees\nPejj,2021-02-30,maybe,-1\n");
+
+        var run = await database.RunAsync("import", folder.Path);
+
+        Assert.Equal(1, run.ExitCode);
+        foreach (var column in new[] { "municipality", "date", "status", "attendees" })
+            Assert.Contains($"meetings.csv, row 2, column {column}", run.Error);
+    }
 
     [Theory]
     [MemberData(nameof(MalformedFiles))]

@@ -65,6 +65,18 @@ public static class ExchangeFormat
 
     public static readonly IReadOnlyList<ExchangeSchema> All = [Councils, Members, Meetings, WorkPlans, Compensation];
 
+    /// <summary>
+    /// The table a file or sheet holds: the one its name says, or else the one table whose
+    /// columns it has (every required one, no other), so that "bad-meetings.csv" still imports.
+    /// </summary>
+    public static ExchangeSchema? Recognise(string name, IReadOnlyList<string> headers)
+    {
+        if (Find(name) is { } named) return named;
+        var matching = All.Where(schema =>
+            schema.Columns.Where(c => c.Required).All(c => headers.Contains(c.Name)) && headers.All(schema.ColumnNames.Contains)).ToList();
+        return matching.Count == 1 ? matching[0] : null;
+    }
+
     public static ExchangeSchema? Find(string name) =>
         All.FirstOrDefault(schema => string.Equals(schema.Name, name, StringComparison.OrdinalIgnoreCase));
 }

@@ -63,6 +63,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
         var municipalities = await db.Municipalities.AsNoTracking().ToListAsync(cancellationToken);
         var matcher = new MunicipalityMatcher(municipalities);
 
+        tables = tables.Select(t => ExchangeFormat.Recognise(t.Name, t.Headers) is { } schema ? t with { Name = schema.Name } : t).ToList();
         CheckTables(tables);
         if (_errors.Count > 0) return _errors.ToOutcome();
 
@@ -198,7 +199,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
 
     private List<Parsed<T>> ParseTable<T>(
         IReadOnlyList<ExchangeTable> tables, ExchangeSchema schema, MunicipalityMatcher matcher,
-        Func<RowReader, Municipality, T?> parse) where T : class
+        Func<RowReader, string, T?> parse) where T : class
     {
         var parsed = new List<Parsed<T>>();
         foreach (var table in tables.Where(t => t.Name == schema.Name))
@@ -207,21 +208,18 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
             {
                 var reader = new RowReader(table, row, matcher, _errors);
                 var municipality = reader.Municipality();
-                if (municipality is null) continue;
-                if (_onlyMunicipality is not null && municipality.Code != _onlyMunicipality)
-                {
+                if (municipality is not null && _onlyMunicipality is not null && municipality.Code != _onlyMunicipality)
                     reader.Error("municipality", Messages.Format("notOwnMunicipality", ("name", municipality.NameSq)));
-                    continue;
-                }
-                var record = parse(reader, municipality);
+                // The rest of the row is read even when its municipality is wrong: every error of a row is reported at once.
+                var record = parse(reader, municipality?.Code ?? "");
                 if (record is not null && reader.ErrorCount == 0)
-                    parsed.Add(new Parsed<T>(record, municipality.Code, table, row));
+                    parsed.Add(new Parsed<T>(record, municipality!.Code, table, row));
             }
         }
         return parsed;
     }
 
-    private static Council? ParseCouncil(RowReader row, Municipality municipality)
+    private static Council? ParseCouncil(RowReader row, string municipality)
     {
         var established = row.Date("established_on", required: true);
         var dissolved = row.Date("dissolved_on");
@@ -230,14 +228,14 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
         if (established is null) return null;
         return new Council
         {
-            MunicipalityCode = municipality.Code,
+            MunicipalityCode = municipality,
             EstablishedOn = established.Value,
             AssemblyDecision = row.Text("assembly_decision", maxLength: TextLimits.AssemblyDecision),
             DissolvedOn = dissolved,
         };
     }
 
-    private static Member? ParseMember(RowReader row, Municipality municipality)
+    private static Member? ParseMember(RowReader row, string municipality)
     {
         var reference = row.Text("member_ref", required: true, maxLength: TextLimits.MemberRef);
         var fullName = row.Text("full_name", maxLength: TextLimits.FullName);
@@ -263,7 +261,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
         };
     }
 
-    private static Meeting? ParseMeeting(RowReader row, Municipality municipality)
+    private static Meeting? ParseMeeting(RowReader row, string municipality)
     {
         var date = row.Date("date", required: true);
         var status = row.Code<MeetingStatus>("status", required: true);
@@ -283,7 +281,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
         };
     }
 
-    private static WorkPlan? ParseWorkPlan(RowReader row, Municipality municipality)
+    private static WorkPlan? ParseWorkPlan(RowReader row, string municipality)
     {
         var year = row.Year("year");
         var adopted = row.Date("adopted_on");
@@ -291,7 +289,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
         return year is null ? null : new WorkPlan { Year = year.Value, AdoptedOn = adopted, AddressesNonMajorityConcerns = addresses };
     }
 
-    private static Core.Domain.Compensation? ParseCompensation(RowReader row, Municipality municipality)
+    private static Core.Domain.Compensation? ParseCompensation(RowReader row, string municipality)
     {
         var year = row.Year("year");
         var status = row.Code<CompensationStatus>("status", required: true);
@@ -299,7 +297,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
         if (year is null || status is null) return null;
         return new Core.Domain.Compensation
         {
-            MunicipalityCode = municipality.Code, Year = year.Value, Status = status.Value, AmountPerMeetingEur = amount,
+            MunicipalityCode = municipality, Year = year.Value, Status = status.Value, AmountPerMeetingEur = amount,
         };
     }
 
