@@ -30,7 +30,7 @@ public class FactSheetBenchmarks
         await services.MigrateAsync();
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAsync();
-        Languages.TryParse(Language, out var language);
+        var language = Languages.ParseOrEnglish(Language);
         _model = await scope.ServiceProvider.GetRequiredService<FactSheetBuilder>().BuildAsync(2021, language);
     }
 

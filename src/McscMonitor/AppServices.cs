@@ -17,7 +17,7 @@ public static class AppServices
         services.AddMcscDatabase(configuration);
         services.AddSingleton(LoadRulebook(configuration));
         services.AddScoped<AuditActor>();
-        services.AddMcscUsers();
+        services.AddMcscUsers(configuration);
         services.AddSingleton(DisclosureOptions.From(configuration));
         services.AddScoped<IndicatorQuery>();
         services.AddScoped<Approvals.ApprovalWorkflow>();

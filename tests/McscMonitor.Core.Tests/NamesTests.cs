@@ -94,7 +94,7 @@ public class MunicipalityMatcherTests
         var match = _matcher.Match("Pejj");
 
         Assert.Null(match.Municipality);
-        Assert.Equal("peje", match.Suggestions.First().Code);
+        Assert.Equal("peje", match.Suggestions[0].Code);
         Assert.Equal("unknown municipality 'Pejj'; did you mean Pejë (peje)?", match.Describe("Pejj"));
     }
 

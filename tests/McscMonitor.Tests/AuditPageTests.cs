@@ -19,7 +19,7 @@ public class AuditPageTests
         {
             Content = JsonContent.Create(new
             {
-                municipality, date = meeting.Date.ToString("yyyy-MM-dd"), status = meeting.Status, attendees,
+                municipality, date = meeting.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), status = meeting.Status, attendees,
                 meeting.WomenAttendees, meeting.DiscussedSecurityIncidents, meeting.DiscussedNonMajorityConcerns, minutesKept = false,
             }),
         };

@@ -31,14 +31,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         if (!File.Exists(ChromiumPath)) return;
-        _database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        _database = await TestDatabase.CreateAsync(TestDatabase.Sqlite, Seed.Demo);
         // Every browser test signs in from the same address: the sign-in limit is for strangers, not for this suite.
         var settings = _database.Settings.Append(new("RateLimits:SignInsPerMinute", "1000")).ToDictionary();
         _app = WebApp.Build(["--urls=http://127.0.0.1:0"], settings);
         await _app.Services.MigrateAsync();
         await using (var scope = _app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAsync();
             // The public fact sheet is the published one: publish the year the browser tests read.
             await scope.ServiceProvider.GetRequiredService<DemoLoader>().PublishAsync(years: [2021]);
             // Recommendations on two published gaps, for the follow-up page.

@@ -24,10 +24,9 @@ public sealed class DemoFactSheets : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        _database = await TestDatabase.CreateAsync(TestDatabase.Sqlite, Seed.Demo);
         _services = await _database.OpenServicesAsync();
         await using var scope = _services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAsync();
         var builder = scope.ServiceProvider.GetRequiredService<FactSheetBuilder>();
         foreach (var language in Languages.All)
         {
@@ -99,8 +98,8 @@ public class FactSheetTests(DemoFactSheets sheets) : IClassFixture<DemoFactSheet
     {
         var raw = Encoding.Latin1.GetString(sheets.Pdfs[Language.SrCyrl]);
 
-        var descriptors = Regex.Matches(raw, @"/Type\s*/FontDescriptor").Count;
-        var embedded = Regex.Matches(raw, @"/FontFile[23]?\s").Count;
+        var descriptors = Regex.Count(raw, @"/Type\s*/FontDescriptor");
+        var embedded = Regex.Count(raw, @"/FontFile[23]?\s");
         Assert.True(descriptors > 0);
         Assert.Equal(descriptors, embedded);
         Assert.DoesNotMatch(@"/BaseFont\s*/(Helvetica|Times|Courier|Arial)", raw);

@@ -8,7 +8,7 @@ namespace McscMonitor.Tests;
 /// redirects (tests look at them), and posts forms with the antiforgery token of the page
 /// they came from.
 /// </summary>
-public sealed partial class FormClient
+public sealed partial class FormClient : IDisposable
 {
     private readonly HttpClient _client;
     private readonly CookieJar _jar;
@@ -27,6 +27,12 @@ public sealed partial class FormClient
     }
 
     public Task<HttpResponseMessage> GetResponseAsync(string path) => _client.GetAsync(path);
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _jar.Dispose();
+    }
 
     /// <summary>The cookies this browser would send now: what a thief who copied them would replay.</summary>
     public string CookieHeader => _jar.Header(new Uri("http://localhost/"));

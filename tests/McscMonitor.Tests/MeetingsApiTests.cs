@@ -37,9 +37,10 @@ public sealed class ApiHost : IAsyncDisposable
     public static async Task<ApiHost> StartAsync(
         string provider = TestDatabase.Sqlite, IReadOnlyDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
-        var database = await TestDatabase.CreateAsync(provider);
-        await database.RunAsync("import", Path.Combine(AppContext.BaseDirectory, "examples", "import"));
-        var allSettings = database.Settings.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary();
+        var database = await TestDatabase.CreateAsync(provider, withExamples: true);
+        // The test's own settings win over the database's defaults.
+        var allSettings = new Dictionary<string, string?>(database.Settings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) allSettings[key] = value;
         var app = WebApp.Build([], allSettings, builder =>
         {
             builder.WebHost.UseTestServer();
@@ -138,7 +139,7 @@ public class MeetingsApiTests
         var second = host.ClientFor(Roles.Admin);
         var loadedByFirst = await FirstMeetingOf(first, "peje");
         var loadedBySecond = await FirstMeetingOf(second, "peje");
-        var date = loadedByFirst.Date.ToString("yyyy-MM-dd");
+        var date = loadedByFirst.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var firstSave = await first.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/v1/meetings/{loadedByFirst.Id}", loadedByFirst.Version,
             new { municipality = "peje", date, status = "held", attendees = 21 }));
@@ -158,7 +159,7 @@ public class MeetingsApiTests
         var client = host.ClientFor(Roles.Admin);
         var meeting = await FirstMeetingOf(client, "peje");
 
-        var response = await client.PutAsJsonAsync($"/api/v1/meetings/{meeting.Id}", NewMeeting("peje", meeting.Date.ToString("yyyy-MM-dd")));
+        var response = await client.PutAsJsonAsync($"/api/v1/meetings/{meeting.Id}", NewMeeting("peje", meeting.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
 
         Assert.Equal((HttpStatusCode)428, response.StatusCode);
     }

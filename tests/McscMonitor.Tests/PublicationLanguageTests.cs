@@ -15,6 +15,8 @@ public partial class PublicationLanguageTests(DemoFactSheets sheets) : IClassFix
 {
     public static TheoryData<string> OtherThanEnglish => ["sq", "sr-Latn", "sr-Cyrl"];
 
+    private static readonly string[] PluralVariants = ["one", "few", "other"];
+
     /// <summary>Words that are the same in every language: names, brands, sources.</summary>
     private static readonly HashSet<string> Shared = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -49,7 +51,7 @@ public partial class PublicationLanguageTests(DemoFactSheets sheets) : IClassFix
     [MemberData(nameof(OtherThanEnglish))]
     public void TheFactSheetPageHasNoEnglishWord(string tag)
     {
-        Languages.TryParse(tag, out var language);
+        var language = Languages.ParseOrEnglish(tag);
         var text = new HtmlParser().ParseDocument(sheets.Html[language]).Body!.TextContent;
 
         AssertNoEnglish(text, language, "the fact sheet page");
@@ -59,7 +61,7 @@ public partial class PublicationLanguageTests(DemoFactSheets sheets) : IClassFix
     [MemberData(nameof(OtherThanEnglish))]
     public void TheFactSheetPdfHasNoEnglishWordNotEvenInItsMetadata(string tag)
     {
-        Languages.TryParse(tag, out var language);
+        var language = Languages.ParseOrEnglish(tag);
         using var pdf = PdfDocument.Open(sheets.Pdfs[language]);
         var text = string.Join(" ", pdf.GetPages().Select(page => page.Text)) + " " + pdf.Information.Title + " " + pdf.Information.Subject;
 
@@ -70,7 +72,7 @@ public partial class PublicationLanguageTests(DemoFactSheets sheets) : IClassFix
     [MemberData(nameof(OtherThanEnglish))]
     public void TheIndicatorsTableHasNoEnglishWord(string tag)
     {
-        Languages.TryParse(tag, out var language);
+        var language = Languages.ParseOrEnglish(tag);
         var document = IndicatorsDocument.From(sheets.Models[language].Current, illustrative: true);
 
         AssertNoEnglish(IndicatorText.Table(document, language), language, "the indicators table");
@@ -96,7 +98,7 @@ public partial class PublicationLanguageTests(DemoFactSheets sheets) : IClassFix
     [InlineData("sr-Cyrl", 0, "0 грешака.")]
     public void CountsAgreeWithTheirNounsInEveryLanguage(string tag, int count, string expected)
     {
-        Languages.TryParse(tag, out var language);
+        var language = Languages.ParseOrEnglish(tag);
 
         Assert.Contains($": {expected}", UiTexts.For(language).Plural("import.failed", count, ("file", "x.csv")));
     }
@@ -108,7 +110,7 @@ public partial class PublicationLanguageTests(DemoFactSheets sheets) : IClassFix
         {
             var keys = UiTexts.For(language).Keys;
             foreach (var stem in keys.Where(k => k.EndsWith(".one", StringComparison.Ordinal)).Select(k => k[..^4]))
-                Assert.All(new[] { "one", "few", "other" }, variant => Assert.Contains($"{stem}.{variant}", keys));
+                Assert.All(PluralVariants, variant => Assert.Contains($"{stem}.{variant}", keys));
         }
     }
 

@@ -52,7 +52,7 @@ public class RecordFormsTests
 
         await using var scope = host.Services.CreateAsyncScope();
         var audit = await scope.ServiceProvider.GetRequiredService<McscDbContext>().AuditEntries
-            .Where(e => e.Entity == entity && e.EntityKey == id.ToString()).OrderBy(e => e.Id).ToListAsync();
+            .Where(e => e.Entity == entity && e.EntityKey == id.ToString(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(e => e.Id).ToListAsync();
         Assert.Equal(["create", "update", "delete"], audit.Select(e => e.Action));
         Assert.All(audit, e => Assert.Equal(host.Account(role).UserName, e.Actor));
     }

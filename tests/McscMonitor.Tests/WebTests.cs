@@ -16,7 +16,6 @@ public class WebTests
         if (demo)
         {
             await using var scope = app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAsync();
             await scope.ServiceProvider.GetRequiredService<DemoLoader>().PublishAsync(years: [2021]);
         }
         await app.StartAsync();
@@ -26,7 +25,7 @@ public class WebTests
     [Fact]
     public async Task HomePageListsEveryMunicipalityAndLabelsDemoDataIllustrative()
     {
-        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite, Seed.Demo);
         var (app, client) = await StartAsync(database, demo: true);
         await using var _ = app;
 
@@ -42,7 +41,7 @@ public class WebTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task IndicatorsApiReturnsTheSameDocumentAsTheCli(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(provider, Seed.Demo);
         var (app, client) = await StartAsync(database, demo: true);
         await using var _ = app;
 
@@ -77,7 +76,7 @@ public class WebTests
     [Fact]
     public async Task OverviewFiltersByRegionAndSortsByMeetingsHeld()
     {
-        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite, Seed.Demo);
         var (app, client) = await StartAsync(database, demo: true);
         await using var _ = app;
 
@@ -99,7 +98,7 @@ public class WebTests
     [Fact]
     public async Task ARegionsSummaryCountsAsTheEngineDoesForAWholeYear()
     {
-        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite, Seed.Demo);
         var (app, _) = await StartAsync(database, demo: true);
         await using var __ = app;
         await using var scope = app.Services.CreateAsyncScope();

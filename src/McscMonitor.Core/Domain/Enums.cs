@@ -36,6 +36,9 @@ public static class Languages
         _ => "en",
     };
 
+    /// <summary>The language of a tag, English for a tag that names none (callers that must refuse one use <see cref="TryParse"/>).</summary>
+    public static Language ParseOrEnglish(string? tag) => TryParse(tag, out var language) ? language : Language.En;
+
     public static bool TryParse(string? tag, out Language language)
     {
         foreach (var candidate in All)

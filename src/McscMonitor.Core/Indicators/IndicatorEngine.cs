@@ -163,7 +163,7 @@ public static class IndicatorEngine
             yield return GapFor(nonMajorityRule, measured.Members.NonMajority);
     }
 
-    private static IndicatorSummary Summarise(IReadOnlyList<MunicipalityIndicators> municipalities) => new(
+    private static IndicatorSummary Summarise(List<MunicipalityIndicators> municipalities) => new(
         Municipalities: municipalities.Count,
         CouncilsEstablished: municipalities.Count(m => m.CouncilEstablished),
         CouncilsWithMeetingRecords: municipalities.Count(m => m.CouncilEstablished && m.MeetingsHeld is not null),

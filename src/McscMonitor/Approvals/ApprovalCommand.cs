@@ -14,6 +14,8 @@ namespace McscMonitor.Approvals;
 /// </summary>
 public static class ApprovalCommand
 {
+    private static readonly JsonSerializerOptions IndentedJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
     public static Command Create(CliContext context)
     {
         var command = new Command("approval", "Data approval per municipality and year: submit, verify, return, reopen, status.");
@@ -72,7 +74,7 @@ public static class ApprovalCommand
             {
                 municipality = s.MunicipalityCode, s.Year, state = Codes<ApprovalState>.ToCode(s.State), s.Reason, s.ChangedAtUtc, s.ChangedBy,
                 recorded = new { council = s.Recorded.Council, meetings = s.Recorded.Meetings, workPlan = s.Recorded.WorkPlan, compensation = s.Recorded.Compensation },
-            }), new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+            }), IndentedJson));
             return ExitCodes.Done;
         }
         await context.Out.WriteLineAsync($"{"municipality",-14} {"state",-10} council meetings work_plan compensation");

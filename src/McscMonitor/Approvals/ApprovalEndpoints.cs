@@ -1,3 +1,4 @@
+using McscMonitor.Web;
 using System.Globalization;
 using System.Security.Claims;
 using McscMonitor.Approvals.Pages;
@@ -12,6 +13,9 @@ namespace McscMonitor.Approvals;
 public sealed record ApprovalForm(string? Reason, string? ReturnUrl);
 
 /// <summary>The approval overview for monitors, and the transitions from the browser (a form per action).</summary>
+/// <param name="Due">For the year in progress only: what each municipality has still to do.</param>
+public sealed record ApprovalsModel(int Year, IReadOnlyList<ApprovalStatus> Statuses, IReadOnlyDictionary<string, IReadOnlyList<Core.Approval.DueItem>>? Due);
+
 internal static class ApprovalEndpoints
 {
     public static IEndpointRouteBuilder MapApprovals(this IEndpointRouteBuilder routes)
@@ -21,15 +25,13 @@ internal static class ApprovalEndpoints
             {
                 var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
                 var shown = year is >= RecordRules.FirstYear and <= RecordRules.LastYear ? year.Value : today.Year - 1;
-                return new RazorComponentResult<ApprovalsView>(new
-                {
-                    Year = shown,
-                    Statuses = await workflow.StatusAsync(shown, cancellationToken),
+                return PageResult.For<ApprovalsView, ApprovalsModel>(new ApprovalsModel(
+                    shown,
+                    await workflow.StatusAsync(shown, cancellationToken),
                     // What monitors follow up across municipalities, for the year in progress only.
-                    Due = shown == today.Year
+                    shown == today.Year
                         ? await workflow.DueAsync((await query.ComputeAsync(shown, Language.En, cancellationToken)).Municipalities, today, cancellationToken)
-                        : null,
-                });
+                        : null));
             })
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Monitor)).ExcludeFromDescription();
 

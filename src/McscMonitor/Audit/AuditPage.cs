@@ -87,15 +87,12 @@ internal static class AuditPageEndpoint
         var entities = await db.AuditEntries.Select(e => e.Entity).Distinct().ToListAsync(cancellationToken);
         var municipalities = await db.Municipalities.AsNoTracking().ToListAsync(cancellationToken);
         var byName = StringComparer.Create(texts.Culture, ignoreCase: true);
-        return new RazorComponentResult<AuditView>(new
-        {
-            Model = new AuditPageModel(
+        return PageResult.For<AuditView, AuditPageModel>(new AuditPageModel(
                 await AuditDescriptions.DescribeAsync(shown, db, texts, cancellationToken),
                 total,
                 filter,
                 entities.Select(e => (e, texts.Keys.Contains($"audit.entity.{e}") ? texts[$"audit.entity.{e}"] : e)).OrderBy(e => e.Item2, byName).ToList(),
-                municipalities.Select(m => (m.Code, m.Name(texts.Language))).OrderBy(m => m.Item2, byName).ToList()),
-        });
+                municipalities.Select(m => (m.Code, m.Name(texts.Language))).OrderBy(m => m.Item2, byName).ToList()));
     }
 
     /// <summary>The filtered entries, newest first, in the reader's language, with each raw change set in the last column.</summary>

@@ -12,12 +12,16 @@ namespace McscMonitor.Data;
 /// (PostgreSQL restarting), a request ends with 503 and Retry-After in plain words instead of
 /// a 500; the next request after the server is back opens a fresh connection and works.
 /// </summary>
-public sealed class DatabaseFailures(IProblemDetailsService problems, ILogger<DatabaseFailures> logger) : IExceptionHandler
+public sealed partial class DatabaseFailures(IProblemDetailsService problems, ILogger<DatabaseFailures> logger) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database was not available for {Path}")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, string path);
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        var context = httpContext;
         if (!IsUnavailable(exception)) return false;
-        logger.LogWarning(exception, "The database was not available for {Path}", context.Request.Path);
+        LogUnavailable(logger, exception, context.Request.Path);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = "30";
         return await problems.TryWriteAsync(new ProblemDetailsContext

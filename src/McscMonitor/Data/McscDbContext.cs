@@ -55,8 +55,9 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
     public async Task<MunicipalityMatch> MatchMunicipalityAsync(string name, CancellationToken cancellationToken = default) =>
         new MunicipalityMatcher(await Municipalities.AsNoTracking().ToListAsync(cancellationToken)).Match(name);
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
+        var modelBuilder = builder;
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfiguration(new ReferenceDataConfiguration());
         modelBuilder.ApplyConfiguration(new MunicipalityConfiguration());

@@ -26,7 +26,7 @@ public sealed class DemoLoader(McscDbContext db, Importer importer, Approvals.Ap
     /// (still labelled illustrative on every page). Years already published are left alone.
     /// </summary>
     /// <param name="years">The demo years to publish; all of them when null.</param>
-    public async Task<IReadOnlyList<int>> PublishAsync(CancellationToken cancellationToken = default, IEnumerable<int>? years = null)
+    public async Task<IReadOnlyList<int>> PublishAsync(IEnumerable<int>? years = null, CancellationToken cancellationToken = default)
     {
         var published = new List<int>();
         foreach (var year in years ?? DemoData.Years)
@@ -80,7 +80,7 @@ public static class DemoCommand
             if (!outcome.Succeeded) return ExitCodes.InputRejected;
             foreach (var count in outcome.Counts)
                 await context.Out.WriteLineAsync($"{count.Table}: {count.Added} added, {count.Updated} updated, {count.Unchanged} unchanged");
-            IReadOnlyList<int> published = result.GetValue(noPublish) ? [] : await scope.ServiceProvider.GetRequiredService<DemoLoader>().PublishAsync(cancellationToken);
+            IReadOnlyList<int> published = result.GetValue(noPublish) ? [] : await scope.ServiceProvider.GetRequiredService<DemoLoader>().PublishAsync(cancellationToken: cancellationToken);
             await context.Out.WriteLineAsync("Demo data loaded: illustrative data, not official figures.");
             if (published.Count > 0) await context.Out.WriteLineAsync($"Verified and published the fact sheets of {string.Join(", ", published)}.");
             return ExitCodes.Done;

@@ -15,7 +15,7 @@ internal static class ExportApi
     {
         routes.MapGet("/api/v1/export", ExportAsync).WithTags("Export").RequireAuthorization(RecordAccess.Policy)
             .WithName("Export").WithSummary("Records in the import format: an XLSX workbook, or a zip of CSV files (format=csv).")
-            .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip")
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip")
             .Produces(StatusCodes.Status403Forbidden);
         return routes;
     }

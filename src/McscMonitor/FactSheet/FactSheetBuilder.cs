@@ -11,7 +11,7 @@ public sealed class FactSheetBuilder(IndicatorQuery query, Data.McscDbContext db
     /// <param name="stamp">The version being published, or null for a live view.</param>
     /// <param name="unpublished">Label the sheet as live, unpublished figures (what signed-in staff and the CLI see).</param>
     public async Task<FactSheetModel> BuildAsync(
-        int year, Language language, CancellationToken cancellationToken = default, PublicationStamp? stamp = null, bool unpublished = false)
+        int year, Language language, PublicationStamp? stamp = null, bool unpublished = false, CancellationToken cancellationToken = default)
     {
         var current = query.ForPublication(await query.ComputeAsync(year, language, cancellationToken));
         var previous = query.ForPublication(await query.ComputeAsync(year - 1, language, cancellationToken));
@@ -27,7 +27,7 @@ public sealed class FactSheetBuilder(IndicatorQuery query, Data.McscDbContext db
     public async Task<byte[]> RenderAsync(int year, Language language, FactSheetFormat format, CancellationToken cancellationToken = default)
     {
         // The command line draws the live figures, labelled as such: a published version is downloaded, not redrawn.
-        var model = await BuildAsync(year, language, cancellationToken, unpublished: true);
+        var model = await BuildAsync(year, language, unpublished: true, cancellationToken: cancellationToken);
         return format == FactSheetFormat.Pdf
             ? FactSheetPdf.Render(model)
             : System.Text.Encoding.UTF8.GetBytes(await FactSheetHtml.RenderAsync(model));

@@ -15,9 +15,11 @@ public sealed record RenderedFile(byte[] Content, string ETag);
 /// visitors asking for the same PDF at once wait for one rendering, not fifty. The cache
 /// holds a bounded number of files; the least used go first.
 /// </summary>
-public sealed class FactSheetCache(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class FactSheetCache(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
 {
     private readonly MemoryCache _files = new(new MemoryCacheOptions { SizeLimit = 120 });
+
+    public void Dispose() => _files.Dispose();
     private readonly ConcurrentDictionary<string, Lazy<Task<RenderedFile>>> _rendering = new();
     private int _renderings;
 
@@ -51,7 +53,7 @@ public sealed class FactSheetCache(IServiceScopeFactory scopes, TimeProvider clo
     {
         Interlocked.Increment(ref _renderings);
         await using var scope = scopes.CreateAsyncScope();
-        var model = await scope.ServiceProvider.GetRequiredService<FactSheetBuilder>().BuildAsync(year, language, CancellationToken.None, unpublished: true);
+        var model = await scope.ServiceProvider.GetRequiredService<FactSheetBuilder>().BuildAsync(year, language, unpublished: true);
         var content = await render(model);
         var tag = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..16];
         return new RenderedFile(content, $"\"{tag}\"");

@@ -1,3 +1,4 @@
+using McscMonitor.Web;
 using System.Security.Claims;
 using McscMonitor.Core.Domain;
 using McscMonitor.Indicators;
@@ -6,6 +7,9 @@ using McscMonitor.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace McscMonitor.FactSheet;
+
+/// <summary>Why a year has no fact sheet: no records at all, or none published yet; and the years that have one.</summary>
+public sealed record NoFactSheetModel(int Year, Core.Domain.Language Language, IReadOnlyList<int> Years, bool NoRecords);
 
 /// <summary>
 /// The fact sheet (design §7). The public and viewers get the latest published version; a
@@ -22,33 +26,33 @@ internal static class FactSheetEndpoints
         year.MapGet($"/{{lang:{LanguagePattern}}}", (int year, string lang, HttpContext context) =>
                 ServeAsync(context, year, null, lang, "page.html"))
             .WithName("FactSheetPage").WithSummary("The fact sheet as a web page: the latest published version (staff: the live figures).")
-            .Produces(StatusCodes.Status200OK, typeof(string), "text/html");
+            .Produces<string>(StatusCodes.Status200OK, "text/html");
         year.MapGet($"/{{lang:{LanguagePattern}}}.pdf", (int year, string lang, HttpContext context) =>
                 ServeAsync(context, year, null, lang, "sheet.pdf"))
             .WithName("FactSheetPdf").WithSummary("The fact sheet as a print-quality PDF (latest published version).")
-            .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/pdf");
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf");
         year.MapGet($"/{{lang:{LanguagePattern}}}/charts/{{chart}}.{{extension}}", (int year, string lang, string chart, string extension, HttpContext context) =>
                 ServeAsync(context, year, null, lang, $"{chart}.{extension}"))
             .WithName("FactSheetChart").WithSummary("One chart of the fact sheet as SVG or PNG.")
-            .Produces(StatusCodes.Status200OK, typeof(byte[]), "image/svg+xml", "image/png");
+            .Produces<byte[]>(StatusCodes.Status200OK, "image/svg+xml", "image/png");
 
         year.MapGet($"/v{{number:int}}/{{lang:{LanguagePattern}}}", (int year, int number, string lang, HttpContext context) =>
                 ServeAsync(context, year, number, lang, "page.html"))
             .WithName("FactSheetVersionPage").WithSummary("A published version of the fact sheet, as it was published.")
-            .Produces(StatusCodes.Status200OK, typeof(string), "text/html");
+            .Produces<string>(StatusCodes.Status200OK, "text/html");
         year.MapGet($"/v{{number:int}}/{{lang:{LanguagePattern}}}.pdf", (int year, int number, string lang, HttpContext context) =>
                 ServeAsync(context, year, number, lang, "sheet.pdf"))
             .WithName("FactSheetVersionPdf").WithSummary("The PDF of a published version, as it was published.")
-            .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/pdf");
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf");
         year.MapGet($"/v{{number:int}}/{{lang:{LanguagePattern}}}/indicators.json", (int year, int number, string lang, HttpContext context) =>
                 ServeAsync(context, year, number, lang, "indicators.json"))
             .WithName("FactSheetVersionIndicators").WithSummary("The indicators of a published version, as they were published (JSON).")
-            .Produces(StatusCodes.Status200OK, typeof(string), "application/json");
+            .Produces<string>(StatusCodes.Status200OK, "application/json");
         year.MapGet($"/v{{number:int}}/{{lang:{LanguagePattern}}}/charts/{{chart}}.{{extension}}",
                 (int year, int number, string lang, string chart, string extension, HttpContext context) =>
                     ServeAsync(context, year, number, lang, $"{chart}.{extension}"))
             .WithName("FactSheetVersionChart").WithSummary("A chart of a published version.")
-            .Produces(StatusCodes.Status200OK, typeof(byte[]), "image/svg+xml", "image/png");
+            .Produces<byte[]>(StatusCodes.Status200OK, "image/svg+xml", "image/png");
         return routes;
     }
 
@@ -130,7 +134,7 @@ internal static class FactSheetEndpoints
 
     /// <summary>A 404 page that says why there is no sheet and lists the years that have one.</summary>
     private static RazorComponentResult<NoFactSheetPage> NotPublished(int year, Language language, IReadOnlyList<int> years, bool noRecords) =>
-        new(new { Year = year, Language = language, Years = years, NoRecords = noRecords }) { StatusCode = StatusCodes.Status404NotFound };
+        PageResult.For<NoFactSheetPage, NoFactSheetModel>(new NoFactSheetModel(year, language, years, noRecords), StatusCodes.Status404NotFound);
 
     private static Language Parse(string tag) => Languages.TryParse(tag, out var language) ? language : Language.En;
 }

@@ -124,12 +124,12 @@ public static class KosovoMap
         return ring.Select(point => new Coordinates(point.X * scale, point.Y)).ToArray();
     }
 
+    private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
+
     private static List<(string Code, Geometry Shape)> LoadShapes()
     {
-        var options = new JsonSerializerOptions();
-        options.Converters.Add(new GeoJsonConverterFactory());
         using var stream = ReferenceCatalog.OpenResource("kosovo-municipalities.geojson");
-        var features = JsonSerializer.Deserialize<FeatureCollection>(stream, options)
+        var features = JsonSerializer.Deserialize<FeatureCollection>(stream, GeoJson)
             ?? throw new InvalidOperationException("The municipal boundaries are empty.");
         // The boundaries are surveyed far finer than a map 340 points wide can show: simplified once, keeping
         // each municipality's shape and its holes, the map is a few dozen kilobytes instead of two megabytes.

@@ -37,7 +37,7 @@ internal sealed class PageFlow : IDisposable
         NewPage();
     }
 
-    private float Bottom => PageHeight - Margin - FooterHeight;
+    private const float Bottom = PageHeight - Margin - FooterHeight;
 
     public void NewPage()
     {

@@ -1,3 +1,4 @@
+using McscMonitor.Web;
 using System.Security.Claims;
 using McscMonitor.Core.Domain;
 using McscMonitor.Data;
@@ -33,7 +34,7 @@ internal static class FollowUpPage
                                 || ReferenceCatalog.Municipalities.Any(m => m.Code == r.MunicipalityCode && m.RegionCode == filter.Region))
                     .Where(r => !filter.Overdue || r.IsOverdue(today))
                     .ToList();
-                return new RazorComponentResult<FollowUpView>(new { Model = new FollowUpModel(filter, list, today) });
+                return PageResult.For<FollowUpView, FollowUpModel>(new FollowUpModel(filter, list, today));
             })
             .RequireAuthorization(RecordAccess.Policy).ExcludeFromDescription();
         return routes;

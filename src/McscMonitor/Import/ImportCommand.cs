@@ -24,7 +24,7 @@ public static class ImportCommand
         await using var scope = services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<Importer>();
         using var progress = new SlowProgress(context.Error);
-        var outcome = await importer.ImportAsync(read.Tables, progress, cancellationToken);
+        var outcome = await importer.ImportAsync(read.Tables, progress, cancellationToken: cancellationToken);
         progress.Finish();
         if (!outcome.Succeeded) return await RejectAsync(context, outcome);
 

@@ -7,18 +7,21 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace McscMonitor.Import;
 
 /// <summary>Import from the browser (a form with antiforgery) and for scripts (token only).</summary>
+/// <summary>The import page: empty, or what the import of a file came to.</summary>
+public sealed record ImportPageModel(ImportOutcome? Outcome, string? FileName);
+
 internal static class ImportEndpoints
 {
     public static IEndpointRouteBuilder MapImport(this IEndpointRouteBuilder routes)
     {
         // The file, plus room for the multipart envelope and the antiforgery field.
         var uploadBytes = routes.ServiceProvider.GetRequiredService<ImportLimits>().MaxUploadBytes + RequestBodyLimit.DefaultBytes;
-        routes.MapGet("/import", () => new RazorComponentResult<ImportView>())
+        routes.MapGet("/import", () => PageResult.For<ImportView, ImportPageModel>(new ImportPageModel(null, null)))
             .RequireAuthorization(RecordAccess.Policy).ExcludeFromDescription();
         routes.MapPost("/import", async (IFormFile file, Importer importer, ImportLimits limits, ClaimsPrincipal user, CancellationToken cancellationToken) =>
             {
                 var outcome = await ImportAsync(file, importer, limits, user, cancellationToken);
-                return new RazorComponentResult<ImportView>(new { Outcome = outcome, FileName = file.FileName });
+                return PageResult.For<ImportView, ImportPageModel>(new ImportPageModel(outcome, file.FileName));
             })
             .RequireAuthorization(RecordAccess.Policy).AllowBody(uploadBytes).ExcludeFromDescription();
 

@@ -9,11 +9,13 @@ namespace McscMonitor.Import;
 /// Within one app this is a semaphore; on PostgreSQL an advisory lock, taken in the import's
 /// transaction, covers several app instances and the command line as well.
 /// </summary>
-public sealed class ImportGate
+public sealed class ImportGate : IDisposable
 {
     public const long AdvisoryLockKey = 0x4D435343_494D5054; // "MCSC" "IMPT"
 
     private readonly SemaphoreSlim _inProcess = new(1, 1);
+
+    public void Dispose() => _inProcess.Dispose();
 
     public async Task<IDisposable?> TryEnterAsync(CancellationToken cancellationToken)
     {

@@ -53,8 +53,8 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
 
     /// <param name="onlyMunicipality">When set, rows of any other municipality are errors (a municipal officer's import).</param>
     public async Task<ImportOutcome> ImportAsync(
-        IReadOnlyList<ExchangeTable> tables, IProgress<double>? progress = null, CancellationToken cancellationToken = default,
-        string? onlyMunicipality = null)
+        IReadOnlyList<ExchangeTable> tables, IProgress<double>? progress = null, string? onlyMunicipality = null,
+        CancellationToken cancellationToken = default)
     {
         using var turn = await gate.TryEnterAsync(cancellationToken);
         if (turn is null) return ImportOutcome.Busy();

@@ -32,7 +32,7 @@ public static class IndicatorsCommand
             await context.Error.WriteLineAsync($"--year {year} is outside 2000–2100.");
             return ExitCodes.UsageError;
         }
-        Languages.TryParse(languageTag, out var language);
+        var language = Languages.ParseOrEnglish(languageTag);
 
         await using var services = await context.OpenServicesAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();

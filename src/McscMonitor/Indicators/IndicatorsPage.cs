@@ -4,6 +4,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace McscMonitor.Indicators;
 
+/// <summary>The overview of a year: its figures for the municipalities shown, or, with no document, that the year is not published.</summary>
+/// <param name="Document">Null when the year is not published and the reader sees only published figures.</param>
+/// <param name="Summary">The summary cards: for the chosen region, or the whole year.</param>
+public sealed record OverviewModel(
+    int Year, IReadOnlyList<int> Years, IndicatorsDocument? Document, IReadOnlyList<MunicipalityDocument> Rows, SummaryDocument? Summary,
+    string? Region, string Sort);
+
 internal static class IndicatorsPageEndpoint
 {
     public static IEndpointRouteBuilder MapIndicatorsPage(this IEndpointRouteBuilder routes)
@@ -29,7 +36,7 @@ internal static class IndicatorsPageEndpoint
             ? IndicatorsDocument.From(await query.ComputeForAsync(shownYear, language, user, cancellationToken), await query.IsIllustrativeAsync(cancellationToken))
             : await publisher.PublishedIndicatorsAsync(shownYear, language, cancellationToken);
         if (document is null)
-            return new RazorComponentResult<IndicatorsView>(new { NotPublishedYear = shownYear, Years = years, Rows = Array.Empty<MunicipalityDocument>() });
+            return PageResult.For<IndicatorsView, OverviewModel>(new OverviewModel(shownYear, years, null, [], null, null, "name"));
         var rows = document.Municipalities.Where(m => string.IsNullOrEmpty(region) || m.Region == region).ToList();
         // Names sort as readers of the language expect: ç after c, č after c, Cyrillic in its own order.
         var byName = StringComparer.Create(UiTexts.Current.Culture, ignoreCase: true);
@@ -41,15 +48,14 @@ internal static class IndicatorsPageEndpoint
             "region" => rows.OrderBy(m => m.Region).ThenBy(Name, byName),
             _ => rows.OrderBy(Name, byName),
         };
-        return new RazorComponentResult<IndicatorsView>(new
-        {
-            Document = document,
-            Years = years,
-            Rows = ordered.ToList(),
+        return PageResult.For<IndicatorsView, OverviewModel>(new OverviewModel(
+            shownYear,
+            years,
+            document,
+            ordered.ToList(),
             // The cards count what the table shows: the chosen region, or every municipality.
-            Summary = string.IsNullOrEmpty(region) ? document.Summary : SummaryDocument.Of(rows),
-            Region = region,
-            Sort = sort ?? "name",
-        });
+            string.IsNullOrEmpty(region) ? document.Summary : SummaryDocument.Of(rows),
+            region,
+            sort ?? "name"));
     }
 }

@@ -65,9 +65,7 @@ internal static class MunicipalityPageEndpoint
         for (var past = shownYear - HistoryYears + 1; past <= shownYear; past++)
             history.Add((await query.ComputeAsync(past, UiTexts.Current.Language, cancellationToken)).Municipalities.Single(m => m.Municipality.Code == code));
 
-        return new RazorComponentResult<MunicipalityView>(new
-        {
-            Record = new MunicipalityRecord(
+        return PageResult.For<MunicipalityView, MunicipalityRecord>(new MunicipalityRecord(
                 municipality,
                 shownYear,
                 council,
@@ -92,7 +90,6 @@ internal static class MunicipalityPageEndpoint
                 await db.Recommendations.AsNoTracking().Where(r => r.MunicipalityCode == code)
                     .OrderByDescending(r => r.Year).ThenBy(r => r.Id).ToListAsync(cancellationToken),
                 // Every year with records, and the year in progress, which may have none yet.
-                years.Append(today.Year).Append(shownYear).Distinct().Order().ToList()),
-        });
+                years.Append(today.Year).Append(shownYear).Distinct().Order().ToList()));
     }
 }

@@ -37,10 +37,8 @@ internal static class PublicationEndpoints
         var shown = year is >= RecordRules.FirstYear and <= RecordRules.LastYear ? year.Value : years.Count > 0 ? years[0] : DateTime.UtcNow.Year - 1;
         var versions = await publisher.ListAsync(shown, cancellationToken);
         var changes = versions.Count > 0 ? await publisher.ChangesSinceAsync(versions[^1], UiTexts.Current.Language, cancellationToken) : [];
-        return new RazorComponentResult<PublicationsView>(new
-        {
-            Model = new PublicationsModel(shown, years, versions, changes, error, notice),
-        }) { StatusCode = error is null ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity };
+        return PageResult.For<PublicationsView, PublicationsModel>(new PublicationsModel(shown, years, versions, changes, error, notice),
+            error is null ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
     }
 }
 

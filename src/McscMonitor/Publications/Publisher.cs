@@ -55,7 +55,7 @@ public sealed class Publisher(
         {
             var stamp = new PublicationStamp(previous + 1, DateOnly.FromDateTime(publishedOn), note?.Trim(),
                 unverified.Select(code => NameOf(code, language)).ToList());
-            var model = await builder.BuildAsync(year, language, cancellationToken, stamp);
+            var model = await builder.BuildAsync(year, language, stamp, cancellationToken: cancellationToken);
             rulebook = model.RulebookVersion;
             var tag = language.Tag();
             files.Add(File(tag, "page.html", "text/html; charset=utf-8", Encoding.UTF8.GetBytes(await FactSheetHtml.RenderAsync(model, standalone: false))));

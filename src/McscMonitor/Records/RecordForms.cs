@@ -12,103 +12,11 @@ using McscMonitor.Core.Localization;
 
 namespace McscMonitor.Records;
 
-public enum FieldType { Text, Date, WholeNumber, Amount, Year, Choice, Answer }
-
-/// <summary>
-/// One field of a record form. <see cref="Name"/> is the input's JSON name, so the write
-/// path's field errors land next to it; its label is the text <c>{kind}.{name}</c>.
-/// </summary>
-public sealed record FormField(string Name, FieldType Type, bool Required = false, Func<IReadOnlyList<(string Value, string Label)>>? Options = null);
-
-/// <summary>
-/// A form as posted: every value is text, so that what someone typed is shown back with its
-/// error instead of being lost to a binding failure. Reading a value that is not what the
-/// field expects notes an error in the reader's language.
-/// </summary>
-public sealed class FormValues(IReadOnlyDictionary<string, string?> values)
-{
-    public Dictionary<string, string[]> Errors { get; } = [];
-
-    public IReadOnlyDictionary<string, string?> All => values;
-
-    public string? this[string name] => values.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-
-    public string? Municipality => this["municipality"];
-
-    public long? Version => long.TryParse(this["version"], NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
-
-    public DateOnly? Date(string name) => Read<DateOnly>(name, "notIsoDate", IsoDate.TryParse);
-
-    public int? WholeNumber(string name) => Read(name, "notWholeNumber", (string text, out int number) =>
-        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number));
-
-    /// <summary>Either decimal mark is accepted: people type amounts as their keyboard and habit has it.</summary>
-    public decimal? Amount(string name) => Read(name, "notAmount", (string text, out decimal amount) =>
-        decimal.TryParse(text.Replace(',', '.'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out amount));
-
-    /// <summary>Yes, no, or not recorded: unknown is not "no".</summary>
-    public bool? Answer(string name) => this[name] switch { "yes" => true, "no" => false, _ => null };
-
-    public static string Answer(bool? value) => value switch { true => "yes", false => "no", null => "" };
-
-    public static string? Invariant(IFormattable? value) => value?.ToString(null, CultureInfo.InvariantCulture);
-
-    private delegate bool Parser<T>(string text, out T value);
-
-    private T? Read<T>(string name, string problemKey, Parser<T> parse) where T : struct
-    {
-        if (this[name] is not { } text) return null;
-        if (parse(text, out var value)) return value;
-        Errors.TryAdd(name, [Messages.Format(problemKey, ("value", text))]);
-        return null;
-    }
-}
-
-/// <summary>A record type's form as other features read it: the audit trail labels and formats changes with its fields.</summary>
-public interface IRecordForm
-{
-    /// <summary>The record type, whose name is the audit trail's entity name.</summary>
-    Type RecordType { get; }
-
-    /// <summary>The prefix of this form's texts: titles (<c>{prefix}.new</c>) and labels (<c>{prefix}.{field}</c>).</summary>
-    string TextPrefix { get; }
-
-    /// <summary>Where its records' pages live: <c>/{path}/{id}/edit</c>.</summary>
-    string Path { get; }
-
-    IReadOnlyList<FormField> Fields { get; }
-
-    void Map(IEndpointRouteBuilder routes);
-}
-
-/// <summary>What a record type's form adds to its <see cref="RecordKind{TRecord,TDto,TInput}"/>: its fields and how text becomes input.</summary>
-public abstract class RecordForm<TRecord, TDto, TInput>(RecordKind<TRecord, TDto, TInput> kind) : IRecordForm where TRecord : EditableRecord
-{
-    public RecordKind<TRecord, TDto, TInput> Kind { get; } = kind;
-
-    public Type RecordType => typeof(TRecord);
-
-    public string Path => Kind.Name;
-
-    public abstract string TextPrefix { get; }
-
-    public abstract IReadOnlyList<FormField> Fields { get; }
-
-    public void Map(IEndpointRouteBuilder routes) => routes.MapRecordForms(this);
-
-    /// <summary>What a new record's form starts with, besides its municipality.</summary>
-    public virtual Dictionary<string, string?> Defaults(int year) => [];
-
-    public abstract Dictionary<string, string?> ValuesOf(TDto record);
-
-    public abstract TInput Read(FormValues values);
-
-    /// <summary>The year the record belongs to, to return to that year of the municipality page.</summary>
-    public abstract int? YearOf(FormValues values);
-
-    public static IReadOnlyList<(string Value, string Label)> CodesOf<TEnum>(string textPrefix) where TEnum : struct, Enum =>
-        Codes<TEnum>.All.Select(code => (code, UiTexts.Current[$"{textPrefix}.{code}"])).ToList();
-}
+/// <summary>A record's form page: where it posts, its fields and values, and what went wrong with them.</summary>
+/// <param name="DeleteAction">Null for a new record.</param>
+public sealed record RecordFormModel(
+    string Action, string? DeleteAction, string TextPrefix, IReadOnlyList<FormField> Fields, FormValues Values, bool DeleteNeedsReason,
+    Dictionary<string, string[]> Errors, string? Message);
 
 /// <summary>
 /// Create, change and delete any record type in the browser, through the same write path as
@@ -203,16 +111,13 @@ internal static class RecordForms
     private static RazorComponentResult<RecordFormView> Page<TRecord, TDto, TInput>(
         RecordForm<TRecord, TDto, TInput> form, FormValues values, int? id, Dictionary<string, string[]>? errors = null, string? message = null)
         where TRecord : EditableRecord =>
-        new(new
-        {
-            Action = id is null ? $"/{form.Kind.Name}" : $"/{form.Kind.Name}/{id}",
-            DeleteAction = id is null ? null : $"/{form.Kind.Name}/{id}/delete",
+        PageResult.For<RecordFormView, RecordFormModel>(new RecordFormModel(
+            id is null ? $"/{form.Kind.Name}" : $"/{form.Kind.Name}/{id}",
+            id is null ? null : $"/{form.Kind.Name}/{id}/delete",
             form.TextPrefix,
             form.Fields,
-            Values = values,
-            IsNew = id is null,
-            DeleteNeedsReason = form.Kind.DeleteNeedsReason,
-            Errors = errors ?? [],
-            Message = message,
-        });
+            values,
+            form.Kind.DeleteNeedsReason,
+            errors ?? [],
+            message));
 }

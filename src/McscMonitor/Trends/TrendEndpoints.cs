@@ -1,3 +1,4 @@
+using McscMonitor.Web;
 using System.Security.Claims;
 using McscMonitor.FactSheet;
 using McscMonitor.Trends.Pages;
@@ -5,6 +6,9 @@ using McscMonitor.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace McscMonitor.Trends;
+
+/// <summary>The trend page: the figures and each chart drawn from them, as SVG.</summary>
+public sealed record TrendsModel(Trend Trend, IReadOnlyList<(string Figure, string Svg)> Charts);
 
 /// <summary>
 /// Trends of the live figures, for staff: a page of charts, each with its data beside it, and
@@ -16,7 +20,7 @@ internal static class TrendEndpoints
     {
         routes.MapGet("/trends", async (string? region, string? municipality, TrendQuery trends, ClaimsPrincipal user, CancellationToken cancellationToken) =>
                 await ComputeAsync(region, municipality, trends, user, cancellationToken) is { } trend
-                    ? new RazorComponentResult<TrendsView>(new { Trend = trend, Charts = Charts(trend) })
+                    ? PageResult.For<TrendsView, TrendsModel>(new TrendsModel(trend, Charts(trend)))
                     : (IResult)TypedResults.NotFound())
             .RequireAuthorization(RecordAccess.Policy).ExcludeFromDescription();
         routes.MapGet("/api/v1/trends", async (string? region, string? municipality, string? format, TrendQuery trends, ClaimsPrincipal user,
@@ -44,7 +48,7 @@ internal static class TrendEndpoints
         return await trends.ComputeAsync(region, municipality, cancellationToken);
     }
 
-    private static IReadOnlyList<(string Figure, string Svg)> Charts(Trend trend) =>
+    private static List<(string Figure, string Svg)> Charts(Trend trend) =>
         Trend.Figures.Select(figure => (figure, FactSheetCharts.Svg(new ChartData($"trend-{figure}", figure,
             trend.Years.Select(y => new ChartBar(y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Trend.Value(y, figure))).ToList()))))
             .ToList();

@@ -72,5 +72,5 @@ internal static class AccountEndpoints
         return new AccountModel(me.UserName!, [.. await users.GetRolesAsync(me)], me.MunicipalityCode, tokens);
     }
 
-    private static RazorComponentResult<AccountPage> Page(AccountModel model) => new(new { Model = model });
+    private static RazorComponentResult<AccountPage> Page(AccountModel model) => PageResult.For<AccountPage, AccountModel>(model);
 }

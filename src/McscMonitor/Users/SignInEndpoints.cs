@@ -9,12 +9,15 @@ namespace McscMonitor.Users;
 
 public sealed record SignInForm(string? UserName, string? Password, string? ReturnUrl);
 
+/// <summary>The sign-in page: where to go after, and the name and error of a failed attempt.</summary>
+public sealed record SignInModel(string? ReturnUrl, string? UserName, string? Error);
+
 /// <summary>Sign-in with Identity's cookie: antiforgery on the form, lockout after repeated failures.</summary>
 internal static class SignInEndpoints
 {
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/signin", (string? returnUrl) => new RazorComponentResult<SignInPage>(new { ReturnUrl = returnUrl }))
+        routes.MapGet("/signin", (string? returnUrl) => PageResult.For<SignInPage, SignInModel>(new SignInModel(returnUrl, null, null)))
             .ExcludeFromDescription();
         routes.MapPost("/signin", SignInAsync).RequireRateLimiting(WebHardening.SignInPolicy).ExcludeFromDescription();
         routes.MapGet("/forbidden", () => new RazorComponentResult<ForbiddenPage> { StatusCode = StatusCodes.Status403Forbidden })
@@ -41,5 +44,5 @@ internal static class SignInEndpoints
     }
 
     private static RazorComponentResult<SignInPage> Page(SignInForm form, string returnUrl, string error) =>
-        new(new { ReturnUrl = returnUrl, UserName = form.UserName, Error = error }) { StatusCode = StatusCodes.Status200OK };
+        PageResult.For<SignInPage, SignInModel>(new SignInModel(returnUrl, form.UserName, error));
 }

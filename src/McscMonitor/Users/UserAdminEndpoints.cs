@@ -94,6 +94,6 @@ internal static class UserAdminEndpoints
         var texts = UiTexts.Current;
         var municipalities = (await db.Municipalities.AsNoTracking().ToListAsync())
             .Select(m => (m.Code, m.Name(texts.Language))).OrderBy(m => m.Item2, StringComparer.Create(texts.Culture, ignoreCase: true)).ToList();
-        return new(new { Model = new UserAdminModel(await users.ListAsync(), municipalities, notice, error, newPassword) });
+        return PageResult.For<UserAdminPage, UserAdminModel>(new UserAdminModel(await users.ListAsync(), municipalities, notice, error, newPassword));
     }
 }

@@ -8,8 +8,11 @@ namespace McscMonitor.Users;
 public static class UsersSetup
 {
     /// <summary>Identity's user and role stores in the application's database; used by the web app and the `users` verb.</summary>
-    public static IServiceCollection AddMcscUsers(this IServiceCollection services)
+    public static IServiceCollection AddMcscUsers(this IServiceCollection services, IConfiguration configuration)
     {
+        // PBKDF2 rounds for new password hashes (Identity's default unless set); each hash keeps its own count, so a change applies as passwords change.
+        if (configuration.GetValue<int?>("Identity:PasswordHashIterations") is > 0 and var iterations)
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = iterations);
         services.AddLogging();
         services.AddIdentityCore<AppUser>(options =>
             {

@@ -39,7 +39,7 @@ public static class ErrorPages
         {
             Localize(context.ProblemDetails, context.HttpContext);
             var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
-            await new RazorComponentResult<ErrorPage>(new { context.ProblemDetails.Title, context.ProblemDetails.Detail }) { StatusCode = status }
+            await PageResult.For<ErrorPage, ErrorModel>(new ErrorModel(context.ProblemDetails.Title, context.ProblemDetails.Detail), status)
                 .ExecuteAsync(context.HttpContext);
         }
     }

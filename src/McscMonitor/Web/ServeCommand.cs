@@ -33,7 +33,7 @@ public static class ServeCommand
             var loader = scope.ServiceProvider.GetRequiredService<DemoLoader>();
             if (await loader.LoadIfEmptyAsync(cancellationToken))
             {
-                await loader.PublishAsync(cancellationToken);
+                await loader.PublishAsync(cancellationToken: cancellationToken);
                 await context.Out.WriteLineAsync("Loaded the illustrative demo data (not official figures), verified and published.");
             }
         }

@@ -2,6 +2,8 @@ namespace McscMonitor.Tests.Hostile;
 
 public class BackupTests
 {
+    private static readonly string[] BackupYears = ["2020", "2021", "2022"];
+
     private static readonly string ExampleFolder = Path.Combine(AppContext.BaseDirectory, "examples", "import");
 
     private static async Task<string> ContentAsync(TestDatabase database)
@@ -9,7 +11,7 @@ public class BackupTests
         using var export = new TempFolder();
         Assert.Equal(0, (await database.RunAsync("export", export.Path)).ExitCode);
         var records = string.Join("\n", Directory.GetFiles(export.Path).Order(StringComparer.Ordinal).Select(File.ReadAllText));
-        var indicators = string.Join("\n", await Task.WhenAll(new[] { "2020", "2021", "2022" }
+        var indicators = string.Join("\n", await Task.WhenAll(BackupYears
             .Select(async year => (await database.RunAsync("indicators", "--year", year)).Output)));
         var users = (await database.RunAsync("users", "list")).Output;
         return records + indicators + users;

@@ -1,0 +1,28 @@
+using System.Globalization;
+using McscMonitor.Core.Domain;
+using McscMonitor.Core.Localization;
+using McscMonitor.Core.Rules;
+using McscMonitor.Data;
+using McscMonitor.Records;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace McscMonitor.FollowUp;
+
+internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Recommendation>
+{
+    public void Configure(EntityTypeBuilder<Recommendation> recommendation)
+    {
+        recommendation.ConfigureVersion();
+        recommendation.Property(r => r.MunicipalityCode).HasMaxLength(32);
+        recommendation.Property(r => r.Rule).HasMaxLength(64);
+        recommendation.Property(r => r.TextSq).HasMaxLength(RecommendationKind.MaxText);
+        recommendation.Property(r => r.TextSrLatn).HasMaxLength(RecommendationKind.MaxText);
+        recommendation.Property(r => r.TextEn).HasMaxLength(RecommendationKind.MaxText);
+        recommendation.Property(r => r.Progress).HasMaxLength(RecommendationKind.MaxProgress);
+        recommendation.Property(r => r.Institution).HasConversion<CodeConverter<Institution>>().HasMaxLength(32);
+        recommendation.Property(r => r.Status).HasConversion<CodeConverter<RecommendationStatus>>().HasMaxLength(32);
+        recommendation.HasOne<Municipality>().WithMany().HasForeignKey(r => r.MunicipalityCode).OnDelete(DeleteBehavior.Restrict);
+        recommendation.HasIndex(r => new { r.Year, r.MunicipalityCode });
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Security.Claims;
+using McscMonitor.Audit;
+using McscMonitor.Core.Domain;
+using McscMonitor.Data;
+using McscMonitor.Records.Pages;
+using McscMonitor.Users;
+using McscMonitor.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using McscMonitor.Core.Localization;
+
+namespace McscMonitor.Records;
+
+public enum FieldType { Text, Date, WholeNumber, Amount, Year, Choice, Answer }
+
+/// <summary>
+/// One field of a record form. <see cref="Name"/> is the input's JSON name, so the write
+/// path's field errors land next to it; its label is the text <c>{kind}.{name}</c>.
+/// </summary>
+public sealed record FormField(string Name, FieldType Type, bool Required = false, Func<IReadOnlyList<(string Value, string Label)>>? Options = null);
+
+/// <summary>
+/// A form as posted: every value is text, so that what someone typed is shown back with its
+/// error instead of being lost to a binding failure. Reading a value that is not what the
+/// field expects notes an error in the reader's language.
+/// </summary>
+public sealed class FormValues(IReadOnlyDictionary<string, string?> values)
+{
+    public Dictionary<string, string[]> Errors { get; } = [];
+
+    public IReadOnlyDictionary<string, string?> All => values;
+
+    public string? this[string name] => values.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    public string? Municipality => this["municipality"];
+
+    public long? Version => long.TryParse(this["version"], NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
+
+    public DateOnly? Date(string name) => Read<DateOnly>(name, "notIsoDate", IsoDate.TryParse);
+
+    public int? WholeNumber(string name) => Read(name, "notWholeNumber", (string text, out int number) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number));
+
+    /// <summary>Either decimal mark is accepted: people type amounts as their keyboard and habit has it.</summary>
+    public decimal? Amount(string name) => Read(name, "notAmount", (string text, out decimal amount) =>
+        decimal.TryParse(text.Replace(',', '.'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out amount));
+
+    /// <summary>Yes, no, or not recorded: unknown is not "no".</summary>
+    public bool? Answer(string name) => this[name] switch { "yes" => true, "no" => false, _ => null };
+
+    public static string Answer(bool? value) => value switch { true => "yes", false => "no", null => "" };
+
+    public static string? Invariant(IFormattable? value) => value?.ToString(null, CultureInfo.InvariantCulture);
+
+    private delegate bool Parser<T>(string text, out T value);
+
+    private T? Read<T>(string name, string problemKey, Parser<T> parse) where T : struct
+    {
+        if (this[name] is not { } text) return null;
+        if (parse(text, out var value)) return value;
+        Errors.TryAdd(name, [Messages.Format(problemKey, ("value", text))]);
+        return null;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Security.Claims;
+using McscMonitor.Audit;
+using McscMonitor.Core.Domain;
+using McscMonitor.Core.Localization;
+using McscMonitor.Data;
+using McscMonitor.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace McscMonitor.Records;
+
+public enum WriteStatus { Done, NotFound, Forbidden, Invalid, Conflict, Stale, VersionRequired, Closed }
+
+/// <summary>What a write came to; the API turns it into a status code, a form into a page.</summary>
+/// <param name="ProblemType">For a write refused because the year is not a draft: the ProblemDetails type naming its state.</param>
+public sealed record WriteResult(WriteStatus Status, int? Id = null, Dictionary<string, string[]>? Errors = null, string? Detail = null, string? ProblemType = null);
+
+/// <summary>
+/// The one write path for every record type, used by the REST API and the web forms alike:
+/// scope, validation, natural-key conflicts and optimistic concurrency.
+/// </summary>
+public static class RecordWriter
+{
+    /// <summary>Creates (id null) or updates a record; an update needs the version the writer last saw.</summary>
+    public static async Task<WriteResult> SaveAsync<TRecord, TDto, TInput>(
+        RecordKind<TRecord, TDto, TInput> kind, int? id, TInput input, long? expectedVersion, McscDbContext db, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+        where TRecord : EditableRecord
+    {
+        TRecord record;
+        if (id is { } existingId)
+        {
+            var current = await kind.Rows(db).FirstOrDefaultAsync(row => row.Record.Id == existingId, cancellationToken);
+            if (current is null) return new WriteResult(WriteStatus.NotFound);
+            if (!RecordAccess.CanAccess(user, current.Municipality)) return new WriteResult(WriteStatus.Forbidden);
+            if (expectedVersion is null) return new WriteResult(WriteStatus.VersionRequired);
+            if (expectedVersion != current.Record.Version) return new WriteResult(WriteStatus.Stale, existingId);
+            record = await db.Set<TRecord>().SingleAsync(r => r.Id == existingId, cancellationToken);
+            db.Entry(record).Property(r => r.Version).OriginalValue = expectedVersion.Value;
+        }
+        else
+        {
+            record = kind.Blank();
+        }
+
+        var check = await kind.CheckAsync(input, db, id, cancellationToken);
+        if (check.Errors.Count > 0) return new WriteResult(WriteStatus.Invalid, id, check.Errors);
+        if (!RecordAccess.CanAccess(user, check.Municipality!)) return new WriteResult(WriteStatus.Forbidden);
+        if (check.Conflict is not null) return new WriteResult(WriteStatus.Conflict, id, Detail: check.Conflict);
+
+        check.Apply!(record);
+        if (id is null) db.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between our read and our write: theirs stands.
+            return new WriteResult(WriteStatus.Stale, id);
+        }
+        catch (Approvals.YearNotEditableException closed)
+        {
+            return new WriteResult(WriteStatus.Closed, id, Detail: closed.Message, ProblemType: closed.ProblemType);
+        }
+        return new WriteResult(WriteStatus.Done, record.Id);
+    }
+
+    /// <param name="reason">Why; required where <see cref="RecordKind{TRecord,TDto,TInput}.DeleteNeedsReason"/>, and audited.</param>
+    public static async Task<WriteResult> DeleteAsync<TRecord, TDto, TInput>(
+        RecordKind<TRecord, TDto, TInput> kind, int id, long? expectedVersion, string? reason, McscDbContext db, AuditActor actor,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
+        where TRecord : EditableRecord
+    {
+        var current = await kind.Rows(db).FirstOrDefaultAsync(row => row.Record.Id == id, cancellationToken);
+        if (current is null) return new WriteResult(WriteStatus.NotFound);
+        if (!RecordAccess.CanAccess(user, current.Municipality)) return new WriteResult(WriteStatus.Forbidden);
+        if (expectedVersion is null) return new WriteResult(WriteStatus.VersionRequired);
+        var fields = new FieldErrors();
+        if (kind.DeleteNeedsReason) fields.Required("reason", reason);
+        fields.Text("reason", reason, TextLimits.Reason);
+        if (fields.Errors.Count > 0) return new WriteResult(WriteStatus.Invalid, id, fields.Errors);
+        actor.Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+
+        var record = await db.Set<TRecord>().SingleAsync(r => r.Id == id, cancellationToken);
+        if (await kind.DeleteBlockedAsync(record, db, cancellationToken) is { } blocked) return new WriteResult(WriteStatus.Conflict, id, Detail: blocked);
+        db.Entry(record).Property(r => r.Version).OriginalValue = expectedVersion.Value;
+        db.Remove(record);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new WriteResult(WriteStatus.Stale, id);
+        }
+        catch (Approvals.YearNotEditableException closed)
+        {
+            return new WriteResult(WriteStatus.Closed, id, Detail: closed.Message, ProblemType: closed.ProblemType);
+        }
+        return new WriteResult(WriteStatus.Done, id);
+    }
+}
