@@ -20,9 +20,9 @@ public class ApprovalRulesTests
     {
         var data = new TheoryData<ApprovalState, ApprovalAction, ApprovalRole>();
         foreach (var state in Enum.GetValues<ApprovalState>())
-        foreach (var action in Enum.GetValues<ApprovalAction>())
-        foreach (var role in Enum.GetValues<ApprovalRole>())
-            data.Add(state, action, role);
+            foreach (var action in Enum.GetValues<ApprovalAction>())
+                foreach (var role in Enum.GetValues<ApprovalRole>())
+                    data.Add(state, action, role);
         return data;
     }
 

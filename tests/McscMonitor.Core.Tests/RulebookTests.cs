@@ -44,8 +44,8 @@ public class RulebookTests
     public void EveryDefaultRuleHasAMessageInAllFourLanguages()
     {
         foreach (var rule in Rulebook.Default.Versions.SelectMany(version => version.Rules))
-        foreach (var language in Languages.All)
-            Assert.False(string.IsNullOrWhiteSpace(rule.Message(language, 1)), $"{rule.Id} has no {language.Tag()} message");
+            foreach (var language in Languages.All)
+                Assert.False(string.IsNullOrWhiteSpace(rule.Message(language, 1)), $"{rule.Id} has no {language.Tag()} message");
     }
 
     [Fact]

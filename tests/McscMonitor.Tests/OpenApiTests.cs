@@ -36,46 +36,46 @@ public class OpenApiTests
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/recommendations", Bodies["/api/v1/recommendations"])).StatusCode);
 
         foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
-        foreach (var operation in path.Value.EnumerateObject())
-        {
-            var method = new HttpMethod(operation.Name.ToUpperInvariant());
-            var collection = path.Name.Contains("/{id}", StringComparison.Ordinal) ? path.Name[..path.Name.IndexOf("/{id}", StringComparison.Ordinal)] : path.Name;
-            var id = path.Name.Contains("{id}", StringComparison.Ordinal) ? await FirstIdAsync(admin, collection) : null;
-            var url = path.Name.Replace("{id}", id, StringComparison.Ordinal).Replace("{year}", "2021", StringComparison.Ordinal)
-                .Replace("{lang}", "en", StringComparison.Ordinal).Replace("{chart}", "meetings", StringComparison.Ordinal)
-                .Replace("{extension}", "svg", StringComparison.Ordinal)
-                .Replace("{number}", "1", StringComparison.Ordinal);
-            using var request = new HttpRequestMessage(method, url);
-            if (method == HttpMethod.Post && path.Name == "/api/v1/imports")
+            foreach (var operation in path.Value.EnumerateObject())
             {
-                var form = new MultipartFormDataContent { { new ByteArrayContent("municipality,year,status\nPeja,2025,paid\n"u8.ToArray()), "file", "compensation.csv" } };
-                request.Content = form;
-            }
-            else if (method == HttpMethod.Post) request.Content = JsonContent.Create(Bodies[collection]);
-            else if (method == HttpMethod.Put)
-            {
-                var current = await admin.GetAsync($"{collection}/{id}");
-                request.Content = new StringContent(await current.Content.ReadAsStringAsync(), System.Text.Encoding.UTF8, "application/json");
-                request.Headers.IfMatch.Add(current.Headers.ETag!);
-            }
-            else if (method == HttpMethod.Delete)
-            {
-                // Members are deleted only with a reason; other records ignore it.
-                request.RequestUri = new Uri(url + "?reason=entered%20by%20mistake", UriKind.Relative);
-                var current = await admin.GetAsync($"{collection}/{id}");
-                request.Headers.IfMatch.Add(current.Headers.ETag!);
-            }
+                var method = new HttpMethod(operation.Name.ToUpperInvariant());
+                var collection = path.Name.Contains("/{id}", StringComparison.Ordinal) ? path.Name[..path.Name.IndexOf("/{id}", StringComparison.Ordinal)] : path.Name;
+                var id = path.Name.Contains("{id}", StringComparison.Ordinal) ? await FirstIdAsync(admin, collection) : null;
+                var url = path.Name.Replace("{id}", id, StringComparison.Ordinal).Replace("{year}", "2021", StringComparison.Ordinal)
+                    .Replace("{lang}", "en", StringComparison.Ordinal).Replace("{chart}", "meetings", StringComparison.Ordinal)
+                    .Replace("{extension}", "svg", StringComparison.Ordinal)
+                    .Replace("{number}", "1", StringComparison.Ordinal);
+                using var request = new HttpRequestMessage(method, url);
+                if (method == HttpMethod.Post && path.Name == "/api/v1/imports")
+                {
+                    var form = new MultipartFormDataContent { { new ByteArrayContent("municipality,year,status\nPeja,2025,paid\n"u8.ToArray()), "file", "compensation.csv" } };
+                    request.Content = form;
+                }
+                else if (method == HttpMethod.Post) request.Content = JsonContent.Create(Bodies[collection]);
+                else if (method == HttpMethod.Put)
+                {
+                    var current = await admin.GetAsync($"{collection}/{id}");
+                    request.Content = new StringContent(await current.Content.ReadAsStringAsync(), System.Text.Encoding.UTF8, "application/json");
+                    request.Headers.IfMatch.Add(current.Headers.ETag!);
+                }
+                else if (method == HttpMethod.Delete)
+                {
+                    // Members are deleted only with a reason; other records ignore it.
+                    request.RequestUri = new Uri(url + "?reason=entered%20by%20mistake", UriKind.Relative);
+                    var current = await admin.GetAsync($"{collection}/{id}");
+                    request.Headers.IfMatch.Add(current.Headers.ETag!);
+                }
 
-            var response = await admin.SendAsync(request);
+                var response = await admin.SendAsync(request);
 
-            var documented = operation.Value.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
-            var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            // Deleting a council that still has records is the one refusal the example data makes certain.
-            var expectedRefusal = method == HttpMethod.Delete && collection == "/api/v1/councils" && response.StatusCode == HttpStatusCode.Conflict;
-            Assert.True(response.IsSuccessStatusCode || expectedRefusal, $"{method} {url} gave {status}: {await response.Content.ReadAsStringAsync()}");
-            Assert.True(documented.Contains(status), $"{method} {url} gave {status}, documented: {string.Join(", ", documented)}");
-            called.Add($"{method} {path.Name}");
-        }
+                var documented = operation.Value.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+                var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                // Deleting a council that still has records is the one refusal the example data makes certain.
+                var expectedRefusal = method == HttpMethod.Delete && collection == "/api/v1/councils" && response.StatusCode == HttpStatusCode.Conflict;
+                Assert.True(response.IsSuccessStatusCode || expectedRefusal, $"{method} {url} gave {status}: {await response.Content.ReadAsStringAsync()}");
+                Assert.True(documented.Contains(status), $"{method} {url} gave {status}, documented: {string.Join(", ", documented)}");
+                called.Add($"{method} {path.Name}");
+            }
 
         Assert.True(called.Count >= 25, $"only {called.Count} operations are documented");
     }

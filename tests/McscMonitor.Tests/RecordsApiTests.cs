@@ -23,8 +23,8 @@ public class RecordsApiTests
     {
         var data = new TheoryData<string, string?>();
         foreach (var type in new[] { "councils", "members", "meetings", "work-plans", "compensation" })
-        foreach (var role in new[] { Roles.Admin, Roles.Monitor, Roles.MunicipalOfficer, Roles.Viewer, null })
-            data.Add(type, role);
+            foreach (var role in new[] { Roles.Admin, Roles.Monitor, Roles.MunicipalOfficer, Roles.Viewer, null })
+                data.Add(type, role);
         return data;
     }
 

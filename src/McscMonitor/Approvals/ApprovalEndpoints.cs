@@ -1,4 +1,3 @@
-using McscMonitor.Web;
 using System.Globalization;
 using System.Security.Claims;
 using McscMonitor.Approvals.Pages;
@@ -6,6 +5,7 @@ using McscMonitor.Core.Approval;
 using McscMonitor.Core.Domain;
 using McscMonitor.Core.Localization;
 using McscMonitor.Users;
+using McscMonitor.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace McscMonitor.Approvals;

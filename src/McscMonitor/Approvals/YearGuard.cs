@@ -45,9 +45,9 @@ internal static class YearGuard
             var before = entry.State == EntityState.Added ? null : entry.OriginalValues.ToObject();
             var after = entry.State == EntityState.Deleted ? null : entry.Entity;
             foreach (var municipality in new[] { MunicipalityOf(before, councils), MunicipalityOf(after, councils) }.Distinct())
-            foreach (var year in closed.Where(a => a.MunicipalityCode == municipality))
-                if (YearContribution.Alters(before, after, year.Year))
-                    throw new YearNotEditableException(year.MunicipalityCode, year.Year, year.State);
+                foreach (var year in closed.Where(a => a.MunicipalityCode == municipality))
+                    if (YearContribution.Alters(before, after, year.Year))
+                        throw new YearNotEditableException(year.MunicipalityCode, year.Year, year.State);
         }
     }
 

@@ -1,15 +1,15 @@
-using McscMonitor.Core.Domain;
 using McscMonitor.Audit;
 using McscMonitor.Compensations;
+using McscMonitor.Core.Domain;
+using McscMonitor.Core.Names;
 using McscMonitor.Councils;
 using McscMonitor.Meetings;
-using McscMonitor.Users;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using McscMonitor.Members;
+using McscMonitor.Users;
 using McscMonitor.WorkPlans;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using McscMonitor.Core.Names;
 
 namespace McscMonitor.Data;
 

@@ -1,7 +1,7 @@
-using McscMonitor.Audit;
 using System.Globalization;
 using System.IO.Compression;
 using System.Security.Claims;
+using McscMonitor.Audit;
 using McscMonitor.Core.Domain;
 using McscMonitor.Data;
 using McscMonitor.Users;

@@ -1,9 +1,9 @@
-using McscMonitor.Web;
 using System.Security.Claims;
 using McscMonitor.Core.Domain;
 using McscMonitor.Indicators;
 using McscMonitor.Publications;
 using McscMonitor.Users;
+using McscMonitor.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace McscMonitor.FactSheet;

@@ -28,6 +28,9 @@ public static class KosovoMap
     /// <summary>About a third of a point at print size (Kosovo is some 1.9° wide on a map 340 points wide).</summary>
     private const double SimplificationDegrees = 0.0018;
 
+    // Declared before the shapes: static fields are initialised in the order they are written.
+    private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
+
     private static readonly IReadOnlyList<(string Code, Geometry Shape)> Shapes = LoadShapes();
 
     public static IReadOnlyList<MapClass> Classes(FactSheetModel model)
@@ -123,8 +126,6 @@ public static class KosovoMap
         var scale = Math.Cos(CentralLatitude * Math.PI / 180);
         return ring.Select(point => new Coordinates(point.X * scale, point.Y)).ToArray();
     }
-
-    private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
 
     private static List<(string Code, Geometry Shape)> LoadShapes()
     {

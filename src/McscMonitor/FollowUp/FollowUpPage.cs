@@ -1,10 +1,10 @@
-using McscMonitor.Web;
 using System.Security.Claims;
 using McscMonitor.Core.Domain;
 using McscMonitor.Data;
 using McscMonitor.FollowUp.Pages;
 using McscMonitor.ReferenceData;
 using McscMonitor.Users;
+using McscMonitor.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

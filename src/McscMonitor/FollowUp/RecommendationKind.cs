@@ -67,8 +67,11 @@ public sealed class RecommendationKind : RecordKind<Recommendation, Recommendati
             .Single(m => m!["code"]!.GetValue<string>() == municipality!.Code)!["gaps"]!.AsArray()
             .Select(g => g!["rule"]!.GetValue<string>()).ToList();
         if (!gaps.Contains(input.Rule!))
-            return Checked<Recommendation>.Invalid(new() { ["rule"] = [Messages.Format("recommendationNoSuchGap",
-                ("rule", input.Rule), ("gaps", gaps.Count == 0 ? "—" : string.Join(", ", gaps)))] });
+            return Checked<Recommendation>.Invalid(new()
+            {
+                ["rule"] = [Messages.Format("recommendationNoSuchGap",
+                ("rule", input.Rule), ("gaps", gaps.Count == 0 ? "—" : string.Join(", ", gaps)))]
+            });
 
         return new Checked<Recommendation>([], municipality!.Code, record =>
         {

@@ -1,7 +1,7 @@
+using System.Security.Claims;
 using McscMonitor.Core.Domain;
 using McscMonitor.Core.Indicators;
 using McscMonitor.Core.Rules;
-using System.Security.Claims;
 using McscMonitor.Data;
 using McscMonitor.Users;
 using Microsoft.EntityFrameworkCore;

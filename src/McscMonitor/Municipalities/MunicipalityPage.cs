@@ -1,5 +1,5 @@
-using McscMonitor.Audit;
 using System.Security.Claims;
+using McscMonitor.Audit;
 using McscMonitor.Core.Domain;
 using McscMonitor.Core.Indicators;
 using McscMonitor.Data;

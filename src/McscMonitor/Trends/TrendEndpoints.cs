@@ -1,8 +1,8 @@
-using McscMonitor.Web;
 using System.Security.Claims;
 using McscMonitor.FactSheet;
 using McscMonitor.Trends.Pages;
 using McscMonitor.Users;
+using McscMonitor.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace McscMonitor.Trends;

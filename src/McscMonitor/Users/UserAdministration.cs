@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using McscMonitor.Data;
-using Microsoft.AspNetCore.Identity;
 using McscMonitor.Web;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace McscMonitor.Users;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Components;
 using McscMonitor.Core.Domain;
 using McscMonitor.Core.Localization;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 

@@ -1,24 +1,24 @@
 using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.DataProtection;
 using System.Text.Unicode;
 using McscMonitor.Approvals;
-using McscMonitor.Publications;
-using McscMonitor.Trends;
-using McscMonitor.FollowUp;
 using McscMonitor.Audit;
 using McscMonitor.Compensations;
 using McscMonitor.Councils;
-using McscMonitor.Members;
-using McscMonitor.Records;
-using McscMonitor.WorkPlans;
 using McscMonitor.Export;
 using McscMonitor.FactSheet;
+using McscMonitor.FollowUp;
 using McscMonitor.Import;
-using McscMonitor.Meetings;
-using McscMonitor.Municipalities;
-using McscMonitor.Users;
-using Scalar.AspNetCore;
 using McscMonitor.Indicators;
+using McscMonitor.Meetings;
+using McscMonitor.Members;
+using McscMonitor.Municipalities;
+using McscMonitor.Publications;
+using McscMonitor.Records;
+using McscMonitor.Trends;
+using McscMonitor.Users;
+using McscMonitor.WorkPlans;
+using Microsoft.AspNetCore.DataProtection;
+using Scalar.AspNetCore;
 
 namespace McscMonitor.Web;
 
