@@ -1,5 +1,4 @@
 using McscMonitor.Core.Approval;
-using McscMonitor.Core.Domain;
 using McscMonitor.Core.Indicators;
 using McscMonitor.Core.Rules;
 using static McscMonitor.Core.Tests.Build;

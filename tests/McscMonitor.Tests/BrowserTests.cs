@@ -1,4 +1,3 @@
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using McscMonitor.Core.Domain;
 using McscMonitor.Data;

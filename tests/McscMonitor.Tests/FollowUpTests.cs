@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using McscMonitor.Users;
 
 namespace McscMonitor.Tests;

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using McscMonitor.Core.Domain;
-using McscMonitor.Core.Localization;
 using McscMonitor.Core.Rules;
 using McscMonitor.FactSheet;
 using McscMonitor.Indicators;

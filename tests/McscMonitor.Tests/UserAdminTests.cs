@@ -1,5 +1,4 @@
 using System.Net;
-using McscMonitor.Audit;
 using McscMonitor.Data;
 using McscMonitor.Users;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using McscMonitor.Core.Domain;
 using McscMonitor.Indicators;
 using McscMonitor.Publications;

@@ -5,7 +5,6 @@ using McscMonitor.FollowUp.Pages;
 using McscMonitor.ReferenceData;
 using McscMonitor.Users;
 using McscMonitor.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace McscMonitor.FollowUp;

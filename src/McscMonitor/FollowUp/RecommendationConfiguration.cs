@@ -1,9 +1,5 @@
-using System.Globalization;
 using McscMonitor.Core.Domain;
-using McscMonitor.Core.Localization;
-using McscMonitor.Core.Rules;
 using McscMonitor.Data;
-using McscMonitor.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

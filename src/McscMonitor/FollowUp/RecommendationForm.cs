@@ -1,11 +1,7 @@
 using System.Globalization;
 using McscMonitor.Core.Domain;
-using McscMonitor.Core.Localization;
 using McscMonitor.Core.Rules;
-using McscMonitor.Data;
 using McscMonitor.Records;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace McscMonitor.FollowUp;
 

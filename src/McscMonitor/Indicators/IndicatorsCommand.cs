@@ -2,7 +2,6 @@ using System.CommandLine;
 using McscMonitor.Cli;
 using McscMonitor.Core.Domain;
 using McscMonitor.Core.Names;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace McscMonitor.Indicators;
 

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using McscMonitor.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace McscMonitor.Indicators;
 

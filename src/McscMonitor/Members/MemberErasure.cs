@@ -1,6 +1,5 @@
 using System.Globalization;
 using McscMonitor.Audit;
-using McscMonitor.Core.Domain;
 using McscMonitor.Data;
 using McscMonitor.Users;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,10 +1,8 @@
 using McscMonitor.Core.Domain;
-using McscMonitor.Core.Localization;
 using McscMonitor.Indicators;
 using McscMonitor.Publications.Pages;
 using McscMonitor.Users;
 using McscMonitor.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace McscMonitor.Publications;
 

@@ -1,14 +1,6 @@
 using System.Globalization;
-using System.Security.Claims;
-using McscMonitor.Audit;
 using McscMonitor.Core.Domain;
 using McscMonitor.Core.Localization;
-using McscMonitor.Data;
-using McscMonitor.Records.Pages;
-using McscMonitor.Users;
-using McscMonitor.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace McscMonitor.Records;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using McscMonitor.Audit;
 using McscMonitor.Core.Domain;
-using McscMonitor.Core.Localization;
 using McscMonitor.Data;
 using McscMonitor.Records.Pages;
 using McscMonitor.Users;

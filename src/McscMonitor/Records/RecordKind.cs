@@ -1,13 +1,5 @@
-using System.Globalization;
-using System.Security.Claims;
-using McscMonitor.Audit;
 using McscMonitor.Core.Domain;
-using McscMonitor.Core.Localization;
 using McscMonitor.Data;
-using McscMonitor.Users;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace McscMonitor.Records;
 

@@ -3,7 +3,6 @@ using McscMonitor.FactSheet;
 using McscMonitor.Trends.Pages;
 using McscMonitor.Users;
 using McscMonitor.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace McscMonitor.Trends;
 

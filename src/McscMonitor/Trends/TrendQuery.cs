@@ -1,7 +1,6 @@
 using System.Globalization;
 using CsvHelper;
 using McscMonitor.Core.Domain;
-using McscMonitor.Core.Indicators;
 using McscMonitor.Indicators;
 using McscMonitor.ReferenceData;
 

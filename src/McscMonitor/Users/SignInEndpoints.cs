@@ -2,7 +2,6 @@ using System.Security.Claims;
 using McscMonitor.Users.Pages;
 using McscMonitor.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace McscMonitor.Users;

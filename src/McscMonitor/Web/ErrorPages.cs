@@ -1,5 +1,4 @@
 using McscMonitor.Web.Shared;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace McscMonitor.Web;

@@ -6,7 +6,6 @@ using McscMonitor.Core.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace McscMonitor.Web;
 
