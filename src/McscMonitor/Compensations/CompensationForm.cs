@@ -10,9 +10,9 @@ public sealed class CompensationForm() : RecordForm<Compensation, CompensationDt
 
     public override IReadOnlyList<FormField> Fields { get; } =
     [
-        new("year", FieldType.Year, Required: true),
-        new("status", FieldType.Choice, Required: true, Options: () => CodesOf<CompensationStatus>("compensation")),
-        new("amountPerMeetingEur", FieldType.Amount),
+        new("year", FieldType.Year, Required: true, Description: "Year"),
+        new("status", FieldType.Choice, Required: true, Options: () => CodesOf<CompensationStatus>("compensation"), Description: "paid, partial or none"),
+        new("amountPerMeetingEur", FieldType.Amount, Description: "Amount per meeting in euro"),
     ];
 
     public override Dictionary<string, string?> Defaults(int year) => new() { ["year"] = year.ToString(CultureInfo.InvariantCulture) };

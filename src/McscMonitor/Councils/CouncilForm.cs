@@ -9,9 +9,9 @@ public sealed class CouncilForm() : RecordForm<Council, CouncilDto, CouncilInput
 
     public override IReadOnlyList<FormField> Fields { get; } =
     [
-        new("establishedOn", FieldType.Date, Required: true),
-        new("assemblyDecision", FieldType.Text),
-        new("dissolvedOn", FieldType.Date),
+        new("establishedOn", FieldType.Date, Required: true, Description: "Date the assembly established the council (YYYY-MM-DD)"),
+        new("assemblyDecision", FieldType.Text, Description: "Reference of the assembly decision"),
+        new("dissolvedOn", FieldType.Date, Description: "Date the council was dissolved, if it was"),
     ];
 
     public override Dictionary<string, string?> ValuesOf(CouncilDto council) => new()

@@ -8,60 +8,25 @@ public sealed record ExchangeSchema(string Name, IReadOnlyList<ExchangeColumn> C
     public IEnumerable<string> ColumnNames => Columns.Select(column => column.Name);
 }
 
-/// <summary>The exchange format of the design (§5): one table per file or sheet, natural keys first.</summary>
+/// <summary>
+/// The exchange format of the design (§5): one table per file or sheet, natural keys first. Its
+/// columns are the record forms' fields, so a field is declared once for the form, the API,
+/// the import, the export and the template.
+/// </summary>
 public static class ExchangeFormat
 {
     private static readonly ExchangeColumn MunicipalityColumn =
         new("municipality", true, "Code or any official name, in any language or script");
 
-    public static readonly ExchangeSchema Councils = new("councils",
-    [
-        MunicipalityColumn,
-        new("established_on", true, "Date the assembly established the council (YYYY-MM-DD)"),
-        new("assembly_decision", false, "Reference of the assembly decision"),
-        new("dissolved_on", false, "Date the council was dissolved, if it was"),
-    ]);
+    /// <summary>A table's columns: the municipality, then the record type's fields as its form declares them.</summary>
+    private static ExchangeSchema Schema(string name, Records.IRecordForm form) =>
+        new(name, [MunicipalityColumn, .. form.Fields.Select(field => new ExchangeColumn(field.Column, field.Required, field.Description))]);
 
-    public static readonly ExchangeSchema Members = new("members",
-    [
-        MunicipalityColumn,
-        new("member_ref", true, "Your own stable reference for the member, unique within the municipality"),
-        new("full_name", false, "Personal data: shown only to authorised users"),
-        new("gender", false, "female, male, other or unknown"),
-        new("community", false, "albanian, serbian, turkish, bosniak, roma, ashkali, egyptian, gorani, croat, montenegrin, other"),
-        new("religion", false, "Personal data: shown only to authorised users"),
-        new("role", true, "chair, police, municipal_official, community_representative, religious_representative, civil_society, women_representative, youth_representative, other"),
-        new("appointed_on", true, "YYYY-MM-DD"),
-        new("left_on", false, "YYYY-MM-DD, empty while serving"),
-    ]);
-
-    public static readonly ExchangeSchema Meetings = new("meetings",
-    [
-        MunicipalityColumn,
-        new("date", true, "YYYY-MM-DD"),
-        new("status", true, "held or cancelled"),
-        new("attendees", false, "Number of people present"),
-        new("women_attendees", false, "Number of women present"),
-        new("discussed_security_incidents", false, "yes/no"),
-        new("discussed_non_majority_concerns", false, "yes/no"),
-        new("minutes_kept", false, "yes/no"),
-    ]);
-
-    public static readonly ExchangeSchema WorkPlans = new("work_plans",
-    [
-        MunicipalityColumn,
-        new("year", true, "Year the plan covers"),
-        new("adopted_on", false, "YYYY-MM-DD; empty if the plan was not adopted"),
-        new("addresses_non_majority_concerns", false, "yes/no"),
-    ]);
-
-    public static readonly ExchangeSchema Compensation = new("compensation",
-    [
-        MunicipalityColumn,
-        new("year", true, "Year"),
-        new("status", true, "paid, partial or none"),
-        new("amount_per_meeting_eur", false, "Amount per meeting in euro"),
-    ]);
+    public static readonly ExchangeSchema Councils = Schema("councils", new Councils.CouncilForm());
+    public static readonly ExchangeSchema Members = Schema("members", new Members.MemberForm());
+    public static readonly ExchangeSchema Meetings = Schema("meetings", new Meetings.MeetingForm());
+    public static readonly ExchangeSchema WorkPlans = Schema("work_plans", new WorkPlans.WorkPlanForm());
+    public static readonly ExchangeSchema Compensation = Schema("compensation", new Compensations.CompensationForm());
 
     public static readonly IReadOnlyList<ExchangeSchema> All = [Councils, Members, Meetings, WorkPlans, Compensation];
 

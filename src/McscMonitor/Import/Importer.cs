@@ -206,7 +206,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
         {
             foreach (var row in table.Rows)
             {
-                var reader = new RowReader(table, row, matcher, _errors);
+                var reader = new RowReader(schema, table, row, matcher, _errors);
                 var municipality = reader.Municipality();
                 if (municipality is not null && _onlyMunicipality is not null && municipality.Code != _onlyMunicipality)
                     reader.Error("municipality", Messages.Format("notOwnMunicipality", ("name", municipality.NameSq)));
@@ -221,7 +221,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
 
     private static Council? ParseCouncil(RowReader row, string municipality)
     {
-        var established = row.Date("established_on", required: true);
+        var established = row.Date("established_on");
         var dissolved = row.Date("dissolved_on");
         if (dissolved < established)
             row.Error("dissolved_on", Messages.Format("dissolvedBeforeEstablished", ("dissolved", IsoDate.Text(dissolved)), ("established", IsoDate.Text(established))));
@@ -237,13 +237,13 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
 
     private static Member? ParseMember(RowReader row, string municipality)
     {
-        var reference = row.Text("member_ref", required: true, maxLength: TextLimits.MemberRef);
+        var reference = row.Text("member_ref", maxLength: TextLimits.MemberRef);
         var fullName = row.Text("full_name", maxLength: TextLimits.FullName);
         var religion = row.Text("religion", maxLength: TextLimits.Religion);
         var gender = row.Code<Gender>("gender");
         var community = row.Code<Community>("community");
-        var role = row.Code<MemberRole>("role", required: true);
-        var appointed = row.Date("appointed_on", required: true);
+        var role = row.Code<MemberRole>("role");
+        var appointed = row.Date("appointed_on");
         var left = row.Date("left_on");
         if (left < appointed)
             row.Error("left_on", Messages.Format("leftBeforeAppointed", ("left", IsoDate.Text(left)), ("appointed", IsoDate.Text(appointed))));
@@ -263,8 +263,8 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
 
     private static Meeting? ParseMeeting(RowReader row, string municipality)
     {
-        var date = row.Date("date", required: true);
-        var status = row.Code<MeetingStatus>("status", required: true);
+        var date = row.Date("date");
+        var status = row.Code<MeetingStatus>("status");
         var attendees = row.Count("attendees");
         var women = row.Count("women_attendees");
         if (RecordRules.WomenAboveAttendees(attendees, women) is { } tooManyWomen) row.Error("women_attendees", tooManyWomen);
@@ -292,7 +292,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
     private static Core.Domain.Compensation? ParseCompensation(RowReader row, string municipality)
     {
         var year = row.Year("year");
-        var status = row.Code<CompensationStatus>("status", required: true);
+        var status = row.Code<CompensationStatus>("status");
         var amount = row.Amount("amount_per_meeting_eur");
         if (year is null || status is null) return null;
         return new Core.Domain.Compensation

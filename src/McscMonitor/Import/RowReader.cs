@@ -5,8 +5,11 @@ using McscMonitor.Core.Names;
 
 namespace McscMonitor.Import;
 
-/// <summary>Reads typed values from one row, recording a precise error for every bad cell.</summary>
-internal sealed class RowReader(ExchangeTable table, ExchangeRow row, MunicipalityMatcher matcher, ImportErrors errors)
+/// <summary>
+/// Reads typed values from one row, recording a precise error for every bad cell. Whether a
+/// column is required is what its table's schema (the record form's fields) says.
+/// </summary>
+internal sealed class RowReader(ExchangeSchema schema, ExchangeTable table, ExchangeRow row, MunicipalityMatcher matcher, ImportErrors errors)
 {
     private static readonly Dictionary<string, bool> Booleans = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -23,10 +26,15 @@ internal sealed class RowReader(ExchangeTable table, ExchangeRow row, Municipali
     }
 
     /// <summary>A cell as text; every cell is bounded, free text by its column's own limit.</summary>
-    public string? Text(string column, bool required = false, int maxLength = TextLimits.Cell)
+    /// <summary>A column the code reads must be one its schema declares: anything else is a mistake here, not in the file.</summary>
+    private bool Required(string column) =>
+        schema.Columns.FirstOrDefault(c => c.Name == column)?.Required
+        ?? throw new InvalidOperationException($"The {schema.Name} table has no column '{column}'.");
+
+    public string? Text(string column, int maxLength = TextLimits.Cell)
     {
         var value = table.Cell(row, column);
-        if (value is null && required) Error(column, Messages.Current["required"]);
+        if (value is null && Required(column)) Error(column, Messages.Current["required"]);
         if (RecordRules.Text(value, maxLength) is { } problem)
         {
             Error(column, problem);
@@ -37,16 +45,16 @@ internal sealed class RowReader(ExchangeTable table, ExchangeRow row, Municipali
 
     public Municipality? Municipality(string column = "municipality")
     {
-        var name = Text(column, required: true);
+        var name = Text(column);
         if (name is null) return null;
         var match = matcher.Match(name);
         if (match.Municipality is null) Error(column, match.Describe(name));
         return match.Municipality;
     }
 
-    public DateOnly? Date(string column, bool required = false)
+    public DateOnly? Date(string column)
     {
-        var text = Text(column, required);
+        var text = Text(column);
         if (text is null) return null;
         if (!System.Text.RegularExpressions.Regex.IsMatch(text, @"^\d{4}-\d{2}-\d{2}$"))
         {
@@ -68,7 +76,7 @@ internal sealed class RowReader(ExchangeTable table, ExchangeRow row, Municipali
 
     public int? Year(string column)
     {
-        var text = Text(column, required: true);
+        var text = Text(column);
         if (text is null) return null;
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < RecordRules.FirstYear or > RecordRules.LastYear)
         {
@@ -116,9 +124,9 @@ internal sealed class RowReader(ExchangeTable table, ExchangeRow row, Municipali
         return null;
     }
 
-    public TEnum? Code<TEnum>(string column, bool required = false) where TEnum : struct, Enum
+    public TEnum? Code<TEnum>(string column) where TEnum : struct, Enum
     {
-        var text = Text(column, required);
+        var text = Text(column);
         if (text is null) return null;
         if (Codes<TEnum>.TryParse(text, out var value)) return value;
         Error(column, Messages.Format("notOneOf", ("value", text), ("choices", string.Join(", ", Codes<TEnum>.All))));

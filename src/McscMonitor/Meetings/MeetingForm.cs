@@ -9,13 +9,13 @@ public sealed class MeetingForm() : RecordForm<Meeting, MeetingDto, MeetingInput
 
     public override IReadOnlyList<FormField> Fields { get; } =
     [
-        new("date", FieldType.Date, Required: true),
-        new("status", FieldType.Choice, Required: true, Options: () => CodesOf<MeetingStatus>("status")),
-        new("attendees", FieldType.WholeNumber),
-        new("womenAttendees", FieldType.WholeNumber),
-        new("discussedSecurityIncidents", FieldType.Answer),
-        new("discussedNonMajorityConcerns", FieldType.Answer),
-        new("minutesKept", FieldType.Answer),
+        new("date", FieldType.Date, Required: true, Description: "YYYY-MM-DD"),
+        new("status", FieldType.Choice, Required: true, Options: () => CodesOf<MeetingStatus>("status"), Description: "held or cancelled"),
+        new("attendees", FieldType.WholeNumber, Description: "Number of people present"),
+        new("womenAttendees", FieldType.WholeNumber, Description: "Number of women present"),
+        new("discussedSecurityIncidents", FieldType.Answer, Description: "yes/no"),
+        new("discussedNonMajorityConcerns", FieldType.Answer, Description: "yes/no"),
+        new("minutesKept", FieldType.Answer, Description: "yes/no"),
     ];
 
     public override Dictionary<string, string?> Defaults(int year) => new() { ["status"] = Codes.ToCode(MeetingStatus.Held) };

@@ -10,9 +10,9 @@ public sealed class WorkPlanForm() : RecordForm<WorkPlan, WorkPlanDto, WorkPlanI
 
     public override IReadOnlyList<FormField> Fields { get; } =
     [
-        new("year", FieldType.Year, Required: true),
-        new("adoptedOn", FieldType.Date),
-        new("addressesNonMajorityConcerns", FieldType.Answer),
+        new("year", FieldType.Year, Required: true, Description: "Year the plan covers"),
+        new("adoptedOn", FieldType.Date, Description: "YYYY-MM-DD; empty if the plan was not adopted"),
+        new("addressesNonMajorityConcerns", FieldType.Answer, Description: "yes/no"),
     ];
 
     public override Dictionary<string, string?> Defaults(int year) => new() { ["year"] = year.ToString(CultureInfo.InvariantCulture) };
