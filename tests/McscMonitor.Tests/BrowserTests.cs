@@ -457,8 +457,13 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         var result = await page.RunAxe();
         var name = new string(path.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, $"page-{name}-{language}.png"), FullPage = true });
+        // On a phone the page itself never scrolls sideways; a wide table scrolls in its own frame or becomes cards.
+        await page.SetViewportSizeAsync(390, 900);
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, $"page-{name}-{language}-390.png"), FullPage = true });
 
         Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a 390 px phone");
         Assert.NotEmpty(result.Passes);
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}")
