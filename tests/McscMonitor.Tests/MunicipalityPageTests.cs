@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using McscMonitor.Users;
 
@@ -71,5 +72,43 @@ public class MunicipalityPageYearTests
         var (_, html) = await officer.GetAsync("/municipalities/peje?year=2021&changed=saved");
 
         Assert.Contains("<p class=\"done\" role=\"status\">U ruajt.", html);
+    }
+}
+
+public class MunicipalityHistoryTests
+{
+    [Fact]
+    public async Task OneMunicipalitysHistoryEqualsItsRowInTheWholeYearsFigures()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite, Seed.Demo);
+        await using var services = await database.OpenServicesAsync();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<McscMonitor.Data.McscDbContext>();
+        var query = scope.ServiceProvider.GetRequiredService<McscMonitor.Indicators.IndicatorQuery>();
+        var cancel = TestContext.Current.CancellationToken;
+        // Some years declared complete, so that "no meeting recorded" counts as none held there.
+        await scope.ServiceProvider.GetRequiredService<McscMonitor.Approvals.ApprovalWorkflow>()
+            .ActAsync("peje", 2020, Core.Approval.ApprovalAction.Submit, Core.Approval.ApprovalRole.Admin, null, cancel);
+        var years = Enumerable.Range(2018, 6).ToList();
+        var whole = new Dictionary<int, Core.Indicators.YearIndicators>();
+        foreach (var year in years) whole[year] = await query.ComputeAsync(year, Core.Domain.Language.Sq, cancel);
+
+        foreach (var municipality in await db.Municipalities.AsNoTracking().ToListAsync(cancel))
+        {
+            var council = await db.Councils.AsNoTracking().Include(c => c.Members).Include(c => c.Meetings).Include(c => c.WorkPlans)
+                .AsSplitQuery().FirstOrDefaultAsync(c => c.MunicipalityCode == municipality.Code, cancel);
+            var compensation = await db.Compensation.AsNoTracking().Where(c => c.MunicipalityCode == municipality.Code).ToListAsync(cancel);
+            var complete = (await db.Approvals.AsNoTracking()
+                .Where(a => a.MunicipalityCode == municipality.Code && a.State != Core.Approval.ApprovalState.Draft)
+                .Select(a => a.Year).ToListAsync(cancel)).ToHashSet();
+
+            var history = query.History(municipality, council, compensation, complete, years, Core.Domain.Language.Sq);
+
+            foreach (var (year, measured) in years.Zip(history))
+            {
+                var expected = whole[year].Municipalities.Single(m => m.Municipality.Code == municipality.Code);
+                Assert.Equal(System.Text.Json.JsonSerializer.Serialize(expected), System.Text.Json.JsonSerializer.Serialize(measured));
+            }
+        }
     }
 }

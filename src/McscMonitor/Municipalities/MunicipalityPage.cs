@@ -56,14 +56,18 @@ internal static class MunicipalityPageEndpoint
             .FirstOrDefaultAsync(c => c.MunicipalityCode == code, cancellationToken);
         // Member names, communities and religions are personal data of a special category: who looked is recorded.
         if (council?.Members.Count > 0) await db.AuditAccessAsync("view", AuditTrail.MemberList, code, cancellationToken);
-        var compensation = await db.Compensation.AsNoTracking()
-            .FirstOrDefaultAsync(c => c.MunicipalityCode == code && c.Year == shownYear, cancellationToken);
-
-        var approval = await db.Approvals.AsNoTracking().FirstOrDefaultAsync(a => a.MunicipalityCode == code && a.Year == shownYear, cancellationToken);
+        // The years the page shows, with their compensation and approvals, in one query each.
+        var firstYear = shownYear - HistoryYears + 1;
+        var compensations = await db.Compensation.AsNoTracking()
+            .Where(c => c.MunicipalityCode == code && c.Year >= firstYear && c.Year <= shownYear).ToListAsync(cancellationToken);
+        var approvals = await db.Approvals.AsNoTracking()
+            .Where(a => a.MunicipalityCode == code && a.Year >= firstYear && a.Year <= shownYear).ToListAsync(cancellationToken);
+        var compensation = compensations.FirstOrDefault(c => c.Year == shownYear);
+        var approval = approvals.FirstOrDefault(a => a.Year == shownYear);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var history = new List<MunicipalityIndicators>();
-        for (var past = shownYear - HistoryYears + 1; past <= shownYear; past++)
-            history.Add((await query.ComputeAsync(past, UiTexts.Current.Language, cancellationToken)).Municipalities.Single(m => m.Municipality.Code == code));
+        var history = query.History(municipality, council, compensations,
+            approvals.Where(a => a.State != Core.Approval.ApprovalState.Draft).Select(a => a.Year).ToHashSet(),
+            Enumerable.Range(firstYear, HistoryYears), UiTexts.Current.Language);
 
         return PageResult.For<MunicipalityView, MunicipalityRecord>(new MunicipalityRecord(
                 municipality,
