@@ -87,3 +87,50 @@ public class CliTests
         Assert.DoesNotContain("Councils", run.Output);
     }
 }
+
+public class ReadOnlyVerbTests
+{
+    private static async Task<CliRun> RunOnAsync(string databaseFile, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var settings = new Dictionary<string, string?> { ["Database:Provider"] = "Sqlite", ["ConnectionStrings:Mcsc"] = $"Data Source={databaseFile};Pooling=False" };
+        var exitCode = await McscMonitor.Cli.CliApp.RunAsync(args, new McscMonitor.Cli.CliContext(output, error, settings));
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    [Theory]
+    [InlineData("indicators", "--year", "2021")]
+    [InlineData("factsheet", "--year", "2021", "--lang", "sq", "--format", "html", "--out", "never-written.html")]
+    [InlineData("publications", "list")]
+    [InlineData("approval", "status", "--year", "2021")]
+    public async Task AReadingVerbOnNoDatabaseSaysSoAndCreatesNothing(params string[] args)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"mcsc-absent-{Guid.NewGuid():N}.db");
+
+        var run = await RunOnAsync(file, args);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"There is no McscMonitor database at {file}: run `import`, `demo` or `serve`", run.Error);
+        Assert.False(File.Exists(file));
+    }
+
+    [Fact]
+    public async Task AReadingVerbOnAnOlderDatabaseAsksForAnUpdate()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite, Seed.Examples);
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.Settings["ConnectionStrings:Mcsc"]).DataSource;
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var forget = new Microsoft.Data.Sqlite.SqliteCommand(
+                "DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = (SELECT max(\"MigrationId\") FROM \"__EFMigrationsHistory\")", connection);
+            await forget.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var read = await RunOnAsync(file, "indicators", "--year", "2021");
+
+        Assert.Equal(1, read.ExitCode);
+        Assert.Contains("earlier version of McscMonitor (1 updates to apply)", read.Error);
+    }
+}

@@ -65,7 +65,8 @@ public static class ApprovalCommand
 
     private static async Task<int> StatusAsync(CliContext context, int year, string format, CancellationToken cancellationToken)
     {
-        await using var services = await context.OpenServicesAsync(cancellationToken);
+        await using var services = await context.OpenForReadingAsync(cancellationToken);
+        if (services is null) return ExitCodes.InputRejected;
         await using var scope = services.CreateAsyncScope();
         var statuses = await scope.ServiceProvider.GetRequiredService<ApprovalWorkflow>().StatusAsync(year, cancellationToken);
         if (format == "json")

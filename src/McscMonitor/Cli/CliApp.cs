@@ -17,6 +17,19 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, IReadOnlyDicti
     /// <summary>A path as the user typed it, made absolute against the working directory they typed it in.</summary>
     public string FullPath(string path) => Path.GetFullPath(path);
 
+    /// <summary>
+    /// A service provider for a verb that only reads, on a database that is there and current;
+    /// otherwise null, with the reason written to <see cref="Error"/> (the verb then exits 1).
+    /// </summary>
+    public async Task<ServiceProvider?> OpenForReadingAsync(CancellationToken cancellationToken)
+    {
+        var services = new ServiceCollection().AddMcsc(AppServices.BuildConfiguration(Settings)).BuildServiceProvider();
+        if (await services.NotReadableBecauseAsync(cancellationToken) is not { } problem) return services;
+        await Error.WriteLineAsync(problem);
+        await services.DisposeAsync();
+        return null;
+    }
+
     /// <summary>A service provider for a one-shot verb, with the database migrated.</summary>
     public async Task<ServiceProvider> OpenServicesAsync(CancellationToken cancellationToken)
     {

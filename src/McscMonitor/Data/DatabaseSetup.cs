@@ -41,6 +41,34 @@ public static class DatabaseSetup
     }
 
     /// <summary>Creates the database if needed and applies pending migrations.</summary>
+    /// <summary>
+    /// Why the database cannot be read as it is, or null when it can: it must exist and be at
+    /// this version's last migration. Nothing is created or migrated, so a verb that only reads
+    /// starts without the cost of a migration check and never changes the schema.
+    /// </summary>
+    public static async Task<string?> NotReadableBecauseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<McscDbContext>();
+        const string createIt = "run `import`, `demo` or `serve`, which create and update it";
+        if (db.Database.IsSqlite()
+            && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource is { Length: > 0 } file
+            && !File.Exists(file))
+            return $"There is no McscMonitor database at {file}: {createIt}.";
+        try
+        {
+            var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet();
+            var missing = db.Database.GetMigrations().Count(migration => !applied.Contains(migration));
+            return missing == 0 ? null
+                : applied.Count == 0 ? $"The database holds no McscMonitor data yet: {createIt}."
+                : $"The database is at an earlier version of McscMonitor ({missing} updates to apply): {createIt}.";
+        }
+        catch (System.Data.Common.DbException unreachable)
+        {
+            return $"The database cannot be opened: {unreachable.Message}";
+        }
+    }
+
     public static async Task MigrateAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();

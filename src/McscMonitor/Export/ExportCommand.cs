@@ -14,7 +14,8 @@ public static class ExportCommand
         var command = new Command("export", "Exports records in the import format, as CSV files or an XLSX workbook.") { path, year, municipality };
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var services = await context.OpenServicesAsync(cancellationToken);
+            await using var services = await context.OpenForReadingAsync(cancellationToken);
+            if (services is null) return ExitCodes.InputRejected;
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<McscDbContext>();
             string? code = null;

@@ -36,7 +36,8 @@ public static class FactSheetCommand
             ? Languages.All
             : Languages.TryParse(languageTag, out var language) ? [language] : [];
 
-        await using var services = await context.OpenServicesAsync(cancellationToken);
+        await using var services = await context.OpenForReadingAsync(cancellationToken);
+        if (services is null) return ExitCodes.InputRejected;
         await using var scope = services.CreateAsyncScope();
         var builder = scope.ServiceProvider.GetRequiredService<FactSheetBuilder>();
         var years = await scope.ServiceProvider.GetRequiredService<Indicators.IndicatorQuery>().YearsWithDataAsync(cancellationToken);

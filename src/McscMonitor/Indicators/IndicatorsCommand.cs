@@ -33,7 +33,8 @@ public static class IndicatorsCommand
         }
         var language = Languages.ParseOrEnglish(languageTag);
 
-        await using var services = await context.OpenServicesAsync(cancellationToken);
+        await using var services = await context.OpenForReadingAsync(cancellationToken);
+        if (services is null) return ExitCodes.InputRejected;
         await using var scope = services.CreateAsyncScope();
         var query = scope.ServiceProvider.GetRequiredService<IndicatorQuery>();
         var indicators = await query.ComputeAsync(year, language, cancellationToken);

@@ -31,7 +31,8 @@ public static class PublishCommand
         var list = new Command("list", "Lists the published versions.") { listYear };
         list.SetAction(async (result, cancellationToken) =>
         {
-            await using var services = await context.OpenServicesAsync(cancellationToken);
+            await using var services = await context.OpenForReadingAsync(cancellationToken);
+            if (services is null) return ExitCodes.InputRejected;
             await using var scope = services.CreateAsyncScope();
             foreach (var p in await scope.ServiceProvider.GetRequiredService<Publisher>().ListAsync(result.GetValue(listYear), cancellationToken))
                 await context.Out.WriteLineAsync($"{p.Year}\tv{p.Number}\t{p.PublishedAtUtc:yyyy-MM-dd HH:mm}Z\t{p.PublishedBy}\t{p.Note}");
