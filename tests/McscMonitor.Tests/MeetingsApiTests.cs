@@ -18,9 +18,13 @@ public sealed class ApiHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Dictionary<string, string> _tokens;
     private readonly Dictionary<string, (string UserName, string Password)> _accounts;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    private ApiHost(TestDatabase database, WebApplication app, Dictionary<string, string> tokens, Dictionary<string, (string, string)> accounts)
+    private ApiHost(
+        TestDatabase database, IReadOnlyDictionary<string, string?> settings, WebApplication app, Dictionary<string, string> tokens,
+        Dictionary<string, (string, string)> accounts)
     {
+        _settings = settings;
         _database = database;
         _app = app;
         _tokens = tokens;
@@ -63,7 +67,7 @@ public sealed class ApiHost : IAsyncDisposable
             }
         }
         await app.StartAsync();
-        return new ApiHost(database, app, tokens, accounts);
+        return new ApiHost(database, allSettings, app, tokens, accounts);
     }
 
     /// <summary>A client acting as the given role, or anonymous when null.</summary>
@@ -88,8 +92,14 @@ public sealed class ApiHost : IAsyncDisposable
 
     public HttpMessageHandler ClientHandler() => _app.GetTestServer().CreateHandler();
 
-    /// <summary>A CLI verb on this host's database, as an administrator at the console would run it.</summary>
-    public Task<CliRun> RunCliAsync(params string[] args) => _database.RunAsync(args);
+    /// <summary>A CLI verb on this host's database and settings, as an administrator at the console would run it.</summary>
+    public async Task<CliRun> RunCliAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = await McscMonitor.Cli.CliApp.RunAsync(args, new McscMonitor.Cli.CliContext(output, error, _settings));
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
 
     public async ValueTask DisposeAsync()
     {

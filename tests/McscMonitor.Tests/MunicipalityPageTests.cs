@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using System.Net;
 using McscMonitor.Users;
+using Microsoft.EntityFrameworkCore;
 
 namespace McscMonitor.Tests;
 

@@ -42,7 +42,7 @@ public class OpenApiTests
                 var id = path.Name.Contains("{id}", StringComparison.Ordinal) ? await FirstIdAsync(admin, collection) : null;
                 var url = path.Name.Replace("{id}", id, StringComparison.Ordinal).Replace("{year}", "2021", StringComparison.Ordinal)
                     .Replace("{lang}", "en", StringComparison.Ordinal).Replace("{chart}", "meetings", StringComparison.Ordinal)
-                    .Replace("{extension}", "svg", StringComparison.Ordinal)
+                    .Replace("{extension}", "svg", StringComparison.Ordinal).Replace("{format}", "csv", StringComparison.Ordinal)
                     .Replace("{number}", "1", StringComparison.Ordinal);
                 using var request = new HttpRequestMessage(method, url);
                 if (method == HttpMethod.Post && path.Name == "/api/v1/imports")

@@ -6,7 +6,7 @@ namespace McscMonitor.FactSheet;
 public enum FactSheetFormat { Pdf, Html }
 
 /// <summary>Builds the fact sheet of a year from the database, in any of the four languages.</summary>
-public sealed class FactSheetBuilder(IndicatorQuery query, Data.McscDbContext db, TimeProvider clock)
+public sealed class FactSheetBuilder(IndicatorQuery query, Data.McscDbContext db, TimeProvider clock, PublisherOptions publisher)
 {
     /// <param name="stamp">The version being published, or null for a live view.</param>
     /// <param name="unpublished">Label the sheet as live, unpublished figures (what signed-in staff and the CLI see).</param>
@@ -21,7 +21,7 @@ public sealed class FactSheetBuilder(IndicatorQuery query, Data.McscDbContext db
                 db.Recommendations.Where(r => r.Year == year - 1).Select(r => r.Status), cancellationToken))
             .GroupBy(status => status).OrderBy(group => group.Key).Select(group => (group.Key, group.Count())).ToList();
         return new FactSheetModel(year, FactSheetTexts.For(language), current, previous, illustrative,
-            DateOnly.FromDateTime(clock.GetLocalNow().Date), stamp, unpublished, followUp.Count > 0 ? followUp : null);
+            DateOnly.FromDateTime(clock.GetLocalNow().Date), stamp, unpublished, followUp.Count > 0 ? followUp : null, publisher);
     }
 
     public async Task<byte[]> RenderAsync(int year, Language language, FactSheetFormat format, CancellationToken cancellationToken = default)

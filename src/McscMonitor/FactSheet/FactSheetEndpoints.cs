@@ -35,6 +35,11 @@ internal static class FactSheetEndpoints
             .WithName("FactSheetChart").WithSummary("One chart of the fact sheet as SVG or PNG.")
             .Produces<byte[]>(StatusCodes.Status200OK, "image/svg+xml", "image/png");
 
+        year.MapGet($"/{{lang:{LanguagePattern}}}/indicators.{{format:regex(^(json|csv|xlsx)$)}}", (int year, string lang, string format, HttpContext context) =>
+                ServeAsync(context, year, null, lang, $"indicators.{format}"))
+            .WithName("FactSheetIndicators").WithSummary("The year's indicators for every municipality as JSON, CSV or XLSX: the latest published version (staff: the live figures).")
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
         year.MapGet($"/v{{number:int}}/{{lang:{LanguagePattern}}}", (int year, int number, string lang, HttpContext context) =>
                 ServeAsync(context, year, number, lang, "page.html"))
             .WithName("FactSheetVersionPage").WithSummary("A published version of the fact sheet, as it was published.")
@@ -43,8 +48,9 @@ internal static class FactSheetEndpoints
                 ServeAsync(context, year, number, lang, "sheet.pdf"))
             .WithName("FactSheetVersionPdf").WithSummary("The PDF of a published version, as it was published.")
             .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf");
-        year.MapGet($"/v{{number:int}}/{{lang:{LanguagePattern}}}/indicators.json", (int year, int number, string lang, HttpContext context) =>
-                ServeAsync(context, year, number, lang, "indicators.json"))
+        year.MapGet($"/v{{number:int}}/{{lang:{LanguagePattern}}}/indicators.{{format:regex(^(json|csv|xlsx)$)}}",
+                (int year, int number, string lang, string format, HttpContext context) =>
+                ServeAsync(context, year, number, lang, $"indicators.{format}"))
             .WithName("FactSheetVersionIndicators").WithSummary("The indicators of a published version, as they were published (JSON).")
             .Produces<string>(StatusCodes.Status200OK, "application/json");
         year.MapGet($"/v{{number:int}}/{{lang:{LanguagePattern}}}/charts/{{chart}}.{{extension}}",
@@ -62,7 +68,7 @@ internal static class FactSheetEndpoints
         var language = Parse(lang);
         if (!IsKnownFile(file)) return TypedResults.NotFound();
 
-        if (number is null && file == "indicators.json") return TypedResults.NotFound();
+        if (file.StartsWith("indicators.", StringComparison.Ordinal)) return await ServeIndicatorsAsync(context, year, number, language, file);
         if (number is null && RecordAccess.SeesLiveFigures(context.User))
         {
             var years = await services.GetRequiredService<IndicatorQuery>().YearsWithDataAsync(cancellationToken);
@@ -81,8 +87,41 @@ internal static class FactSheetEndpoints
         return Send(context, published.Content, published.ContentType, tag, DownloadName(year, lang, number, file), immutable: number is not null);
     }
 
+    /// <summary>
+    /// The whole year's indicators as JSON (what was published, byte for byte), CSV or XLSX
+    /// (both made from that JSON): live figures for staff, the published version for everyone else.
+    /// </summary>
+    private static async Task<IResult> ServeIndicatorsAsync(HttpContext context, int year, int? number, Language language, string file)
+    {
+        var services = context.RequestServices;
+        var cancellationToken = context.RequestAborted;
+        byte[] json;
+        if (number is null && RecordAccess.SeesLiveFigures(context.User))
+        {
+            var query = services.GetRequiredService<IndicatorQuery>();
+            if (!(await query.YearsWithDataAsync(cancellationToken)).Contains(year)) return TypedResults.NotFound();
+            var live = IndicatorsDocument.From(await query.ComputeForAsync(year, language, context.User, cancellationToken), await query.IsIllustrativeAsync(cancellationToken));
+            json = System.Text.Encoding.UTF8.GetBytes(live.ToJson());
+        }
+        else if (await services.GetRequiredService<Publisher>().FileAsync(year, number, language.Tag(), "indicators.json", cancellationToken) is { } published)
+        {
+            json = published.Content;
+        }
+        else return TypedResults.NotFound();
+
+        var document = System.Text.Json.JsonSerializer.Deserialize<IndicatorsDocument>(json, IndicatorsDocument.JsonOptions)!;
+        var (content, contentType) = file switch
+        {
+            "indicators.csv" => (System.Text.Encoding.UTF8.GetBytes(IndicatorText.Csv(document)), "text/csv; charset=utf-8"),
+            "indicators.xlsx" => (IndicatorText.Xlsx(document), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            _ => (json, "application/json; charset=utf-8"),
+        };
+        var etag = $"\"{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(content))[..16]}\"";
+        return Send(context, content, contentType, etag, DownloadName(year, language.Tag(), number, file), immutable: number is not null);
+    }
+
     private static bool IsKnownFile(string file) =>
-        file is "page.html" or "sheet.pdf" or "indicators.json"
+        file is "page.html" or "sheet.pdf" or "indicators.json" or "indicators.csv" or "indicators.xlsx"
         || Publisher.ChartIds.Any(chart => file == $"{chart}.svg" || file == $"{chart}.png" || file == $"{chart}.csv");
 
     private static Task<byte[]> RenderLive(FactSheetModel model, string file) => file switch
@@ -117,7 +156,7 @@ internal static class FactSheetEndpoints
     private static string? DownloadName(int year, string lang, int? number, string file) => Path.GetExtension(file) switch
     {
         ".pdf" => $"mcsc-factsheet-{year}{(number is null ? "" : $"-v{number}")}-{lang}.pdf",
-        ".png" or ".csv" => $"mcsc-{year}{(number is null ? "" : $"-v{number}")}-{lang}-{Path.GetFileNameWithoutExtension(file)}{Path.GetExtension(file)}",
+        ".png" or ".csv" or ".xlsx" => $"mcsc-{year}{(number is null ? "" : $"-v{number}")}-{lang}-{Path.GetFileNameWithoutExtension(file)}{Path.GetExtension(file)}",
         _ => null,
     };
 

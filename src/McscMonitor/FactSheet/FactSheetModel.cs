@@ -35,8 +35,18 @@ public sealed record FactSheetModel(
     DateOnly GeneratedOn,
     PublicationStamp? Stamp = null,
     bool Unpublished = false,
-    IReadOnlyList<(RecommendationStatus Status, int Count)>? FollowUp = null)
+    IReadOnlyList<(RecommendationStatus Status, int Count)>? FollowUp = null,
+    PublisherOptions? Publisher = null)
 {
+    /// <summary>How to cite this version, in the sheet's language; null for live figures, which are not for citing.</summary>
+    public string? Citation => Stamp is null ? null : Texts.Format("cite",
+        ("publisher", Publisher?.Name ?? "McscMonitor"),
+        ("title", Texts["title"]),
+        ("subtitle", Texts.Format("subtitle", ("year", Year))),
+        ("version", Stamp.Number),
+        ("date", Texts.Date(Stamp.PublishedOn)),
+        ("url", $"{Publisher?.SiteUrl}{BasePath}/{Language.Tag()}"));
+
     /// <summary>Where this sheet's files are: a published version's own address, or the year's.</summary>
     public string BasePath => Stamp is null ? $"/factsheet/{Year}" : $"/factsheet/{Year}/v{Stamp.Number}";
 

@@ -50,6 +50,7 @@ public static class FactSheetPdf
         page.Text(texts["source"], 7.5f, color: PageFlow.Grey, after: 1);
         page.Text(texts.Format("generated", ("date", texts.Date(model.GeneratedOn)), ("version", model.RulebookVersion)), 7.5f, color: PageFlow.Grey);
         foreach (var line in model.StampLines) page.Text(line, 7.5f, color: PageFlow.Grey);
+        if (model.Citation is { } citation) page.Text($"{texts["citeTitle"]}: {citation}", 7.5f, color: PageFlow.Grey);
         if (model.Unpublished) page.Text(texts["unpublished"], 7.5f, color: PageFlow.Grey);
     }
 

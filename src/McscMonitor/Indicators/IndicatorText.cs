@@ -52,38 +52,44 @@ public static class IndicatorText
         return writer.ToString();
     }
 
+    private static readonly string[] Columns =
+    [
+        "year", "code", "name_sq", "name_sr_latn", "name_sr_cyrl", "name_en", "region", "majority_community",
+        "council_established", "meetings_held", "meets_required_minimum", "meetings_discussing_security_or_non_majority",
+        "work_plan_addresses_non_majority", "compensates_members", "compensation", "members_total", "members_women",
+        "members_non_majority", "gaps",
+    ];
+
+    /// <summary>One row per municipality, codes rather than words, so any tool can read it; empty is no data.</summary>
+    private static IEnumerable<object?[]> Rows(IndicatorsDocument document) => document.Municipalities.Select(m => new object?[]
+    {
+        document.Year, m.Code, m.NameSq, m.NameSrLatn, m.NameSrCyrl, m.NameEn, m.Region, m.MajorityCommunity,
+        Bool(m.CouncilEstablished), m.MeetingsHeld, Bool(m.MeetsRequiredMinimum), m.MeetingsDiscussingSecurityOrNonMajority,
+        Bool(m.WorkPlanAddressesNonMajority), Bool(m.CompensatesMembers), m.Compensation ?? "", m.Members.Total, m.Members.Women,
+        m.Members.NonMajority, string.Join("|", m.Gaps.Select(g => g.Rule)),
+    });
+
     public static string Csv(IndicatorsDocument document)
     {
         var writer = new StringWriter();
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var header in new[]
-                 {
-                     "year", "code", "name_sq", "name_sr_latn", "name_sr_cyrl", "name_en", "region", "majority_community",
-                     "council_established", "meetings_held", "meets_required_minimum", "meetings_discussing_security_or_non_majority",
-                     "work_plan_addresses_non_majority", "compensates_members", "compensation", "members_total", "members_women",
-                     "members_non_majority", "gaps",
-                 })
-            csv.WriteField(header);
+        foreach (var header in Columns) csv.WriteField(header);
         csv.NextRecord();
-        foreach (var m in document.Municipalities)
+        foreach (var row in Rows(document))
         {
-            csv.WriteField(document.Year);
-            foreach (var field in new[] { m.Code, m.NameSq, m.NameSrLatn, m.NameSrCyrl, m.NameEn, m.Region, m.MajorityCommunity })
-                csv.WriteField(field);
-            csv.WriteField(Bool(m.CouncilEstablished));
-            csv.WriteField(m.MeetingsHeld);
-            csv.WriteField(Bool(m.MeetsRequiredMinimum));
-            csv.WriteField(m.MeetingsDiscussingSecurityOrNonMajority);
-            csv.WriteField(Bool(m.WorkPlanAddressesNonMajority));
-            csv.WriteField(Bool(m.CompensatesMembers));
-            csv.WriteField(m.Compensation ?? "");
-            csv.WriteField(m.Members.Total);
-            csv.WriteField(m.Members.Women);
-            csv.WriteField(m.Members.NonMajority);
-            csv.WriteField(string.Join("|", m.Gaps.Select(g => g.Rule)));
+            foreach (var cell in row) csv.WriteField(cell);
             csv.NextRecord();
         }
         return writer.ToString();
+    }
+
+    /// <summary>The same table as <see cref="Csv"/>, as a workbook with numbers as numbers.</summary>
+    public static byte[] Xlsx(IndicatorsDocument document)
+    {
+        var sheet = Rows(document).Select(row => Columns.Zip(row).ToDictionary(cell => cell.First, cell => cell.Second)).ToList();
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, new Dictionary<string, object> { [$"indicators_{document.Year}"] = sheet });
+        return stream.ToArray();
     }
 
     public static string NameIn(MunicipalityDocument municipality, Language language) => language switch
