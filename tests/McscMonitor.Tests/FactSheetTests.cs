@@ -93,6 +93,39 @@ public class FactSheetTests(DemoFactSheets sheets) : IClassFixture<DemoFactSheet
         }
     }
 
+    [Theory]
+    [MemberData(nameof(LanguageTags))]
+    public void ThePdfShowsTheFourChartsInTheirNumberedOrder(string tag)
+    {
+        var language = Parse(tag);
+        var model = sheets.Models[language];
+        using var document = PdfDocument.Open(sheets.Pdfs[language]);
+        var text = string.Join("\n", document.GetPages().Select(page => ContentOrderTextExtractor.GetText(page)));
+        // Each title's first words, as the sheet prints them: where each chart begins.
+        int Where(ChartData chart) => text.IndexOf(chart.Title[..Math.Min(24, chart.Title.Length)], StringComparison.Ordinal);
+
+        var positions = new[] { model.MeetingsHeld, model.Discussions, model.WorkPlans, model.Compensation }.Select(Where).ToList();
+
+        Assert.DoesNotContain(-1, positions);
+        Assert.Equal(positions.Order(), positions);
+    }
+
+    [Theory]
+    [MemberData(nameof(LanguageTags))]
+    public void EveryColumnLabelFitsItsColumnAndSoNoTwoLabelsMeet(string tag)
+    {
+        var model = sheets.Models[Parse(tag)];
+        using var typeface = SkiaSharp.SKTypeface.FromFile(FactSheetCharts.RegularFont);
+        using var font = new SkiaSharp.SKFont(typeface, FactSheetCharts.CategoryFontSize);
+
+        foreach (var chart in new[] { model.WorkPlans, model.Compensation })
+        {
+            var room = FactSheetCharts.CategoryWidth(chart);
+            foreach (var line in FactSheetCharts.CategoryLabels(chart).SelectMany(label => label.Split('\n')))
+                Assert.True(font.MeasureText(line) <= room, $"{chart.Id}: '{line}' is {font.MeasureText(line):F0} pt wide in a column of {room:F0} pt");
+        }
+    }
+
     [Fact]
     public void EveryFontInThePdfIsEmbedded()
     {

@@ -13,6 +13,9 @@ public static class FactSheetCharts
     public const string FontName = "DejaVu Sans";
     private const float TickFontSize = 9;
 
+    /// <summary>Column charts name their columns a size smaller: four categories share half a page's width.</summary>
+    public const float CategoryFontSize = 8;
+
     public static readonly string FontFolder = Path.Combine(AppContext.BaseDirectory, "FactSheet", "Fonts");
     public static readonly string RegularFont = Path.Combine(FontFolder, "DejaVuSans.ttf");
     public static readonly string BoldFont = Path.Combine(FontFolder, "DejaVuSans-Bold.ttf");
@@ -39,7 +42,7 @@ public static class FactSheetCharts
     public static (int Width, int Height) SizeOf(ChartData chart) => chart.Id switch
     {
         "meetings" => (520, 36 + 11 * Math.Max(1, chart.Bars.Count)),
-        "discussions" => (520, 56 + 12 * Math.Max(1, chart.Bars.Select(bar => bar.Label).Distinct().Count())),
+        "discussions" => (520, 56 + 10 * Math.Max(1, chart.Bars.Select(bar => bar.Label).Distinct().Count())),
         "inclusion" => (520, 56 + 11 * Math.Max(1, chart.Bars.Select(bar => bar.Label).Distinct().Count())),
         _ => (250, 170),
     };
@@ -156,13 +159,30 @@ public static class FactSheetCharts
         var barPlot = plot.Add.Bars(chart.Bars.Select((bar, index) => LabelledBar(bar, position: index, size: 0.6)).ToList());
         barPlot.ValueLabelStyle.FontSize = 9;
         barPlot.ValueLabelStyle.FontName = FontName;
-        plot.Axes.Bottom.SetTicks(chart.Bars.Select((_, index) => (double)index).ToArray(), chart.Bars.Select(bar => bar.Label).ToArray());
+        plot.Axes.Bottom.SetTicks(chart.Bars.Select((_, index) => (double)index).ToArray(), CategoryLabels(chart).ToArray());
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = CategoryFontSize;
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         var max = chart.Bars.Max(bar => bar.Value) ?? 0;
         plot.Axes.SetLimits(-0.6, chart.Bars.Count - 0.4, 0, Math.Max(1, max) * 1.2);
         return plot;
     }
+
+    /// <summary>
+    /// A column chart's category labels as drawn: a label longer than its column is wide breaks at
+    /// the space nearest its middle ("No data" in Serbian is two words that do not fit on one line).
+    /// </summary>
+    public static IEnumerable<string> CategoryLabels(ChartData chart) => chart.Bars.Select(bar =>
+    {
+        var label = bar.Label;
+        if (label.Length <= 10 || !label.Contains(' ', StringComparison.Ordinal)) return label;
+        var middle = label.Length / 2;
+        var space = Enumerable.Range(0, label.Length).Where(i => label[i] == ' ').MinBy(i => Math.Abs(i - middle));
+        return $"{label[..space]}\n{label[(space + 1)..]}";
+    });
+
+    /// <summary>How wide one column of a column chart is, in points, at its drawn size.</summary>
+    public static float CategoryWidth(ChartData chart) => (SizeOf(chart).Width - 40f) / (chart.Bars.Count + 0.2f);
 
     /// <summary>One bar coloured by its category, with its value written beside it.</summary>
     private static Bar LabelledBar(ChartBar bar, double position, double size) => new()

@@ -43,8 +43,8 @@ public static class FactSheetPdf
         page.KeyFigures(texts["keyFigures"], model.KeyFigures.Select(f => (texts.Number(f.Value), f.Label)).ToList());
 
         page.Heading(texts.Format("mapTitle", ("year", model.Year)));
-        // Drawn a little smaller than on screen so that page 1 holds it in every language.
-        page.Place(KosovoMap.Width, KosovoMap.Height, (canvas, x, y) => KosovoMap.Draw(canvas, model, x, y), scale: 0.82f);
+        // Nearly the text's full width, a little smaller than on screen so that page 1 holds it in every language.
+        page.Place(KosovoMap.Width, KosovoMap.Height, (canvas, x, y) => KosovoMap.Draw(canvas, model, x, y), scale: 0.9f);
         page.Text(texts["mapAttribution"], 7, color: PageFlow.Grey, after: 8);
         page.Text("¹ " + texts["footnote"], 7.5f, color: PageFlow.Grey, after: 3);
         page.Text(texts["source"], 7.5f, color: PageFlow.Grey, after: 1);
@@ -59,9 +59,9 @@ public static class FactSheetPdf
         var texts = model.Texts;
         page.NewPage();
         page.Text(texts.Format("section", ("year", model.Year)), 14, bold: true, color: PageFlow.Navy, after: 6);
+        // Charts in their numbered order. Chart 1 fills most of a page; the comparison and the rules
+        // fill the rest of it, and charts 2 to 4 share the next page.
         Chart(page, model.MeetingsHeld);
-        page.SideBySide(Chart(model.WorkPlans), Chart(model.Compensation));
-        Chart(page, model.Discussions);
 
         var comparison = model.Comparison;
         page.Heading(texts.Format("comparisonTitle", ("previous", model.Year - 1)), keepWith: PageFlow.TableHeight(comparison.Count));
@@ -72,7 +72,7 @@ public static class FactSheetPdf
                 row.Indicator, texts.Number(row.Previous), texts.Number(row.Current),
                 (row.Current - row.Previous).ToString("+#,0;−#,0;0", texts.Culture),
             }).ToList(),
-            [0.70f, 0.10f, 0.10f, 0.10f]);
+            [0.64f, 0.12f, 0.12f, 0.12f]);
         if (model.FollowUp is { } followUp)
         {
             page.Heading(texts.Format("followUpTitle", ("year", model.Year - 1)), keepWith: PageFlow.TableHeight(followUp.Count));
@@ -82,6 +82,10 @@ public static class FactSheetPdf
         }
         page.Heading(texts["citations"], keepWith: 10 * model.RulesInForce.Count);
         foreach (var rule in model.RulesInForce) page.Text($"{rule.Number}. {rule.Label}: {rule.Citation}", 7.5f, color: PageFlow.Grey, after: 1);
+
+        page.NewPage();
+        Chart(page, model.Discussions);
+        page.SideBySide(Chart(model.WorkPlans), Chart(model.Compensation));
     }
 
     private static void WriteInclusionAndGaps(PageFlow page, FactSheetModel model)

@@ -134,7 +134,9 @@ internal sealed class PageFlow : IDisposable
         using var paint = Paint(Navy);
         var titleLines = Math.Max(Wrap(left.Title, font, half).Count, Wrap(right.Title, font, half).Count);
         var scale = Math.Min(1, half / Math.Max(left.Width, right.Width));
-        var height = titleLines * 12 + Math.Max(left.Height, right.Height) * scale;
+        // Room between a title and its chart, so the chart's top tick label never meets the title's last line.
+        const float titleGap = 8;
+        var height = titleLines * 12 + titleGap + Math.Max(left.Height, right.Height) * scale;
         KeepTogether(height + 10);
         Space(4);
         foreach (var (block, x) in new[] { (left, Margin), (right, Margin + half + gap) })
@@ -146,7 +148,7 @@ internal sealed class PageFlow : IDisposable
                 lineY += 12;
             }
             _canvas.Save();
-            _canvas.Translate(x, _y + titleLines * 12 + 2);
+            _canvas.Translate(x, _y + titleLines * 12 + titleGap);
             _canvas.Scale(scale);
             block.Draw(_canvas, 0, 0);
             _canvas.Restore();
