@@ -11,7 +11,8 @@ public class FactSheetDataTests
     {
         await using var host = await ApiHost.StartAsync(settings: new Dictionary<string, string?>
         {
-            ["Publisher:Name"] = "OSCE Mission in Kosovo", ["Publisher:SiteUrl"] = "https://mcsc.example.org/",
+            ["Publisher:Name"] = "OSCE Mission in Kosovo", ["Publisher:Names:sq"] = "Misioni i OSBE-së në Kosovë",
+            ["Publisher:SiteUrl"] = "https://mcsc.example.org/",
         });
         var published = await host.RunCliAsync("publish", "--year", "2021", "--unverified-reason", "The example data is not verified.");
         var anonymous = host.ClientFor(null);
@@ -34,7 +35,16 @@ public class FactSheetDataTests
         Assert.Contains(rows, row => (string?)row["code"] == "peje" && Convert.ToInt32(row["meetings_held"], System.Globalization.CultureInfo.InvariantCulture) == 6);
         // Unknown stays empty, never 0.
         Assert.Contains(rows, row => (string?)row["code"] == "gjilan" && row["meetings_held"] is null or "");
-        Assert.Contains("OSCE Mission in Kosovo. Këshillat Komunale për Siguri në Bashkësi: Puna dhe funksionimi gjatë vitit 2021. Versioni 1, publikuar më", page);
+        var pdf = await anonymous.GetByteArrayAsync("/factsheet/2021/v1/sq.pdf");
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(pdf))
+        {
+            Assert.Equal("Misioni i OSBE-së në Kosovë", document.Information.Author);
+            Assert.InRange(document.NumberOfPages, 2, 4);
+        }
+        Assert.Contains("Publikuar nga Misioni i OSBE-së në Kosovë", page);
+        Assert.Contains("Kjo fletë informative u jep institucioneve tregues", page);
+        Assert.Contains("Burimi: të dhënat e ekipeve monitoruese dhe të zyrtarëve komunalë (Misioni i OSBE-së në Kosovë).", page);
+        Assert.Contains("Misioni i OSBE-së në Kosovë. Këshillat Komunale për Siguri në Bashkësi: Puna dhe funksionimi gjatë vitit 2021. Versioni 1, publikuar më", page);
         Assert.Contains("https://mcsc.example.org/factsheet/2021/v1/sq", page);
         Assert.Contains("href=\"/factsheet/2021/v1/sq/indicators.xlsx\"", page);
     }

@@ -38,9 +38,15 @@ public sealed record FactSheetModel(
     IReadOnlyList<(RecommendationStatus Status, int Count)>? FollowUp = null,
     PublisherOptions? Publisher = null)
 {
+    /// <summary>The publisher's name in the sheet's language, when one is configured.</summary>
+    public string? PublisherName => Publisher?.NameIn(Language);
+
+    /// <summary>Where the figures come from: the publisher's monitoring teams when one is named.</summary>
+    public string SourceLine => PublisherName is { } name ? Texts.Format("sourceBy", ("publisher", name)) : Texts["source"];
+
     /// <summary>How to cite this version, in the sheet's language; null for live figures, which are not for citing.</summary>
     public string? Citation => Stamp is null ? null : Texts.Format("cite",
-        ("publisher", Publisher?.Name ?? "McscMonitor"),
+        ("publisher", PublisherName ?? "McscMonitor"),
         ("title", Texts["title"]),
         ("subtitle", Texts.Format("subtitle", ("year", Year))),
         ("version", Stamp.Number),
@@ -51,11 +57,24 @@ public sealed record FactSheetModel(
     public string BasePath => Stamp is null ? $"/factsheet/{Year}" : $"/factsheet/{Year}/v{Stamp.Number}";
 
     /// <summary>The lines that say which version this is, in the sheet's language; none for a live view.</summary>
-    public IReadOnlyList<string> StampLines => Stamp is null ? [] :
+    public IReadOnlyList<string> StampLines => Lines(print: false);
+
+    /// <summary>
+    /// The same for the PDF, where a long list of unverified municipalities is counted instead:
+    /// page 1 has room for a few names, and the web page names them all.
+    /// </summary>
+    public IReadOnlyList<string> PrintStampLines => Lines(print: true);
+
+    private const int NamedOnPrint = 6;
+
+    private IReadOnlyList<string> Lines(bool print) => Stamp is null ? [] :
     [
         Texts.Format("publishedVersion", ("version", Stamp.Number), ("date", Texts.Date(Stamp.PublishedOn))),
         .. Stamp.Note is { Length: > 0 } note && Stamp.Number > 1 ? [Texts.Format("corrected", ("note", note))] : Array.Empty<string>(),
-        .. Stamp.Unverified.Count > 0 ? [Texts.Format("notVerified", ("names", string.Join(", ", Stamp.Unverified)))] : Array.Empty<string>(),
+        .. Stamp.Unverified.Count == 0 ? Array.Empty<string>()
+            : print && Stamp.Unverified.Count > NamedOnPrint
+                ? [Texts.Plural("notVerifiedMany", Stamp.Unverified.Count)]
+                : [Texts.Format("notVerified", ("names", string.Join(", ", Stamp.Unverified)))],
     ];
 
     public Language Language => Texts.Language;

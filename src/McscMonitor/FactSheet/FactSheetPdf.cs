@@ -15,9 +15,9 @@ public static class FactSheetPdf
         var metadata = new SKDocumentPdfMetadata
         {
             Title = $"{model.Title} — {model.Subtitle}",
-            Subject = model.Illustrative ? model.Texts["illustrative"] : model.Texts["source"],
+            Subject = model.Illustrative ? model.Texts["illustrative"] : model.SourceLine,
             Keywords = $"MCSC, {model.Year}, lang:{model.Language.Tag()}",
-            Author = "McscMonitor",
+            Author = model.PublisherName ?? "McscMonitor",
             Creator = "McscMonitor",
             Producer = "McscMonitor (SkiaSharp)",
             Creation = model.GeneratedOn.ToDateTime(TimeOnly.MinValue),
@@ -36,22 +36,30 @@ public static class FactSheetPdf
     private static void WriteOpening(PageFlow page, FactSheetModel model)
     {
         var texts = model.Texts;
+        // Which version this is, or that it is none: first, as on the web page.
+        foreach (var line in model.PrintStampLines) page.Text(line, 8, color: PageFlow.Grey, after: 1);
+        if (model.Unpublished) page.Text(texts["unpublished"], 8, color: PageFlow.Grey, after: 1);
         page.Text(model.Title, 20, bold: true, color: PageFlow.Navy);
-        page.Text(model.Subtitle, 13, color: PageFlow.Navy, after: 10);
+        page.Text(model.Subtitle, 13, color: PageFlow.Navy, after: model.PublisherName is null ? 10 : 2);
+        if (model.PublisherName is { } publisher) page.Text(texts.Format("publishedBy", ("publisher", publisher)), 9.5f, color: PageFlow.Navy, after: 8);
         page.Text(texts["intro"], 9.5f);
+        page.Text(texts["purpose"], 9.5f);
         page.Text(model.Established + " ¹", 9.5f, bold: true, after: 10);
         page.KeyFigures(texts["keyFigures"], model.KeyFigures.Select(f => (texts.Number(f.Value), f.Label)).ToList());
 
         page.Heading(texts.Format("mapTitle", ("year", model.Year)));
-        // Nearly the text's full width, a little smaller than on screen so that page 1 holds it in every language.
-        page.Place(KosovoMap.Width, KosovoMap.Height, (canvas, x, y) => KosovoMap.Draw(canvas, model, x, y), scale: 0.9f);
-        page.Text(texts["mapAttribution"], 7, color: PageFlow.Grey, after: 8);
-        page.Text("¹ " + texts["footnote"], 7.5f, color: PageFlow.Grey, after: 3);
-        page.Text(texts["source"], 7.5f, color: PageFlow.Grey, after: 1);
-        page.Text(texts.Format("generated", ("date", texts.Date(model.GeneratedOn)), ("version", model.RulebookVersion)), 7.5f, color: PageFlow.Grey);
-        foreach (var line in model.StampLines) page.Text(line, 7.5f, color: PageFlow.Grey);
-        if (model.Citation is { } citation) page.Text($"{texts["citeTitle"]}: {citation}", 7.5f, color: PageFlow.Grey);
-        if (model.Unpublished) page.Text(texts["unpublished"], 7.5f, color: PageFlow.Grey);
+        (string Text, float Size, float After)[] notes =
+        [
+            (texts["mapAttribution"], 7, 8),
+            ("¹ " + texts["footnote"], 7.5f, 3),
+            (model.SourceLine, 7.5f, 1),
+            (texts.Format("generated", ("date", texts.Date(model.GeneratedOn)), ("version", model.RulebookVersion)), 7.5f, 5),
+        ];
+        // As large as page 1 allows in every language and state, down to where the legend is still 8 points.
+        var room = page.Remaining - notes.Sum(note => page.TextHeight(note.Text, note.Size, after: note.After)) - 8;
+        var scale = Math.Clamp(room / KosovoMap.Height, KosovoMap.SmallestPrintScale, 0.9f);
+        page.Place(KosovoMap.Width, KosovoMap.Height, (canvas, x, y) => KosovoMap.Draw(canvas, model, x, y), scale);
+        foreach (var (text, size, after) in notes) page.Text(text, size, color: PageFlow.Grey, after: after);
     }
 
     private static void WriteIndicators(PageFlow page, FactSheetModel model)
@@ -86,6 +94,11 @@ public static class FactSheetPdf
         page.NewPage();
         Chart(page, model.Discussions);
         page.SideBySide(Chart(model.WorkPlans), Chart(model.Compensation));
+        if (model.Citation is { } citation)
+        {
+            page.Heading(texts["citeTitle"], keepWith: 24);
+            page.Text(citation, 8.5f, color: PageFlow.Grey);
+        }
     }
 
     private static void WriteInclusionAndGaps(PageFlow page, FactSheetModel model)

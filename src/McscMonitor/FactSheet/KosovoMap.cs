@@ -24,6 +24,9 @@ public static class KosovoMap
     /// <summary>The map and, beside it rather than over it, its legend.</summary>
     public const int Width = 500;
     public const int Height = 330;
+
+    /// <summary>The least the PDF shrinks the map to fit page 1; the legend is sized to stay legible there.</summary>
+    public const float SmallestPrintScale = 0.74f;
     private const double CentralLatitude = 42.6;
 
     /// <summary>About a third of a point at print size (Kosovo is some 1.9° wide on a map 340 points wide).</summary>
@@ -87,8 +90,8 @@ public static class KosovoMap
             LineWidth = 0.6f,
             LineColor = Color.FromHex("#8a94a0"),
         }));
-        // Print size: 9 points drawn at 0.9 scale is still more than 8 points on paper.
-        plot.Legend.FontSize = 9;
+        // Print size: drawn at the PDF's smallest scale, still 8 points on paper.
+        plot.Legend.FontSize = 8 / SmallestPrintScale;
         plot.Legend.FontName = FactSheetCharts.FontName;
         plot.Legend.OutlineWidth = 0;
         plot.ShowLegend(Edge.Right);

@@ -64,6 +64,16 @@ internal sealed class PageFlow : IDisposable
         Text(text, 10.5f, bold: true, color: Navy, after: 3);
     }
 
+    /// <summary>How much of this page is left to fill.</summary>
+    public float Remaining => Bottom - _y;
+
+    /// <summary>How tall <see cref="Text"/> would write this.</summary>
+    public float TextHeight(string text, float size, bool bold = false, float after = 5)
+    {
+        using var font = Font(size, bold);
+        return Wrap(text, font, ContentWidth).Count * size * 1.35f + after;
+    }
+
     /// <summary>Wrapped text across the content width.</summary>
     public void Text(string text, float size, bool bold = false, SKColor? color = null, float after = 5)
     {
