@@ -81,11 +81,14 @@ public class FactSheetTests(DemoFactSheets sheets) : IClassFixture<DemoFactSheet
 
     [Theory]
     [MemberData(nameof(LanguageTags))]
-    public void PdfHasTwoToFourA4Pages(string tag)
+    public void PdfHasFourPagesAndAMethodologyPageAllA4(string tag)
     {
         using var document = PdfDocument.Open(sheets.Pdfs[Parse(tag)]);
 
-        Assert.InRange(document.NumberOfPages, 2, 4);
+        Assert.Equal(5, document.NumberOfPages);
+        var lastPage = ContentOrderTextExtractor.GetText(document.GetPage(5));
+        Assert.Contains(sheets.Models[Parse(tag)].Texts["methodTitle"], lastPage);
+        Assert.Contains(sheets.Models[Parse(tag)].Methodology[6][..30], lastPage.ReplaceLineEndings(" "));
         foreach (var page in document.GetPages())
         {
             Assert.Equal(595, page.Width, 0);

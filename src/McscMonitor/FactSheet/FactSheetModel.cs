@@ -38,6 +38,23 @@ public sealed record FactSheetModel(
     IReadOnlyList<(RecommendationStatus Status, int Count)>? FollowUp = null,
     PublisherOptions? Publisher = null)
 {
+    /// <summary>
+    /// How the sheet was made, in its language: how each indicator is computed, what "no data"
+    /// means, the rulebook in force and the date the records were taken as they stood.
+    /// </summary>
+    public IReadOnlyList<string> Methodology =>
+    [
+        Texts.Format("method.council", ("year", Year)),
+        Texts.Format("method.meetings", ("year", Year), ("minimum", Minimum)),
+        Texts["method.discussions"],
+        Texts.Format("method.workPlan", ("year", Year)),
+        Texts.Format("method.compensation", ("year", Year)),
+        Texts["method.members"],
+        Texts["method.noData"],
+        Texts.Format("method.rules", ("version", RulebookVersion), ("year", Year), ("citations", Texts["citations"])),
+        Texts.Format("method.cutoff", ("date", Texts.Date(Stamp?.PublishedOn ?? GeneratedOn))),
+    ];
+
     /// <summary>The publisher's name in the sheet's language, when one is configured.</summary>
     public string? PublisherName => Publisher?.NameIn(Language);
 

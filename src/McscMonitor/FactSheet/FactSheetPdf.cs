@@ -29,6 +29,7 @@ public static class FactSheetPdf
             WriteOpening(page, model);
             WriteIndicators(page, model);
             WriteInclusionAndGaps(page, model);
+            WriteMethodology(page, model);
         }
         return stream.ToArray();
     }
@@ -109,6 +110,13 @@ public static class FactSheetPdf
         page.GapGrid(texts["gapsTitle"], rules.Select(rule => rule.Id).ToList(),
             model.GapMatrix.Select(row => (row.Municipality, (IReadOnlySet<string>)row.RuleIds.ToHashSet())).ToList());
         page.Text(string.Join(" · ", rules.Select(rule => $"{rule.Number} = {rule.Label}")), 7.5f, color: PageFlow.Grey);
+    }
+
+    private static void WriteMethodology(PageFlow page, FactSheetModel model)
+    {
+        page.NewPage();
+        page.Text(model.Texts["methodTitle"], 14, bold: true, color: PageFlow.Navy, after: 8);
+        foreach (var paragraph in model.Methodology) page.Text(paragraph, 9, after: 6);
     }
 
     private static void Chart(PageFlow page, ChartData chart)
