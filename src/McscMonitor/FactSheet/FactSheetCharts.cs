@@ -11,25 +11,25 @@ namespace McscMonitor.FactSheet;
 public static class FactSheetCharts
 {
     public const string FontName = "DejaVu Sans";
-    private const float TickFontSize = 9;
+    private const float TickFontSize = SheetStyle.Chart;
 
     /// <summary>Column charts name their columns a size smaller: four categories share half a page's width.</summary>
-    public const float CategoryFontSize = 8;
+    public const float CategoryFontSize = SheetStyle.Small;
 
     public static readonly string FontFolder = Path.Combine(AppContext.BaseDirectory, "FactSheet", "Fonts");
     public static readonly string RegularFont = Path.Combine(FontFolder, "DejaVuSans.ttf");
     public static readonly string BoldFont = Path.Combine(FontFolder, "DejaVuSans-Bold.ttf");
 
-    public static readonly Color Meets = Color.FromHex("#1b7f5a");
-    public static readonly Color Below = Color.FromHex("#d9822b");
-    public static readonly Color Reference = Color.FromHex("#b42318");
-    public static readonly Color NoData = Color.FromHex("#b8c0cc");
-    private static readonly Color[] SeriesColors = [Color.FromHex("#4a6fa5"), Color.FromHex("#e0a526"), Color.FromHex("#2e7d6b")];
+    public static readonly Color Meets = Color.FromHex(SheetStyle.Meets);
+    public static readonly Color Below = Color.FromHex(SheetStyle.Below);
+    public static readonly Color Reference = Color.FromHex(SheetStyle.Reference);
+    public static readonly Color NoData = Color.FromHex(SheetStyle.NoData);
+    private static readonly Color[] SeriesColors = [.. SheetStyle.Series.Select(Color.FromHex)];
 
     private static readonly Dictionary<string, Color> CategoryColors = new()
     {
         ["meets"] = Meets, ["below"] = Below,
-        ["yes"] = Meets, ["no"] = Reference, ["partial"] = Color.FromHex("#e0a526"), ["nodata"] = NoData,
+        ["yes"] = Meets, ["no"] = Reference, ["partial"] = Color.FromHex(SheetStyle.Partial), ["nodata"] = NoData,
     };
 
     static FactSheetCharts()
@@ -84,7 +84,7 @@ public static class FactSheetCharts
         plot.Axes.Bottom.TickLabelStyle.FontSize = TickFontSize;
         plot.Axes.Left.TickLabelStyle.FontSize = TickFontSize;
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-        plot.Grid.MajorLineColor = Color.FromHex("#e3e7ec");
+        plot.Grid.MajorLineColor = Color.FromHex(SheetStyle.Grid);
         plot.Axes.Right.IsVisible = false;
         plot.Axes.Top.IsVisible = false;
         return plot;

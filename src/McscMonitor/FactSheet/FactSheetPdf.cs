@@ -38,23 +38,23 @@ public static class FactSheetPdf
     {
         var texts = model.Texts;
         // Which version this is, or that it is none: first, as on the web page.
-        foreach (var line in model.PrintStampLines) page.Text(line, 8, color: PageFlow.Grey, after: 1);
-        if (model.Unpublished) page.Text(texts["unpublished"], 8, color: PageFlow.Grey, after: 1);
-        page.Text(model.Title, 20, bold: true, color: PageFlow.Navy);
-        page.Text(model.Subtitle, 13, color: PageFlow.Navy, after: model.PublisherName is null ? 10 : 2);
-        if (model.PublisherName is { } publisher) page.Text(texts.Format("publishedBy", ("publisher", publisher)), 9.5f, color: PageFlow.Navy, after: 8);
-        page.Text(texts["intro"], 9.5f);
-        page.Text(texts["purpose"], 9.5f);
-        page.Text(model.Established + " ¹", 9.5f, bold: true, after: 10);
+        foreach (var line in model.PrintStampLines) page.Text(line, SheetStyle.Small, color: PageFlow.Grey, after: 1);
+        if (model.Unpublished) page.Text(texts["unpublished"], SheetStyle.Small, color: PageFlow.Grey, after: 1);
+        page.Text(model.Title, SheetStyle.Title, bold: true, color: PageFlow.Navy);
+        page.Text(model.Subtitle, SheetStyle.Subtitle, color: PageFlow.Navy, after: model.PublisherName is null ? 10 : 2);
+        if (model.PublisherName is { } publisher) page.Text(texts.Format("publishedBy", ("publisher", publisher)), SheetStyle.Body, color: PageFlow.Navy, after: 8);
+        page.Text(texts["intro"], SheetStyle.Body);
+        page.Text(texts["purpose"], SheetStyle.Body);
+        page.Text(model.Established + " ¹", SheetStyle.Body, bold: true, after: 10);
         page.KeyFigures(texts["keyFigures"], model.KeyFigures.Select(f => (texts.Number(f.Value), f.Label)).ToList());
 
         page.Heading(texts.Format("mapTitle", ("year", model.Year)));
         (string Text, float Size, float After)[] notes =
         [
             (texts["mapAttribution"], 7, 8),
-            ("¹ " + texts["footnote"], 7.5f, 3),
-            (model.SourceLine, 7.5f, 1),
-            (texts.Format("generated", ("date", texts.Date(model.GeneratedOn)), ("version", model.RulebookVersion)), 7.5f, 5),
+            ("¹ " + texts["footnote"], SheetStyle.Note, 3),
+            (model.SourceLine, SheetStyle.Note, 1),
+            (texts.Format("generated", ("date", texts.Date(model.GeneratedOn)), ("version", model.RulebookVersion)), SheetStyle.Note, 5),
         ];
         // As large as page 1 allows in every language and state, down to where the legend is still 8 points.
         var room = page.Remaining - notes.Sum(note => page.TextHeight(note.Text, note.Size, after: note.After)) - 8;
@@ -67,7 +67,7 @@ public static class FactSheetPdf
     {
         var texts = model.Texts;
         page.NewPage();
-        page.Text(texts.Format("section", ("year", model.Year)), 14, bold: true, color: PageFlow.Navy, after: 6);
+        page.Text(texts.Format("section", ("year", model.Year)), SheetStyle.Section, bold: true, color: PageFlow.Navy, after: 6);
         // Charts in their numbered order. Chart 1 fills most of a page; the comparison and the rules
         // fill the rest of it, and charts 2 to 4 share the next page.
         Chart(page, model.MeetingsHeld);
@@ -90,7 +90,7 @@ public static class FactSheetPdf
                 [0.80f, 0.20f]);
         }
         page.Heading(texts["citations"], keepWith: 10 * model.RulesInForce.Count);
-        foreach (var rule in model.RulesInForce) page.Text($"{rule.Number}. {rule.Label}: {rule.Citation}", 7.5f, color: PageFlow.Grey, after: 1);
+        foreach (var rule in model.RulesInForce) page.Text($"{rule.Number}. {rule.Label}: {rule.Citation}", SheetStyle.Note, color: PageFlow.Grey, after: 1);
 
         page.NewPage();
         Chart(page, model.Discussions);
@@ -98,7 +98,7 @@ public static class FactSheetPdf
         if (model.Citation is { } citation)
         {
             page.Heading(texts["citeTitle"], keepWith: 24);
-            page.Text(citation, 8.5f, color: PageFlow.Grey);
+            page.Text(citation, SheetStyle.Small, color: PageFlow.Grey);
         }
     }
 
@@ -109,21 +109,21 @@ public static class FactSheetPdf
         var rules = model.RulesInForce;
         page.GapGrid(texts["gapsTitle"], rules.Select(rule => rule.Id).ToList(),
             model.GapMatrix.Select(row => (row.Municipality, (IReadOnlySet<string>)row.RuleIds.ToHashSet())).ToList());
-        page.Text(string.Join(" · ", rules.Select(rule => $"{rule.Number} = {rule.Label}")), 7.5f, color: PageFlow.Grey);
+        page.Text(string.Join(" · ", rules.Select(rule => $"{rule.Number} = {rule.Label}")), SheetStyle.Note, color: PageFlow.Grey);
     }
 
     private static void WriteMethodology(PageFlow page, FactSheetModel model)
     {
         page.NewPage();
-        page.Text(model.Texts["methodTitle"], 14, bold: true, color: PageFlow.Navy, after: 8);
-        foreach (var paragraph in model.Methodology) page.Text(paragraph, 9, after: 6);
+        page.Text(model.Texts["methodTitle"], SheetStyle.Section, bold: true, color: PageFlow.Navy, after: 8);
+        foreach (var paragraph in model.Methodology) page.Text(paragraph, SheetStyle.Body, after: 6);
     }
 
     private static void Chart(PageFlow page, ChartData chart)
     {
         var (width, height) = FactSheetCharts.SizeOf(chart);
         page.Heading(chart.Title, keepWith: height + 14);
-        if (chart.Note is not null) page.Text(chart.Note, 8, color: PageFlow.Grey, after: 2);
+        if (chart.Note is not null) page.Text(chart.Note, SheetStyle.Small, color: PageFlow.Grey, after: 2);
         page.Place(width, height, (canvas, x, y) => FactSheetCharts.Draw(canvas, chart, x, y));
     }
 

@@ -47,12 +47,12 @@ public static class KosovoMap
 
         return
         [
-            new(texts["noCouncil"], "#d5d9df", true, Codes(m => !m.CouncilEstablished)),
-            new(texts["noData"], "#ffffff", false, Codes(m => m.CouncilEstablished && m.MeetingsHeld is null)),
-            new("0", "#fdf0e6", false, Codes(m => m.CouncilEstablished && m.MeetingsHeld == 0)),
-            new($"1–{half}", "#f6c89f", false, Codes(m => m.CouncilEstablished && m.MeetingsHeld is > 0 && m.MeetingsHeld <= half)),
-            new($"{half + 1}–{minimum - 1}", "#e08a4a", false, Codes(m => m.CouncilEstablished && m.MeetingsHeld > half && m.MeetingsHeld < minimum)),
-            new($"≥ {minimum}", "#1b7f5a", false, Codes(m => m.CouncilEstablished && m.MeetingsHeld >= minimum)),
+            new(texts["noCouncil"], SheetStyle.NoCouncil, true, Codes(m => !m.CouncilEstablished)),
+            new(texts["noData"], SheetStyle.NoDataFill, false, Codes(m => m.CouncilEstablished && m.MeetingsHeld is null)),
+            new("0", SheetStyle.None, false, Codes(m => m.CouncilEstablished && m.MeetingsHeld == 0)),
+            new($"1–{half}", SheetStyle.Few, false, Codes(m => m.CouncilEstablished && m.MeetingsHeld is > 0 && m.MeetingsHeld <= half)),
+            new($"{half + 1}–{minimum - 1}", SheetStyle.Below, false, Codes(m => m.CouncilEstablished && m.MeetingsHeld > half && m.MeetingsHeld < minimum)),
+            new($"≥ {minimum}", SheetStyle.Meets, false, Codes(m => m.CouncilEstablished && m.MeetingsHeld >= minimum)),
         ];
     }
 
@@ -75,7 +75,7 @@ public static class KosovoMap
                 if (mapClass.Hatched)
                 {
                     drawn.FillHatch = new ScottPlot.Hatches.Striped();
-                    drawn.FillHatchColor = Color.FromHex("#aab1ba");
+                    drawn.FillHatchColor = Color.FromHex(SheetStyle.Hatch);
                 }
             }
         }
@@ -85,13 +85,13 @@ public static class KosovoMap
             LabelText = $"{c.Label} ({c.MunicipalityCodes.Count})",
             FillColor = Color.FromHex(c.Color),
             FillHatch = c.Hatched ? new ScottPlot.Hatches.Striped() : null,
-            FillHatchColor = Color.FromHex("#aab1ba"),
+            FillHatchColor = Color.FromHex(SheetStyle.Hatch),
             // An outline, so that the white of "no data" shows as a box.
             LineWidth = 0.6f,
-            LineColor = Color.FromHex("#8a94a0"),
+            LineColor = Color.FromHex(SheetStyle.Outline),
         }));
         // Print size: drawn at the PDF's smallest scale, still 8 points on paper.
-        plot.Legend.FontSize = 8 / SmallestPrintScale;
+        plot.Legend.FontSize = SheetStyle.Small / SmallestPrintScale;
         plot.Legend.FontName = FactSheetCharts.FontName;
         plot.Legend.OutlineWidth = 0;
         plot.ShowLegend(Edge.Right);

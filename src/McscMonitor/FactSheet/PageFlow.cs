@@ -14,11 +14,11 @@ internal sealed class PageFlow : IDisposable
     private const float FooterHeight = 22;
     private const float ContentWidth = PageWidth - 2 * Margin;
 
-    public static readonly SKColor Navy = SKColor.Parse("#12355b");
-    public static readonly SKColor Grey = SKColor.Parse("#5b6570");
-    private static readonly SKColor Ink = SKColor.Parse("#1f2933");
-    private static readonly SKColor Rule = SKColor.Parse("#d9dee5");
-    private static readonly SKColor Warning = SKColor.Parse("#9a3412");
+    public static readonly SKColor Navy = SKColor.Parse(SheetStyle.Navy);
+    public static readonly SKColor Grey = SKColor.Parse(SheetStyle.Grey);
+    private static readonly SKColor Ink = SKColor.Parse(SheetStyle.Ink);
+    private static readonly SKColor Rule = SKColor.Parse(SheetStyle.Rule);
+    private static readonly SKColor Warning = SKColor.Parse(SheetStyle.Warning);
 
     public sealed record Block(string Title, int Width, int Height, Action<SKCanvas, float, float> Draw);
 
@@ -61,7 +61,7 @@ internal sealed class PageFlow : IDisposable
     {
         KeepTogether(keepWith + 24);
         Space(4);
-        Text(text, 10.5f, bold: true, color: Navy, after: 3);
+        Text(text, SheetStyle.Heading, bold: true, color: Navy, after: 3);
     }
 
     /// <summary>How much of this page is left to fill.</summary>
@@ -100,7 +100,7 @@ internal sealed class PageFlow : IDisposable
         using var captionFont = Font(8);
         using var valuePaint = Paint(Navy);
         using var captionPaint = Paint(Ink);
-        using var boxPaint = new SKPaint { Color = SKColor.Parse("#f1f4f8"), Style = SKPaintStyle.Fill };
+        using var boxPaint = new SKPaint { Color = SKColor.Parse(SheetStyle.Panel), Style = SKPaintStyle.Fill };
         for (var row = 0; row * perRow < figures.Count; row++)
         {
             KeepTogether(height + gap);
@@ -210,7 +210,7 @@ internal sealed class PageFlow : IDisposable
         using var headerFont = Font(size, bold: true);
         using var paint = Paint(Ink);
         using var markPaint = Paint(Warning);
-        using var stripe = new SKPaint { Color = SKColor.Parse("#f4f6f9"), Style = SKPaintStyle.Fill };
+        using var stripe = new SKPaint { Color = SKColor.Parse(SheetStyle.Stripe), Style = SKPaintStyle.Fill };
         var top = _y;
         for (var half = 0; half < 2; half++)
         {
