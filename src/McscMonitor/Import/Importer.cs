@@ -116,8 +116,12 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
         if (_errors.Count > 0) return Rejected();
         await db.SaveChangesAsync(cancellationToken);
 
+        // Stored rows by natural key, looked up once each: no search through a council's rows per row of the file.
+        var storedMembers = stored.Values.SelectMany(c => c.Members.Select(m => (Key: (c.MunicipalityCode, m.MemberRef), Row: m))).ToDictionary(x => x.Key, x => x.Row);
+        var storedMeetings = stored.Values.SelectMany(c => c.Meetings.Select(m => (Key: (c.MunicipalityCode, m.Date), Row: m))).ToDictionary(x => x.Key, x => x.Row);
+        var storedPlans = stored.Values.SelectMany(c => c.WorkPlans.Select(w => (Key: (c.MunicipalityCode, w.Year), Row: w))).ToDictionary(x => x.Key, x => x.Row);
         counts.Add(Upsert(ExchangeFormat.Members.Name, members,
-            m => stored[m.MunicipalityCode].Members.FirstOrDefault(existing => existing.MemberRef == m.Record.MemberRef),
+            m => storedMembers.GetValueOrDefault((m.MunicipalityCode, m.Record.MemberRef)),
             m => stored[m.MunicipalityCode].Members.Add(m.Record),
             (existing, m) =>
             {
@@ -132,7 +136,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
                 existing.LeftOn = m.LeftOn;
             }));
         counts.Add(Upsert(ExchangeFormat.Meetings.Name, meetings,
-            m => stored[m.MunicipalityCode].Meetings.FirstOrDefault(existing => existing.Date == m.Record.Date),
+            m => storedMeetings.GetValueOrDefault((m.MunicipalityCode, m.Record.Date)),
             m => stored[m.MunicipalityCode].Meetings.Add(m.Record),
             (existing, m) =>
             {
@@ -144,7 +148,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
                 existing.MinutesKept = m.MinutesKept;
             }));
         counts.Add(Upsert(ExchangeFormat.WorkPlans.Name, workPlans,
-            w => stored[w.MunicipalityCode].WorkPlans.FirstOrDefault(existing => existing.Year == w.Record.Year),
+            w => storedPlans.GetValueOrDefault((w.MunicipalityCode, w.Record.Year)),
             w => stored[w.MunicipalityCode].WorkPlans.Add(w.Record),
             (existing, w) =>
             {
@@ -152,10 +156,9 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
                 existing.AddressesNonMajorityConcerns = w.AddressesNonMajorityConcerns;
             }));
 
-        var storedCompensation = await db.Compensation.ToListAsync(cancellationToken);
+        var storedCompensation = await db.Compensation.ToDictionaryAsync(c => (c.MunicipalityCode, c.Year), cancellationToken);
         counts.Add(Upsert(ExchangeFormat.Compensation.Name, compensation,
-            c => storedCompensation.FirstOrDefault(existing =>
-                existing.MunicipalityCode == c.MunicipalityCode && existing.Year == c.Record.Year),
+            c => storedCompensation.GetValueOrDefault((c.MunicipalityCode, c.Record.Year)),
             c => db.Compensation.Add(c.Record),
             (existing, c) =>
             {
@@ -360,8 +363,10 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
             }
             copy(existing, row.Record);
             RefuseClosedYears(row.MunicipalityCode, row.Table, row.Row, before, existing);
-            db.ChangeTracker.DetectChanges();
-            if (db.Entry(existing).State == EntityState.Modified) updated++;
+            // This row only: detecting changes across everything tracked, once per row, made a re-import quadratic.
+            var entry = db.Entry(existing);
+            entry.DetectChanges();
+            if (entry.State == EntityState.Modified) updated++;
             else unchanged++;
         }
         return new TableCount(table, added, updated, unchanged);
