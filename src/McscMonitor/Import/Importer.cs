@@ -80,10 +80,14 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
         RejectDuplicates(workPlans, w => (w.MunicipalityCode, w.Record.Year), "year");
         RejectDuplicates(compensation, c => (c.MunicipalityCode, c.Record.Year), "year");
 
-        var stored = await db.Councils
-            .Include(c => c.Members).Include(c => c.Meetings).Include(c => c.WorkPlans)
-            .AsSplitQuery()
-            .ToDictionaryAsync(c => c.MunicipalityCode, cancellationToken);
+        // Only the councils the file speaks of, with only the records it holds: a one-row file reads one council's rows, not the database.
+        var codes = councils.Select(c => c.MunicipalityCode).Concat(members.Select(m => m.MunicipalityCode))
+            .Concat(meetings.Select(m => m.MunicipalityCode)).Concat(workPlans.Select(w => w.MunicipalityCode)).Distinct().ToList();
+        var councilsInFile = db.Councils.Where(c => codes.Contains(c.MunicipalityCode));
+        if (members.Count > 0) councilsInFile = councilsInFile.Include(c => c.Members);
+        if (meetings.Count > 0) councilsInFile = councilsInFile.Include(c => c.Meetings);
+        if (workPlans.Count > 0) councilsInFile = councilsInFile.Include(c => c.WorkPlans);
+        var stored = await councilsInFile.AsSplitQuery().ToDictionaryAsync(c => c.MunicipalityCode, cancellationToken);
         var councilsAfterImport = stored.Values.Select(c => (c.MunicipalityCode, c.EstablishedOn, c.DissolvedOn))
             .Concat(councils.Select(c => (c.MunicipalityCode, c.Record.EstablishedOn, c.Record.DissolvedOn)))
             .GroupBy(c => c.MunicipalityCode)
@@ -156,7 +160,9 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
                 existing.AddressesNonMajorityConcerns = w.AddressesNonMajorityConcerns;
             }));
 
-        var storedCompensation = await db.Compensation.ToDictionaryAsync(c => (c.MunicipalityCode, c.Year), cancellationToken);
+        var compensationCodes = compensation.Select(c => c.MunicipalityCode).Distinct().ToList();
+        var storedCompensation = await db.Compensation.Where(c => compensationCodes.Contains(c.MunicipalityCode))
+            .ToDictionaryAsync(c => (c.MunicipalityCode, c.Year), cancellationToken);
         counts.Add(Upsert(ExchangeFormat.Compensation.Name, compensation,
             c => storedCompensation.GetValueOrDefault((c.MunicipalityCode, c.Record.Year)),
             c => db.Compensation.Add(c.Record),
