@@ -90,14 +90,8 @@ public class CliTests
 
 public class ReadOnlyVerbTests
 {
-    private static async Task<CliRun> RunOnAsync(string databaseFile, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var settings = new Dictionary<string, string?> { ["Database:Provider"] = "Sqlite", ["ConnectionStrings:Mcsc"] = $"Data Source={databaseFile};Pooling=False" };
-        var exitCode = await McscMonitor.Cli.CliApp.RunAsync(args, new McscMonitor.Cli.CliContext(output, error, settings));
-        return new CliRun(exitCode, output.ToString(), error.ToString());
-    }
+    private static Task<CliRun> RunOnAsync(string databaseFile, params string[] args) =>
+        CliRun.RunAsync(new Dictionary<string, string?> { ["Database:Provider"] = "Sqlite", ["ConnectionStrings:Mcsc"] = $"Data Source={databaseFile};Pooling=False" }, args);
 
     [Theory]
     [InlineData("indicators", "--year", "2021")]

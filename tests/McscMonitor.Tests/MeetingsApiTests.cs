@@ -93,13 +93,7 @@ public sealed class ApiHost : IAsyncDisposable
     public HttpMessageHandler ClientHandler() => _app.GetTestServer().CreateHandler();
 
     /// <summary>A CLI verb on this host's database and settings, as an administrator at the console would run it.</summary>
-    public async Task<CliRun> RunCliAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = await McscMonitor.Cli.CliApp.RunAsync(args, new McscMonitor.Cli.CliContext(output, error, _settings));
-        return new CliRun(exitCode, output.ToString(), error.ToString());
-    }
+    public Task<CliRun> RunCliAsync(params string[] args) => CliRun.RunAsync(_settings, args);
 
     public async ValueTask DisposeAsync()
     {

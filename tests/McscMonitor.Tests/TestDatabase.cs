@@ -152,10 +152,7 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>Runs a CLI verb in-process against this database and captures what it prints.</summary>
     public async Task<CliRun> RunAsync(params string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = await CliApp.RunAsync(args, new CliContext(output, error, Settings));
-        return new CliRun(exitCode, output.ToString(), error.ToString());
+        return await CliRun.RunAsync(Settings, args);
     }
 
     public async ValueTask DisposeAsync()
@@ -186,4 +183,14 @@ public enum Seed
     PublishedDemo,
 }
 
-public sealed record CliRun(int ExitCode, string Output, string Error);
+public sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    /// <summary>Runs a CLI verb in-process with these settings and captures what it prints.</summary>
+    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?> settings, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = await CliApp.RunAsync(args, new CliContext(output, error, settings));
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+}

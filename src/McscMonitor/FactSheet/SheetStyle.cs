@@ -29,7 +29,7 @@ public static class SheetStyle
 
     /// <summary>The map's classes, light to dark on the way to the required minimum.</summary>
     public const string NoCouncil = "#d5d9df";
-    public const string NoDataFill = "#ffffff";
+    public const string NoDataFill = "#e9edf2";
     public const string None = "#fdf0e6";
     public const string Few = "#f6c89f";
     public const string Hatch = "#aab1ba";
