@@ -130,7 +130,7 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         var page = await OpenAsync(path, width: 390);
 
         var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, $"{screenshot}.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, $"{screenshot}.png"), FullPage = true });
 
         Assert.True(overflow <= 0, $"the page is {overflow}px wider than the screen");
     }

@@ -143,8 +143,7 @@ public class ImportTests
     [Fact]
     public async Task AFileNamedForNoTableIsRecognisedByItsColumns()
     {
-        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
-        await database.RunAsync("import", ExampleFolder);
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite, Seed.Examples);
         using var folder = new TempFolder();
         folder.Write("bad-meetings.csv", "municipality,date,status,attendees\nPeja,2021-03-15,held,7\n");
 
@@ -157,8 +156,7 @@ public class ImportTests
     [Fact]
     public async Task EveryErrorOfARowIsReportedNotOnlyTheFirst()
     {
-        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
-        await database.RunAsync("import", ExampleFolder);
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite, Seed.Examples);
         using var folder = new TempFolder();
         folder.Write("meetings.csv", "municipality,date,status,attendees\nPejj,2021-02-30,maybe,-1\n");
 

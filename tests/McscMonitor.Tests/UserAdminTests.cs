@@ -55,6 +55,21 @@ public class UserAdminTests
         Assert.DoesNotContain("new-password", html);
     }
 
+    [Fact]
+    public async Task AnOverlongUserNameIsRefusedInWordsAndNothingIsCreated()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var admin = await host.SignInAsync(Roles.Admin, "sq");
+
+        var response = await admin.SubmitAsync("/admin/users", "/admin/users", new() { ["userName"] = new string('a', 65), ["role"] = Roles.Viewer });
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var list = await host.RunCliAsync("users", "list");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Emri i përdoruesit mund të ketë të shumtën 64 shenja.", html);
+        Assert.DoesNotContain(new string('a', 65), list.Output);
+    }
+
     [Theory]
     [InlineData(Roles.Monitor)]
     [InlineData(Roles.MunicipalOfficer)]

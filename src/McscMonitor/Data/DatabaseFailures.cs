@@ -19,14 +19,13 @@ public sealed partial class DatabaseFailures(IProblemDetailsService problems, IL
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var context = httpContext;
         if (!IsUnavailable(exception)) return false;
-        LogUnavailable(logger, exception, context.Request.Path);
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = "30";
+        LogUnavailable(logger, exception, httpContext.Request.Path);
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = "30";
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
-            HttpContext = context,
+            HttpContext = httpContext,
             ProblemDetails = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Detail = Messages.Current["databaseUnavailable"] },
         });
     }

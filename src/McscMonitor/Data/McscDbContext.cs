@@ -46,7 +46,7 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
         AuditEntries.Add(new AuditEntry
         {
             OccurredAtUtc = DateTime.UtcNow, Actor = _actor.Name, Action = action, Entity = entity, EntityKey = key, Changes = "{}",
-            MunicipalityCode = key.Length <= 32 && key != "all" ? key : null,
+            MunicipalityCode = key == "all" ? null : key,
         });
         await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
     }
@@ -57,23 +57,22 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
-        var modelBuilder = builder;
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.ApplyConfiguration(new ReferenceDataConfiguration());
-        modelBuilder.ApplyConfiguration(new MunicipalityConfiguration());
-        modelBuilder.ApplyConfiguration(new CommunityConfiguration());
-        modelBuilder.ApplyConfiguration(new CouncilConfiguration());
-        modelBuilder.ApplyConfiguration(new MemberConfiguration());
-        modelBuilder.ApplyConfiguration(new MeetingConfiguration());
-        modelBuilder.ApplyConfiguration(new WorkPlanConfiguration());
-        modelBuilder.ApplyConfiguration(new CompensationConfiguration());
-        modelBuilder.ApplyConfiguration(new DatasetLabelConfiguration());
-        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
-        modelBuilder.ApplyConfiguration(new AccessTokenConfiguration());
-        modelBuilder.ApplyConfiguration(new Approvals.ApprovalConfiguration());
-        modelBuilder.ApplyConfiguration(new FollowUp.RecommendationConfiguration());
-        modelBuilder.ApplyConfiguration(new Publications.PublicationConfiguration());
-        modelBuilder.ApplyConfiguration(new Publications.PublicationFileConfiguration());
+        base.OnModelCreating(builder);
+        builder.ApplyConfiguration(new ReferenceDataConfiguration());
+        builder.ApplyConfiguration(new MunicipalityConfiguration());
+        builder.ApplyConfiguration(new CommunityConfiguration());
+        builder.ApplyConfiguration(new CouncilConfiguration());
+        builder.ApplyConfiguration(new MemberConfiguration());
+        builder.ApplyConfiguration(new MeetingConfiguration());
+        builder.ApplyConfiguration(new WorkPlanConfiguration());
+        builder.ApplyConfiguration(new CompensationConfiguration());
+        builder.ApplyConfiguration(new DatasetLabelConfiguration());
+        builder.ApplyConfiguration(new AuditEntryConfiguration());
+        builder.ApplyConfiguration(new AccessTokenConfiguration());
+        builder.ApplyConfiguration(new Approvals.ApprovalConfiguration());
+        builder.ApplyConfiguration(new FollowUp.RecommendationConfiguration());
+        builder.ApplyConfiguration(new Publications.PublicationConfiguration());
+        builder.ApplyConfiguration(new Publications.PublicationFileConfiguration());
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -23,11 +23,11 @@ public sealed record MunicipalityRecord(
     Compensation? Compensation,
     MunicipalityIndicators Indicators,
     IReadOnlyList<MunicipalityIndicators> History,
+    IReadOnlyList<int> YearLinks,
     string? Notice = null,
     Approvals.Approval? Approval = null,
     IReadOnlyList<Core.Approval.DueItem>? Due = null,
-    IReadOnlyList<Recommendation>? Recommendations = null,
-    IReadOnlyList<int>? YearLinks = null);
+    IReadOnlyList<Recommendation>? Recommendations = null);
 
 internal static class MunicipalityPageEndpoint
 {
@@ -79,6 +79,8 @@ internal static class MunicipalityPageEndpoint
                 compensation,
                 history[^1],
                 history,
+                // Every year with records, and the year in progress, which may have none yet.
+                years.Append(today.Year).Append(shownYear).Distinct().Order().ToList(),
                 changed switch
                 {
                     "majority" => UiTexts.Current.Format("majority.changed", ("name", municipality.Name(UiTexts.Current.Language)),
@@ -92,8 +94,6 @@ internal static class MunicipalityPageEndpoint
                 // What needs doing: for the year in progress only.
                 shownYear == today.Year ? (await workflow.DueAsync([history[^1]], today, cancellationToken))[code] : null,
                 await db.Recommendations.AsNoTracking().Where(r => r.MunicipalityCode == code)
-                    .OrderByDescending(r => r.Year).ThenBy(r => r.Id).ToListAsync(cancellationToken),
-                // Every year with records, and the year in progress, which may have none yet.
-                years.Append(today.Year).Append(shownYear).Distinct().Order().ToList()));
+                    .OrderByDescending(r => r.Year).ThenBy(r => r.Id).ToListAsync(cancellationToken)));
     }
 }

@@ -48,9 +48,16 @@ public static class RecordWriter
 
         check.Apply!(record);
         if (id is null) db.Add(record);
+        return await SaveAsync(db, id, cancellationToken) ?? new WriteResult(WriteStatus.Done, record.Id);
+    }
+
+    /// <summary>Saves, or says why not: null when saved.</summary>
+    private static async Task<WriteResult?> SaveAsync(McscDbContext db, int? id, CancellationToken cancellationToken)
+    {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return null;
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -61,7 +68,6 @@ public static class RecordWriter
         {
             return new WriteResult(WriteStatus.Closed, id, Detail: closed.Message, ProblemType: closed.ProblemType);
         }
-        return new WriteResult(WriteStatus.Done, record.Id);
     }
 
     /// <param name="reason">Why; required where <see cref="RecordKind{TRecord,TDto,TInput}.DeleteNeedsReason"/>, and audited.</param>
@@ -84,18 +90,6 @@ public static class RecordWriter
         if (await kind.DeleteBlockedAsync(record, db, cancellationToken) is { } blocked) return new WriteResult(WriteStatus.Conflict, id, Detail: blocked);
         db.Entry(record).Property(r => r.Version).OriginalValue = expectedVersion.Value;
         db.Remove(record);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new WriteResult(WriteStatus.Stale, id);
-        }
-        catch (Approvals.YearNotEditableException closed)
-        {
-            return new WriteResult(WriteStatus.Closed, id, Detail: closed.Message, ProblemType: closed.ProblemType);
-        }
-        return new WriteResult(WriteStatus.Done, id);
+        return await SaveAsync(db, id, cancellationToken) ?? new WriteResult(WriteStatus.Done, id);
     }
 }

@@ -20,8 +20,12 @@ public sealed class UserException(string message) : Exception(message)
 /// </summary>
 public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<IdentityRole> roles, McscDbContext db, TimeProvider clock)
 {
+    /// <summary>Long enough for any real name; the store keeps 256, so a longer one is refused here in words, not by the database.</summary>
+    public const int MaxUserName = 64;
+
     public async Task<string> AddAsync(string userName, string role, string? municipality)
     {
+        if (userName.Length > MaxUserName) throw UserException.Of("nameTooLong", ("max", MaxUserName));
         var municipalityCode = await MunicipalityForAsync(role, municipality);
         await EnsureRolesAsync();
         var password = NewPassword();
