@@ -129,6 +129,20 @@ public class FactSheetTests(DemoFactSheets sheets) : IClassFixture<DemoFactSheet
         }
     }
 
+    [Theory]
+    [MemberData(nameof(LanguageTags))]
+    public void TheMapNamesInTheSheetsLanguageEachMunicipalityWithRoomForItsName(string tag)
+    {
+        var model = sheets.Models[Parse(tag)];
+        var names = model.Current.Municipalities.Select(model.Name).ToHashSet();
+
+        var labels = KosovoMap.Build(model).GetPlottables().OfType<ScottPlot.Plottables.Text>().Select(text => text.LabelText.Replace("/\n", "/", StringComparison.Ordinal).Replace('\n', ' ')).ToList();
+
+        Assert.True(labels.Count >= 7, $"only {labels.Count} municipalities are named on the map");
+        Assert.All(labels, label => Assert.Contains(label, names));
+        Assert.Equal(labels.Count, labels.Distinct().Count());
+    }
+
     [Fact]
     public void EveryFontInThePdfIsEmbedded()
     {
@@ -147,7 +161,7 @@ public class FactSheetTests(DemoFactSheets sheets) : IClassFixture<DemoFactSheet
         using var document = PdfDocument.Open(sheets.Pdfs[Language.Sq]);
 
         Assert.Equal("Këshillat Komunale për Siguri në Bashkësi — Puna dhe funksionimi gjatë vitit 2021", document.Information.Title);
-        Assert.Contains("lang:sq", document.Information.Keywords);
+        Assert.Equal("sq", TaggedPdf.Catalog(sheets.Pdfs[Language.Sq]).Language);
     }
 
     [Theory]

@@ -58,11 +58,12 @@ public partial class PublicationLanguageTests(DemoFactSheets sheets) : IClassFix
 
     [Theory]
     [MemberData(nameof(OtherThanEnglish))]
-    public void TheFactSheetPdfHasNoEnglishWordNotEvenInItsMetadata(string tag)
+    public void TheFactSheetPdfHasNoEnglishWordNotEvenInItsMetadataOrFigureDescriptions(string tag)
     {
         var language = Languages.ParseOrEnglish(tag);
         using var pdf = PdfDocument.Open(sheets.Pdfs[language]);
-        var text = string.Join(" ", pdf.GetPages().Select(page => page.Text)) + " " + pdf.Information.Title + " " + pdf.Information.Subject;
+        var described = TaggedPdf.Elements(sheets.Pdfs[language]).Select(element => $"{element.Alt} {element.ActualText}");
+        var text = string.Join(" ", pdf.GetPages().Select(page => page.Text).Concat(described)) + " " + pdf.Information.Title + " " + pdf.Information.Subject;
 
         AssertNoEnglish(text, language, "the fact sheet PDF");
     }

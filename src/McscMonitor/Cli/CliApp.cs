@@ -75,6 +75,20 @@ public static class CliApp
             await context.Error.WriteLineAsync("Run with --help to see the verbs and their options.");
             return ExitCodes.UsageError;
         }
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error });
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (ConfigurationException problem)
+        {
+            // A setting the operator can mend: said in one sentence, without a stack trace.
+            await context.Error.WriteLineAsync(problem.Message);
+            return ExitCodes.InputRejected;
+        }
+        catch (Exception unexpected) when (unexpected is not OperationCanceledException)
+        {
+            await context.Error.WriteLineAsync(unexpected.ToString());
+            return ExitCodes.InputRejected;
+        }
     }
 }

@@ -54,11 +54,13 @@ public static class FactSheetCharts
         _ => CategoryColumns(chart),
     };
 
-    public static string Svg(ChartData chart)
+    /// <param name="description">The chart in words (<see cref="FactSheetModel.Describe"/>), its accessible name.</param>
+    public static string Svg(ChartData chart, string? description = null)
     {
         var (width, height) = SizeOf(chart);
-        return SvgMarkup.Render(Build(chart), width, height);
+        return PlotVectors.Svg(Build(chart), width, height, description ?? chart.Title);
     }
+
 
     public static byte[] Png(ChartData chart)
     {
@@ -66,15 +68,6 @@ public static class FactSheetCharts
         var plot = Build(chart);
         plot.ScaleFactor = 2;
         return plot.GetImageBytes(width * 2, height * 2, ImageFormat.Png);
-    }
-
-    public static void Draw(SKCanvas canvas, ChartData chart, float x, float y)
-    {
-        var (width, height) = SizeOf(chart);
-        canvas.Save();
-        canvas.Translate(x, y);
-        Build(chart).Render(canvas, width, height);
-        canvas.Restore();
     }
 
     private static Plot NewPlot()

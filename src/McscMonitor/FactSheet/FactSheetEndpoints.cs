@@ -122,27 +122,17 @@ internal static class FactSheetEndpoints
 
     private static bool IsKnownFile(string file) =>
         file is "page.html" or "sheet.pdf" or "indicators.json" or "indicators.csv" or "indicators.xlsx"
-        || Publisher.ChartIds.Any(chart => file == $"{chart}.svg" || file == $"{chart}.png" || file == $"{chart}.csv");
+        || ChartFiles.Ids.Any(chart => file == $"{chart}.svg" || file == $"{chart}.png" || file == $"{chart}.csv");
 
     private static Task<byte[]> RenderLive(FactSheetModel model, string file) => file switch
     {
         "page.html" => RenderPageAsync(model),
         "sheet.pdf" => Task.FromResult(FactSheetPdf.Render(model)),
-        _ => Task.FromResult(RenderChart(model, file)),
+        _ => Task.FromResult(ChartFiles.Render(model, file)),
     };
 
     private static async Task<byte[]> RenderPageAsync(FactSheetModel model) =>
         System.Text.Encoding.UTF8.GetBytes(await FactSheetHtml.RenderAsync(model, standalone: false));
-
-    private static byte[] RenderChart(FactSheetModel model, string file)
-    {
-        var chart = Path.GetFileNameWithoutExtension(file);
-        if (file.EndsWith(".csv", StringComparison.Ordinal)) return System.Text.Encoding.UTF8.GetBytes(ChartCsv.Of(model, chart));
-        var svg = file.EndsWith(".svg", StringComparison.Ordinal);
-        if (chart == "map") return svg ? System.Text.Encoding.UTF8.GetBytes(KosovoMap.Svg(model)) : KosovoMap.Png(model);
-        var data = model.Charts.Single(c => c.Id == chart);
-        return svg ? System.Text.Encoding.UTF8.GetBytes(FactSheetCharts.Svg(data)) : FactSheetCharts.Png(data);
-    }
 
     private static string ContentType(string file) => Path.GetExtension(file) switch
     {

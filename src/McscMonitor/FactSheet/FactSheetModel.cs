@@ -180,6 +180,32 @@ public sealed record FactSheetModel(
             ? $"{Texts["inclusionNote"]} {Texts.Format("withheld", ("minimum", withheld))}"
             : Texts["inclusionNote"]);
 
+    /// <summary>
+    /// What a chart shows, in words and every figure, for readers who cannot see it: the PDF
+    /// figure's alternative text and the web image's accessible name.
+    /// </summary>
+    public string Describe(ChartData chart)
+    {
+        var values = chart.Bars.GroupBy(bar => bar.Label).Select(group => $"{group.Key}: " + string.Join(", ",
+            group.Select(bar => (bar.Series is null ? "" : $"{bar.Series} ") + (bar.Text ?? (bar.Value is { } value ? Texts.Number((int)value) : Texts["noData"])))));
+        return Sentences($"{Texts["alt.chart"]}: {chart.Title}", chart.Note, string.Join("; ", values));
+    }
+
+    /// <summary>The map in words: each class of the legend with how many municipalities are in it, and which.</summary>
+    public string MapDescription
+    {
+        get
+        {
+            var names = Current.Municipalities.ToDictionary(m => m.Municipality.Code, Name);
+            var classes = KosovoMap.Classes(this).Where(c => c.MunicipalityCodes.Count > 0).Select(c =>
+                $"{c.Label} ({Texts.Number(c.MunicipalityCodes.Count)}): {string.Join(", ", c.MunicipalityCodes.Select(code => names[code]).Order(StringComparer.Create(Texts.Culture, ignoreCase: true)))}");
+            return Sentences($"{Texts["alt.map"]}: {Texts.Format("mapTitle", ("year", Year))}", string.Join("; ", classes));
+        }
+    }
+
+    private static string Sentences(params string?[] parts) =>
+        string.Join(" ", parts.Where(part => !string.IsNullOrWhiteSpace(part)).Select(part => part!.TrimEnd().EndsWith('.') ? part.TrimEnd() : part!.TrimEnd() + "."));
+
     public IReadOnlyList<ChartData> Charts => [MeetingsHeld, Discussions, WorkPlans, Compensation, Inclusion];
 
     public IReadOnlyList<ComparisonRow> Comparison =>

@@ -1,46 +1,50 @@
 using McscMonitor.Core.Domain;
-using SkiaSharp;
+using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 
 namespace McscMonitor.FactSheet;
 
 /// <summary>
-/// Writes the fact sheet as an A4 PDF through SkiaSharp's PDF back end: text stays text, the
-/// DejaVu fonts are embedded as subsets, and charts are drawn as vectors.
+/// Writes the fact sheet as a tagged A4 PDF (PDF/UA) through PDFsharp: headings, paragraphs and
+/// tables in reading order, every chart and the map a figure with its description in the sheet's
+/// language, the document's language and title declared. Text stays text and the DejaVu fonts are
+/// embedded as subsets; charts stay vectors.
 /// </summary>
 public static class FactSheetPdf
 {
     public static byte[] Render(FactSheetModel model)
     {
-        using var stream = new MemoryStream();
-        var metadata = new SKDocumentPdfMetadata
-        {
-            Title = $"{model.Title} — {model.Subtitle}",
-            Subject = model.Illustrative ? model.Texts["illustrative"] : model.SourceLine,
-            Keywords = $"MCSC, {model.Year}, lang:{model.Language.Tag()}",
-            Author = model.PublisherName ?? "McscMonitor",
-            Creator = "McscMonitor",
-            Producer = "McscMonitor (SkiaSharp)",
-            Creation = model.GeneratedOn.ToDateTime(TimeOnly.MinValue),
-            Modified = model.GeneratedOn.ToDateTime(TimeOnly.MinValue),
-        };
-        using (var document = SKDocument.CreatePdf(stream, metadata))
-        using (var page = new PageFlow(document, model))
+        using var document = new PdfDocument();
+        var generated = model.GeneratedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        document.Info.Title = $"{model.Title} — {model.Subtitle}";
+        document.Info.Subject = model.Illustrative ? model.Texts["illustrative"] : model.SourceLine;
+        document.Info.Keywords = $"MCSC, {model.Year}";
+        document.Info.Author = model.PublisherName ?? "McscMonitor";
+        document.Info.Creator = "McscMonitor";
+        document.Info.CreationDate = generated;
+        document.Info.ModificationDate = generated;
+        using (var page = new PageFlow(document, model, [Map(model), .. model.Charts.Select(chart => Figure(model, chart))]))
         {
             WriteOpening(page, model);
             WriteIndicators(page, model);
             WriteInclusionAndGaps(page, model);
             WriteMethodology(page, model);
         }
-        return stream.ToArray();
+        using var stream = new MemoryStream();
+        document.Save(stream, closeStream: false);
+        var info = document.Info;
+        return UniversalAccessibilityMetadata.Declare(stream.ToArray(),
+            new(info.Title, info.Author, info.Subject, info.Keywords, info.Creator, info.Producer, model.Language.Tag(), generated));
     }
 
     private static void WriteOpening(PageFlow page, FactSheetModel model)
     {
         var texts = model.Texts;
+        if (model.Publisher?.Logo is { } logo) page.Logo(logo.Image, model.PublisherName);
         // Which version this is, or that it is none: first, as on the web page.
         foreach (var line in model.PrintStampLines) page.Text(line, SheetStyle.Small, color: PageFlow.Grey, after: 1);
         if (model.Unpublished) page.Text(texts["unpublished"], SheetStyle.Small, color: PageFlow.Grey, after: 1);
-        page.Text(model.Title, SheetStyle.Title, bold: true, color: PageFlow.Navy);
+        page.Text(model.Title, SheetStyle.Title, bold: true, color: PageFlow.Navy, tag: PdfBlockLevelElementTag.Heading1);
         page.Text(model.Subtitle, SheetStyle.Subtitle, color: PageFlow.Navy, after: model.PublisherName is null ? 10 : 2);
         if (model.PublisherName is { } publisher) page.Text(texts.Format("publishedBy", ("publisher", publisher)), SheetStyle.Body, color: PageFlow.Navy, after: 8);
         page.Text(texts["intro"], SheetStyle.Body);
@@ -48,7 +52,7 @@ public static class FactSheetPdf
         page.Text(model.Established + " ¹", SheetStyle.Body, bold: true, after: 10);
         page.KeyFigures(texts["keyFigures"], model.KeyFigures.Select(f => (texts.Number(f.Value), f.Label)).ToList());
 
-        page.Heading(texts.Format("mapTitle", ("year", model.Year)));
+        page.Heading(texts.Format("mapTitle", ("year", model.Year)), level: PdfBlockLevelElementTag.Heading2);
         (string Text, float Size, float After)[] notes =
         [
             (texts["mapAttribution"], 7, 8),
@@ -59,7 +63,7 @@ public static class FactSheetPdf
         // As large as page 1 allows in every language and state, down to where the legend is still 8 points.
         var room = page.Remaining - notes.Sum(note => page.TextHeight(note.Text, note.Size, after: note.After)) - 8;
         var scale = Math.Clamp(room / KosovoMap.Height, KosovoMap.SmallestPrintScale, 0.9f);
-        page.Place(KosovoMap.Width, KosovoMap.Height, (canvas, x, y) => KosovoMap.Draw(canvas, model, x, y), scale);
+        page.Place(page.FigureOf("map"), scale);
         foreach (var (text, size, after) in notes) page.Text(text, size, color: PageFlow.Grey, after: after);
     }
 
@@ -67,7 +71,7 @@ public static class FactSheetPdf
     {
         var texts = model.Texts;
         page.NewPage();
-        page.Text(texts.Format("section", ("year", model.Year)), SheetStyle.Section, bold: true, color: PageFlow.Navy, after: 6);
+        page.Text(texts.Format("section", ("year", model.Year)), SheetStyle.Section, bold: true, color: PageFlow.Navy, after: 6, tag: PdfBlockLevelElementTag.Heading2);
         // Charts in their numbered order. Chart 1 fills most of a page; the comparison and the rules
         // fill the rest of it, and charts 2 to 4 share the next page.
         Chart(page, model.MeetingsHeld);
@@ -94,7 +98,7 @@ public static class FactSheetPdf
 
         page.NewPage();
         Chart(page, model.Discussions);
-        page.SideBySide(Chart(model.WorkPlans), Chart(model.Compensation));
+        page.SideBySide(page.FigureOf(model.WorkPlans.Id), page.FigureOf(model.Compensation.Id));
         if (model.Citation is { } citation)
         {
             page.Heading(texts["citeTitle"], keepWith: 24);
@@ -107,7 +111,7 @@ public static class FactSheetPdf
         var texts = model.Texts;
         if (model.Inclusion.Bars.Count > 0) Chart(page, model.Inclusion);
         var rules = model.RulesInForce;
-        page.GapGrid(texts["gapsTitle"], rules.Select(rule => rule.Id).ToList(),
+        page.GapGrid(texts["gapsTitle"], texts["municipality"], rules.Select(rule => (rule.Id, rule.Label)).ToList(),
             model.GapMatrix.Select(row => (row.Municipality, (IReadOnlySet<string>)row.RuleIds.ToHashSet())).ToList());
         page.Text(string.Join(" · ", rules.Select(rule => $"{rule.Number} = {rule.Label}")), SheetStyle.Note, color: PageFlow.Grey);
     }
@@ -115,21 +119,24 @@ public static class FactSheetPdf
     private static void WriteMethodology(PageFlow page, FactSheetModel model)
     {
         page.NewPage();
-        page.Text(model.Texts["methodTitle"], SheetStyle.Section, bold: true, color: PageFlow.Navy, after: 8);
+        page.Text(model.Texts["methodTitle"], SheetStyle.Section, bold: true, color: PageFlow.Navy, after: 8, tag: PdfBlockLevelElementTag.Heading2);
         foreach (var paragraph in model.Methodology) page.Text(paragraph, SheetStyle.Body, after: 6);
     }
 
     private static void Chart(PageFlow page, ChartData chart)
     {
-        var (width, height) = FactSheetCharts.SizeOf(chart);
-        page.Heading(chart.Title, keepWith: height + 14);
+        var figure = page.FigureOf(chart.Id);
+        page.Heading(chart.Title, keepWith: figure.Height + 14);
         if (chart.Note is not null) page.Text(chart.Note, SheetStyle.Small, color: PageFlow.Grey, after: 2);
-        page.Place(width, height, (canvas, x, y) => FactSheetCharts.Draw(canvas, chart, x, y));
+        page.Place(figure);
     }
 
-    private static PageFlow.Block Chart(ChartData chart)
+    private static PageFlow.Figure Figure(FactSheetModel model, ChartData chart)
     {
         var (width, height) = FactSheetCharts.SizeOf(chart);
-        return new PageFlow.Block(chart.Title, width, height, (canvas, x, y) => FactSheetCharts.Draw(canvas, chart, x, y));
+        return new PageFlow.Figure(chart.Id, chart.Title, model.Describe(chart), width, height, FactSheetCharts.Build(chart));
     }
+
+    private static PageFlow.Figure Map(FactSheetModel model) => new("map",
+        model.Texts.Format("mapTitle", ("year", model.Year)), model.MapDescription, KosovoMap.Width, KosovoMap.Height, KosovoMap.Build(model));
 }

@@ -98,12 +98,86 @@ public static class KosovoMap
         plot.Axes.Frameless();
         plot.HideGrid();
         plot.Axes.SquareUnits();
+        Label(plot, model, classOf);
         return plot;
+    }
+
+    /// <summary>A municipality's name, in points on paper at the smallest print scale.</summary>
+    private const float LabelPoints = 5.5f;
+    private const float LabelSize = LabelPoints / SmallestPrintScale;
+
+    /// <summary>
+    /// Each municipality's name inside it, wherever it fits whole at a legible size (on one line,
+    /// or on two when that fits better); small ones are left unnamed rather than overprinted, and the
+    /// description and the data table name them all. The layout is measured on a first render, which
+    /// fixes how many pixels a degree takes beside the legend.
+    /// </summary>
+    private static void Label(Plot plot, FactSheetModel model, Dictionary<string, MapClass> classOf)
+    {
+        plot.RenderInMemory(Width, Height);
+        var pixelsPerUnit = plot.LastRender.DataRect.Width / plot.Axes.GetLimits().HorizontalSpan;
+        var scale = Math.Cos(CentralLatitude * Math.PI / 180);
+        using var typeface = SKTypeface.FromFile(FactSheetCharts.RegularFont);
+        using var font = new SKFont(typeface, LabelSize);
+        var names = model.Current.Municipalities.ToDictionary(m => m.Municipality.Code, model.Name);
+        foreach (var (code, shape) in Shapes)
+        {
+            var placed = Layouts(names[code]).SelectMany(lines => Anchors(shape).Select(anchor => (lines, anchor))).FirstOrDefault(candidate =>
+            {
+                var (lines, anchor) = candidate;
+                var halfWidth = lines.Max(line => font.MeasureText(line)) / pixelsPerUnit / scale / 2;
+                var halfHeight = lines.Length * LabelSize * 1.15 / pixelsPerUnit / 2;
+                var box = new Envelope(anchor.X - halfWidth, anchor.X + halfWidth, anchor.Y - halfHeight, anchor.Y + halfHeight);
+                return shape.Contains(shape.Factory.ToGeometry(box));
+            });
+            if (placed.lines is null) continue;
+            var label = plot.Add.Text(string.Join('\n', placed.lines), placed.anchor.X * scale, placed.anchor.Y);
+            label.LabelFontSize = LabelSize;
+            label.LabelFontName = FactSheetCharts.FontName;
+            label.LabelAlignment = Alignment.MiddleCenter;
+            label.LabelFontColor = Color.FromHex(ReadableOn(classOf[code].Color));
+        }
+    }
+
+    /// <summary>Where a label may sit: the shape's interior point first, then points of a grid over it, nearest first.</summary>
+    private static IEnumerable<Coordinate> Anchors(Geometry shape)
+    {
+        const int steps = 12;
+        var centre = shape.InteriorPoint.Coordinate;
+        var envelope = shape.EnvelopeInternal;
+        var grid = from column in Enumerable.Range(1, steps - 1)
+                   from row in Enumerable.Range(1, steps - 1)
+                   select new Coordinate(envelope.MinX + envelope.Width * column / steps, envelope.MinY + envelope.Height * row / steps);
+        return grid.OrderBy(point => point.Distance(centre)).Prepend(centre);
+    }
+
+    /// <summary>A name on one line, or on two: after the slash of a two-language name ("Deçan/Dečane"), or at a space.</summary>
+    private static IEnumerable<string[]> Layouts(string name)
+    {
+        yield return [name];
+        var slash = name.IndexOf('/', StringComparison.Ordinal);
+        if (slash > 0) yield return [name[..(slash + 1)], name[(slash + 1)..]];
+        else if (name.IndexOf(' ', name.Length / 3) is var space and > 0) yield return [name[..space], name[(space + 1)..]];
+    }
+
+    /// <summary>Ink or white, whichever stands out more from the fill (WCAG relative luminance).</summary>
+    private static string ReadableOn(string fill)
+    {
+        static double Luminance(string hex)
+        {
+            var rgb = Convert.ToInt32(hex.TrimStart('#'), 16);
+            static double Channel(int value) => value / 255.0 is var c && c <= 0.03928 ? c / 12.92 : Math.Pow((value / 255.0 + 0.055) / 1.055, 2.4);
+            return 0.2126 * Channel((rgb >> 16) & 0xff) + 0.7152 * Channel((rgb >> 8) & 0xff) + 0.0722 * Channel(rgb & 0xff);
+        }
+        var background = Luminance(fill);
+        var onInk = (background + 0.05) / (Luminance(SheetStyle.Ink) + 0.05);
+        var onWhite = 1.05 / (background + 0.05);
+        return onInk >= onWhite ? SheetStyle.Ink : "#ffffff";
     }
 
     public static string Svg(FactSheetModel model)
     {
-        return SvgMarkup.Render(Build(model), Width, Height);
+        return PlotVectors.Svg(Build(model), Width, Height, model.MapDescription);
     }
 
     public static byte[] Png(FactSheetModel model)
@@ -113,13 +187,6 @@ public static class KosovoMap
         return plot.GetImageBytes(Width * 2, Height * 2, ImageFormat.Png);
     }
 
-    public static void Draw(SKCanvas canvas, FactSheetModel model, float x, float y)
-    {
-        canvas.Save();
-        canvas.Translate(x, y);
-        Build(model).Render(canvas, Width, Height);
-        canvas.Restore();
-    }
 
     public static IReadOnlyCollection<string> Codes => Shapes.Select(s => s.Code).ToList();
 

@@ -28,8 +28,6 @@ public sealed record ChangedFigure(string Municipality, string Figure, string Pu
 public sealed class Publisher(
     McscDbContext db, ApprovalWorkflow approvals, FactSheetBuilder builder, IndicatorQuery query, Exporter exporter, AuditActor actor, TimeProvider clock)
 {
-    public static readonly string[] ChartIds = ["meetings", "discussions", "work-plans", "compensation", "inclusion", "map"];
-
     public async Task<PublishResult> PublishAsync(int year, string? note, string? unverifiedReason, CancellationToken cancellationToken = default)
     {
         foreach (var text in new[] { note, unverifiedReason })
@@ -62,12 +60,11 @@ public sealed class Publisher(
             files.Add(File(tag, "sheet.pdf", "application/pdf", FactSheetPdf.Render(model)));
             var indicators = IndicatorsDocument.From(model.Current, model.Illustrative);
             files.Add(File(tag, "indicators.json", "application/json; charset=utf-8", Encoding.UTF8.GetBytes(indicators.ToJson())));
-            foreach (var chart in ChartIds)
+            foreach (var chart in ChartFiles.Ids)
             {
-                files.Add(File(tag, $"{chart}.svg", "image/svg+xml",
-                    Encoding.UTF8.GetBytes(chart == "map" ? KosovoMap.Svg(model) : FactSheetCharts.Svg(model.Charts.Single(c => c.Id == chart)))));
-                files.Add(File(tag, $"{chart}.png", "image/png", chart == "map" ? KosovoMap.Png(model) : FactSheetCharts.Png(model.Charts.Single(c => c.Id == chart))));
-                files.Add(File(tag, $"{chart}.csv", "text/csv; charset=utf-8", Encoding.UTF8.GetBytes(ChartCsv.Of(model, chart))));
+                files.Add(File(tag, $"{chart}.svg", "image/svg+xml", ChartFiles.Render(model, $"{chart}.svg")));
+                files.Add(File(tag, $"{chart}.png", "image/png", ChartFiles.Render(model, $"{chart}.png")));
+                files.Add(File(tag, $"{chart}.csv", "text/csv; charset=utf-8", ChartFiles.Render(model, $"{chart}.csv")));
             }
         }
 
