@@ -131,6 +131,39 @@ public class FactSheetTests(DemoFactSheets sheets) : IClassFixture<DemoFactSheet
 
     [Theory]
     [MemberData(nameof(LanguageTags))]
+    public void NoTextOfABarChartIsClippedOrMeetsAnother(string tag)
+    {
+        var model = sheets.Models[Parse(tag)];
+        using var typeface = SKTypeface.FromFile(FactSheetCharts.RegularFont);
+        using var tickFont = new SKFont(typeface, SheetStyle.Chart);
+        using var valueFont = new SKFont(typeface, 8);
+
+        foreach (var chart in new[] { model.MeetingsHeld, model.Discussions, model.Inclusion })
+        {
+            var (width, height) = FactSheetCharts.SizeOf(chart);
+            var plot = FactSheetCharts.Build(chart);
+            plot.RenderInMemory(width, height);
+            var data = plot.LastRender.DataRect;
+            var limits = plot.Axes.GetLimits();
+            var rows = chart.Bars.Select(bar => bar.Label).Distinct().ToList();
+
+            // Each name fits in the room left of the bars, and the rows are at least a line of text apart.
+            foreach (var row in rows)
+                Assert.True(tickFont.MeasureText(row) <= data.Left, $"{chart.Id}: '{row}' is wider than the {data.Left:F0} px left of the bars");
+            Assert.True(data.Height / rows.Count >= tickFont.Size, $"{chart.Id}: rows are {data.Height / rows.Count:F1} px apart for {tickFont.Size} px names");
+            // Every value written beside its bar ends inside the chart.
+            var pixelsPerUnit = data.Width / limits.HorizontalSpan;
+            foreach (var bar in chart.Bars.Where(bar => bar.Series is null))
+            {
+                var text = bar.Text ?? (bar.Value ?? 0).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+                var end = data.Left + ((bar.Value ?? 0) - limits.Left) * pixelsPerUnit + 4 + valueFont.MeasureText(text);
+                Assert.True(end <= width, $"{chart.Id}: the value '{text}' of {bar.Label} ends at {end:F0} px, past the chart's {width} px");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(LanguageTags))]
     public void TheMapNamesInTheSheetsLanguageEachMunicipalityWithRoomForItsName(string tag)
     {
         var model = sheets.Models[Parse(tag)];

@@ -49,10 +49,10 @@ public sealed class Member : EditableRecord
 
     public bool IsServingOn(DateOnly date) => AppointedOn <= date && !(LeftOn < date);
 
-    public bool CountsAsWoman => ErasedCountedAsWoman ?? Gender == Gender.Female;
+    public bool CountsAsWoman => Indicators.MemberGroup.IsWoman(ErasedCountedAsWoman, Gender);
 
     public bool CountsAsNonMajority(Municipality municipality) =>
-        ErasedCountedAsNonMajority ?? (Community is { } community && municipality.IsNonMajority(community));
+        Indicators.MemberGroup.IsNonMajority(ErasedCountedAsNonMajority, Community, municipality);
 
     /// <summary>The word that stands in the record, the exports and the audit trail for erased data.</summary>
     public const string ErasedText = "erased";

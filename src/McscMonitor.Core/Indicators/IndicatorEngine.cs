@@ -10,6 +10,14 @@ public sealed record IndicatorInput(
     IReadOnlyList<Council> Councils,
     IReadOnlyList<Compensation> Compensation);
 
+/// <summary>The same, with each council's year already counted (<see cref="CouncilYear"/>); the councils' own lists are not read.</summary>
+public sealed record IndicatorFacts(
+    int Year,
+    IReadOnlyList<Municipality> Municipalities,
+    IReadOnlyList<Council> Councils,
+    IReadOnlyDictionary<Council, CouncilYear> CouncilYears,
+    IReadOnlyList<Compensation> Compensation);
+
 /// <summary>Members serving on 31 December.</summary>
 /// <param name="NonMajority">Null when withheld from a public output because it is below <paramref name="WithheldBelow"/>.</param>
 /// <param name="Communities">Each community represented and how many members it has.</param>
@@ -59,7 +67,14 @@ public static class IndicatorEngine
 {
     /// <param name="complete">Municipalities whose data for the year is declared complete: no meeting recorded then means none held.</param>
     public static YearIndicators Compute(
-        IndicatorInput input, Rulebook rulebook, Language language = Language.En, IReadOnlySet<string>? complete = null)
+        IndicatorInput input, Rulebook rulebook, Language language = Language.En, IReadOnlySet<string>? complete = null) =>
+        Compute(new IndicatorFacts(input.Year, input.Municipalities, input.Councils,
+            input.Councils.ToDictionary(council => council, council => CouncilYear.Of(council, input.Year)), input.Compensation),
+            rulebook, language, complete);
+
+    /// <inheritdoc cref="Compute(IndicatorInput, Rulebook, Language, IReadOnlySet{string}?)"/>
+    public static YearIndicators Compute(
+        IndicatorFacts input, Rulebook rulebook, Language language = Language.En, IReadOnlySet<string>? complete = null)
     {
         var rules = rulebook.ForYear(input.Year);
         var councilsByMunicipality = input.Councils
@@ -75,7 +90,9 @@ public static class IndicatorEngine
             .Select(municipality => Measure(
                 input.Year,
                 municipality,
-                councilsByMunicipality.GetValueOrDefault(municipality.Code),
+                councilsByMunicipality.GetValueOrDefault(municipality.Code) is { } council
+                    ? (council, input.CouncilYears.GetValueOrDefault(council) ?? CouncilYear.Empty)
+                    : null,
                 compensationByMunicipality.GetValueOrDefault(municipality.Code),
                 complete?.Contains(municipality.Code) == true,
                 rules,
@@ -85,25 +102,25 @@ public static class IndicatorEngine
         return new YearIndicators(input.Year, rules, Summarise(municipalities), municipalities);
     }
 
+    /// <param name="council">The council established in the year, with its year counted; null when there is none.</param>
     private static MunicipalityIndicators Measure(
-        int year, Municipality municipality, Council? council, Compensation? compensation, bool declaredComplete,
+        int year, Municipality municipality, (Council Council, CouncilYear Year)? council, Compensation? compensation, bool declaredComplete,
         RulebookVersion? rules, Language language)
     {
-        var meetings = council?.Meetings.Where(meeting => meeting.Date.Year == year).ToList() ?? [];
-        var heldMeetings = meetings.Where(meeting => meeting.Status == MeetingStatus.Held).ToList();
+        var counted = council?.Year ?? CouncilYear.Empty;
         // Without a council there are no meetings to record: that zero is known.
-        var meetingsKnown = council is null || meetings.Count > 0 || declaredComplete;
+        var meetingsKnown = council is null || counted.MeetingsRecorded > 0 || declaredComplete;
         var minimum = rules?.Find(RuleIds.MeetingsPerYear)?.Threshold;
-        var members = SummariseMembers(municipality, council, new DateOnly(year, 12, 31));
-        var workPlan = WorkPlanAddressesNonMajority(council, year);
+        var members = SummariseMembers(municipality, counted.Members);
+        var workPlan = WorkPlanAddressesNonMajority(counted.Plan, year);
         var compensates = compensation is null ? (bool?)null : compensation.Status == CompensationStatus.Paid;
 
         var measured = new MunicipalityIndicators(
             municipality,
             CouncilEstablished: council is not null,
-            MeetingsHeld: meetingsKnown ? heldMeetings.Count : null,
-            MeetsRequiredMinimum: minimum is null || !meetingsKnown ? null : heldMeetings.Count >= minimum,
-            MeetingsDiscussingSecurityOrNonMajority: meetingsKnown ? heldMeetings.Count(meeting => meeting.DiscussedSecurityOrNonMajority) : null,
+            MeetingsHeld: meetingsKnown ? counted.MeetingsHeld : null,
+            MeetsRequiredMinimum: minimum is null || !meetingsKnown ? null : counted.MeetingsHeld >= minimum,
+            MeetingsDiscussingSecurityOrNonMajority: meetingsKnown ? counted.MeetingsHeldDiscussing : null,
             WorkPlanAddressesNonMajority: workPlan,
             CompensatesMembers: compensates,
             Compensation: compensation?.Status,
@@ -113,25 +130,20 @@ public static class IndicatorEngine
     }
 
     /// <summary>Unknown is not "no": a year with no plan recorded is null, not false.</summary>
-    private static bool? WorkPlanAddressesNonMajority(Council? council, int year)
+    private static bool? WorkPlanAddressesNonMajority(WorkPlan? plan, int year)
     {
-        var plan = council?.WorkPlans.FirstOrDefault(workPlan => workPlan.Year == year);
         if (plan is null) return null;
         var adopted = plan.AdoptedOn is { } adoptedOn && adoptedOn <= new DateOnly(year, 12, 31);
         return adopted ? plan.AddressesNonMajorityConcerns : false;
     }
 
-    private static MemberSummary SummariseMembers(Municipality municipality, Council? council, DateOnly onDate)
-    {
-        var serving = council?.Members.Where(member => member.IsServingOn(onDate)).ToList() ?? [];
-        return new MemberSummary(
-            Total: serving.Count,
-            Women: serving.Count(member => member.CountsAsWoman),
-            NonMajority: serving.Count(member => member.CountsAsNonMajority(municipality)),
-            Communities: serving.Where(member => member.Community is not null)
-                .GroupBy(member => member.Community!.Value).OrderBy(group => group.Key)
-                .Select(group => new CommunityCount(group.Key, group.Count())).ToList());
-    }
+    private static MemberSummary SummariseMembers(Municipality municipality, IReadOnlyList<MemberGroup> serving) => new(
+        Total: serving.Sum(group => group.Count),
+        Women: serving.Where(group => group.CountsAsWoman).Sum(group => group.Count),
+        NonMajority: serving.Where(group => group.CountsAsNonMajority(municipality)).Sum(group => group.Count),
+        Communities: serving.Where(group => group.Community is not null)
+            .GroupBy(group => group.Community!.Value).OrderBy(group => group.Key)
+            .Select(group => new CommunityCount(group.Key, group.Sum(member => member.Count))).ToList());
 
     private static IEnumerable<Gap> FindGaps(MunicipalityIndicators measured, RulebookVersion rules, Language language)
     {

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace McscMonitor.Indicators;
 
-/// <summary>Loads one year's records and measures them with the indicator engine.</summary>
+/// <summary>Counts one year's records in the database and measures them with the indicator engine.</summary>
 public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, DisclosureOptions disclosure)
 {
     /// <summary>The figures as this reader may see them: exact for admins and monitors, small counts of a special category withheld for everyone else.</summary>
@@ -27,14 +27,14 @@ public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, Disclosu
         var yearEnd = new DateOnly(year, 12, 31);
         var municipalities = await db.Municipalities.AsNoTracking().ToListAsync(cancellationToken);
         var councils = await db.Councils.AsNoTracking()
-            .Include(c => c.Members.Where(m => m.AppointedOn <= yearEnd && (m.LeftOn == null || m.LeftOn >= yearEnd)))
-            .Include(c => c.Meetings.Where(m => m.Date >= yearStart && m.Date <= yearEnd))
-            .Include(c => c.WorkPlans.Where(w => w.Year == year))
-            .AsSplitQuery()
+            .Where(c => c.EstablishedOn <= yearEnd && (c.DissolvedOn == null || c.DissolvedOn >= yearStart))
             .ToListAsync(cancellationToken);
+        var counted = await CouncilYearQuery.CountAsync(db, year, cancellationToken);
         var compensation = await db.Compensation.AsNoTracking().Where(c => c.Year == year).ToListAsync(cancellationToken);
         var complete = await Approvals.ApprovalWorkflow.DeclaredCompleteAsync(db, year, cancellationToken);
-        return IndicatorEngine.Compute(new IndicatorInput(year, municipalities, councils, compensation), rulebook, language, complete);
+        var facts = new IndicatorFacts(year, municipalities, councils,
+            councils.ToDictionary(council => council, council => counted.GetValueOrDefault(council.Id) ?? CouncilYear.Empty), compensation);
+        return IndicatorEngine.Compute(facts, rulebook, language, complete);
     }
 
     /// <summary>

@@ -233,6 +233,8 @@ namespace McscMonitor.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Date");
+
                     b.HasIndex("CouncilId", "Date")
                         .IsUnique();
 

@@ -218,6 +218,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Date");
+
                     b.HasIndex("CouncilId", "Date")
                         .IsUnique();
 

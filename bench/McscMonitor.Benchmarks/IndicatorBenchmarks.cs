@@ -1,0 +1,125 @@
+using System.Data.Common;
+using BenchmarkDotNet.Attributes;
+using McscMonitor.Core.Domain;
+using McscMonitor.Core.Indicators;
+using McscMonitor.Core.Rules;
+using McscMonitor.Data;
+using McscMonitor.Demo;
+using McscMonitor.Indicators;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace McscMonitor.Benchmarks;
+
+/// <summary>
+/// One year's indicators over a database of about a million meetings (the demo's councils, each
+/// with a meeting on every day from 1946 to 2025), SQLite. The baseline is a hand-written SQL
+/// aggregate over the same tables that only counts; beside it, the app's query (counted in the
+/// database, measured by the engine) and the previous implementation (every record of the year
+/// loaded, counted in memory), and ten years of indicators in a row.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(warmupCount: 2, iterationCount: 10)]
+public class IndicatorBenchmarks
+{
+    private const int Year = 2021;
+    private string _databaseFile = null!;
+    private ServiceProvider _services = null!;
+
+    [GlobalSetup]
+    public async Task LoadAMillionMeetings()
+    {
+        _databaseFile = Path.Combine(Path.GetTempPath(), $"mcsc-bench-{Guid.NewGuid():N}.db");
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Mcsc"] = $"Data Source={_databaseFile}" };
+        _services = new ServiceCollection().AddMcsc(AppServices.BuildConfiguration(settings)).BuildServiceProvider();
+        await _services.MigrateAsync();
+        await using var scope = _services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAsync();
+        var db = scope.ServiceProvider.GetRequiredService<McscDbContext>();
+        await db.Database.ExecuteSqlRawAsync("""
+            WITH RECURSIVE days(day) AS (SELECT '1946-01-01' UNION ALL SELECT date(day, '+1 day') FROM days WHERE day < '2025-12-31')
+            INSERT INTO Meetings (CouncilId, Date, Status, DiscussedSecurityIncidents, DiscussedNonMajorityConcerns, Version)
+            SELECT c.Id, days.day, CASE WHEN (c.Id + julianday(days.day)) % 7 = 0 THEN 'cancelled' ELSE 'held' END,
+                   (c.Id + julianday(days.day)) % 3 = 0, NULL, 1
+            FROM Councils c CROSS JOIN days
+            WHERE NOT EXISTS (SELECT 1 FROM Meetings m WHERE m.CouncilId = c.Id AND m.Date = days.day)
+            """);
+        await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        Console.WriteLine($"// meetings stored: {await db.Meetings.CountAsync()}");
+    }
+
+    [GlobalCleanup]
+    public async Task DeleteDatabase()
+    {
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_databaseFile);
+    }
+
+    [Benchmark(Baseline = true)]
+    public async Task<int> HandWrittenSqlAggregate()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var connection = scope.ServiceProvider.GetRequiredService<McscDbContext>().Database.GetDbConnection();
+        await connection.OpenAsync();
+        var rows = 0;
+        rows += await CountRowsAsync(connection, """
+            SELECT CouncilId, COUNT(*), SUM(Status = 'held'), SUM(Status = 'held' AND (DiscussedSecurityIncidents = 1 OR DiscussedNonMajorityConcerns = 1))
+            FROM Meetings WHERE Date >= '2021-01-01' AND Date <= '2021-12-31' GROUP BY CouncilId
+            """);
+        rows += await CountRowsAsync(connection, """
+            SELECT CouncilId, Community, Gender, ErasedCountedAsWoman, ErasedCountedAsNonMajority, COUNT(*)
+            FROM Members WHERE AppointedOn <= '2021-12-31' AND (LeftOn IS NULL OR LeftOn >= '2021-12-31')
+            GROUP BY CouncilId, Community, Gender, ErasedCountedAsWoman, ErasedCountedAsNonMajority
+            """);
+        return rows;
+    }
+
+    [Benchmark]
+    public async Task<YearIndicators> CountedInTheDatabase()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IndicatorQuery>().ComputeAsync(Year, Language.En);
+    }
+
+    /// <summary>How the app computed a year before: the year's members, meetings and plans loaded as entities and counted in memory.</summary>
+    [Benchmark]
+    public async Task<YearIndicators> PreviousLoadedIntoMemory()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<McscDbContext>();
+        var yearStart = new DateOnly(Year, 1, 1);
+        var yearEnd = new DateOnly(Year, 12, 31);
+        var municipalities = await db.Municipalities.AsNoTracking().ToListAsync();
+        var councils = await db.Councils.AsNoTracking()
+            .Include(c => c.Members.Where(m => m.AppointedOn <= yearEnd && (m.LeftOn == null || m.LeftOn >= yearEnd)))
+            .Include(c => c.Meetings.Where(m => m.Date >= yearStart && m.Date <= yearEnd))
+            .Include(c => c.WorkPlans.Where(w => w.Year == Year))
+            .AsSplitQuery()
+            .ToListAsync();
+        var compensation = await db.Compensation.AsNoTracking().Where(c => c.Year == Year).ToListAsync();
+        return IndicatorEngine.Compute(new IndicatorInput(Year, municipalities, councils, compensation),
+            scope.ServiceProvider.GetRequiredService<Rulebook>(), Language.En);
+    }
+
+    /// <summary>The issue's "38 × 10 years": every municipality, 2012 to 2021, one query set per year.</summary>
+    [Benchmark]
+    public async Task<int> TenYearsCountedInTheDatabase()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var query = scope.ServiceProvider.GetRequiredService<IndicatorQuery>();
+        var municipalities = 0;
+        for (var year = Year - 9; year <= Year; year++) municipalities += (await query.ComputeAsync(year, Language.En)).Municipalities.Count;
+        return municipalities;
+    }
+
+    private static async Task<int> CountRowsAsync(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = 0;
+        while (await reader.ReadAsync()) rows++;
+        return rows;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using FsCheck;
+using FsCheck.Fluent;
+using McscMonitor.Core.Domain;
+using McscMonitor.Core.Indicators;
+using McscMonitor.Core.Rules;
+using McscMonitor.Data;
+using McscMonitor.Indicators;
+using Microsoft.EntityFrameworkCore;
+
+namespace McscMonitor.Tests;
+
+/// <summary>
+/// The database counts a year exactly as the engine counts the same records in memory, the
+/// reference definition: random record sets, edge dates included, on SQLite and PostgreSQL.
+/// </summary>
+public class IndicatorSqlTests
+{
+    private static readonly int[] Years = [2020, 2021, 2022];
+
+    /// <summary>Dates on and around the edges of 2021, where an off-by-one would show.</summary>
+    private static readonly DateOnly[] EdgeDates =
+    [
+        new(2019, 6, 1), new(2020, 12, 31), new(2021, 1, 1), new(2021, 3, 15), new(2021, 6, 30),
+        new(2021, 12, 30), new(2021, 12, 31), new(2022, 1, 1), new(2022, 5, 5),
+    ];
+
+    /// <summary>Six municipalities, majority communities of more than one kind among them.</summary>
+    private static readonly string[] Codes = [.. ReferenceData.ReferenceCatalog.Municipalities.Select(m => m.Code).Where((_, index) => index % 6 == 0)];
+
+    private sealed record MemberDraft(Gender Gender, Community? Community, DateOnly AppointedOn, DateOnly? LeftOn, bool Erased);
+
+    private sealed record MeetingDraft(DateOnly Date, bool Held, bool? Security, bool? NonMajority);
+
+    private sealed record CouncilDraft(
+        string Municipality, DateOnly EstablishedOn, DateOnly? DissolvedOn, MemberDraft[] Members, MeetingDraft[] Meetings,
+        (int Year, DateOnly? AdoptedOn, bool? Addresses)? Plan, CompensationStatus? Compensation);
+
+    private static Gen<T?> OrNull<T>(Gen<T> gen) where T : struct =>
+        Gen.Frequency((1, Gen.Constant<T?>(null)), (3, gen.Select(value => (T?)value)));
+
+    private static readonly Gen<DateOnly> Dates = Gen.Elements(EdgeDates);
+
+    private static readonly Gen<MemberDraft> Members =
+        from gender in Gen.Elements(Gender.Female, Gender.Male, Gender.Unknown)
+        from community in OrNull(Gen.Elements(Enum.GetValues<Community>()))
+        from appointed in Dates
+        from left in OrNull(Dates)
+        from erased in Gen.Frequency((5, Gen.Constant(false)), (1, Gen.Constant(true)))
+        select new MemberDraft(gender, community, appointed, left, erased);
+
+    private static readonly Gen<MeetingDraft> Meetings =
+        from date in Dates
+        from held in Gen.Frequency((3, Gen.Constant(true)), (1, Gen.Constant(false)))
+        from security in OrNull(Gen.Elements(true, false))
+        from nonMajority in OrNull(Gen.Elements(true, false))
+        select new MeetingDraft(date, held, security, nonMajority);
+
+    private static Gen<CouncilDraft> Council(string municipality) =>
+        from established in Dates
+        from dissolved in Gen.Frequency((3, Gen.Constant<DateOnly?>(null)), (1, Dates.Select(date => (DateOnly?)date)))
+        from memberCount in Gen.Choose(0, 6)
+        from members in Gen.ArrayOf(Members, memberCount)
+        from meetingCount in Gen.Choose(0, 9)
+        from meetings in Gen.ArrayOf(Meetings, meetingCount).Select(drafts => drafts.DistinctBy(meeting => meeting.Date).ToArray())
+        from plan in Gen.Frequency(
+            (1, Gen.Constant<(int, DateOnly?, bool?)?>(null)),
+            (3, from year in Gen.Elements(Years)
+                from adopted in OrNull(Dates)
+                from addresses in OrNull(Gen.Elements(true, false))
+                select ((int, DateOnly?, bool?)?)(year, adopted, addresses)))
+        from compensation in OrNull(Gen.Elements(Enum.GetValues<CompensationStatus>()))
+        select new CouncilDraft(municipality, established, dissolved is { } end && end >= established ? end : null, members, meetings, plan, compensation);
+
+    private static readonly Gen<CouncilDraft[]> RecordSets =
+        Gen.SubListOf(Codes).SelectMany(codes => Gen.CollectToArray(codes.Select(Council)));
+
+    private const int Cases = 30;
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TheDatabaseCountsEveryYearExactlyAsTheEngineCountsTheSameRecordsInMemory(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = await database.OpenServicesAsync();
+        var checkedCases = 0;
+        var property = Prop.ForAll(Arb.From(RecordSets), (CouncilDraft[] drafts) =>
+        {
+            AgreeAsync(services, drafts).GetAwaiter().GetResult();
+            checkedCases++;
+        });
+
+        // On a pool thread: FsCheck runs the property synchronously, and each run waits for the database.
+        await Task.Run(() => Check.One(Config.QuickThrowOnFailure.WithMaxTest(Cases), property), TestContext.Current.CancellationToken);
+
+        Assert.Equal(Cases, checkedCases);
+    }
+
+    private static async Task AgreeAsync(ServiceProvider services, CouncilDraft[] drafts)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<McscDbContext>();
+        await db.Meetings.ExecuteDeleteAsync();
+        await db.Members.ExecuteDeleteAsync();
+        await db.WorkPlans.ExecuteDeleteAsync();
+        await db.Compensation.ExecuteDeleteAsync();
+        await db.Councils.ExecuteDeleteAsync();
+        var municipalities = await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Code);
+        foreach (var draft in drafts)
+        {
+            var council = new Council { MunicipalityCode = draft.Municipality, EstablishedOn = draft.EstablishedOn, DissolvedOn = draft.DissolvedOn };
+            council.Members.AddRange(draft.Members.Select((member, index) =>
+            {
+                var added = new Member
+                {
+                    MemberRef = $"m{index}", Gender = member.Gender, Community = member.Community, AppointedOn = member.AppointedOn,
+                    LeftOn = member.LeftOn is { } left && left >= member.AppointedOn ? left : null,
+                };
+                if (member.Erased) added.Erase(municipalities[draft.Municipality], DateTime.UtcNow);
+                return added;
+            }));
+            council.Meetings.AddRange(draft.Meetings.Select(meeting => new Meeting
+            {
+                Date = meeting.Date, Status = meeting.Held ? MeetingStatus.Held : MeetingStatus.Cancelled,
+                DiscussedSecurityIncidents = meeting.Security, DiscussedNonMajorityConcerns = meeting.NonMajority,
+            }));
+            if (draft.Plan is { } plan) council.WorkPlans.Add(new WorkPlan { Year = plan.Year, AdoptedOn = plan.AdoptedOn, AddressesNonMajorityConcerns = plan.Addresses });
+            db.Councils.Add(council);
+            if (draft.Compensation is { } status) db.Compensation.Add(new Compensation { MunicipalityCode = draft.Municipality, Year = 2021, Status = status });
+        }
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        var query = scope.ServiceProvider.GetRequiredService<IndicatorQuery>();
+        var rulebook = scope.ServiceProvider.GetRequiredService<Rulebook>();
+        // The reference: every record loaded as it is, measured in memory.
+        var records = new IndicatorInput(0, [.. municipalities.Values],
+            await db.Councils.AsNoTracking().Include(c => c.Members).Include(c => c.Meetings).Include(c => c.WorkPlans).ToListAsync(),
+            await db.Compensation.AsNoTracking().ToListAsync());
+        foreach (var year in Years)
+        {
+            var expected = IndicatorEngine.Compute(records with { Year = year }, rulebook);
+            var counted = await query.ComputeAsync(year, Language.En);
+            Assert.Equal(Json(expected), Json(counted));
+        }
+    }
+
+    private static string Json(YearIndicators indicators) => JsonSerializer.Serialize(new { indicators.Summary, indicators.Municipalities });
+}
