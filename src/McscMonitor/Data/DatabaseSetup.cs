@@ -26,7 +26,9 @@ public static class DatabaseSetup
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Mcsc is not set.");
-            services.AddDbContext<McscDbContext, PostgresMcscDbContext>(options => options.UseNpgsql(connectionString));
+            services.AddDbContext<McscDbContext, PostgresMcscDbContext>(options => options.UseNpgsql(connectionString)
+                // Read at start-up instead of building the model from its configuration; regenerated with each migration.
+                .UseModel(CompiledModels.Postgres.PostgresMcscDbContextModel.Instance));
         }
         else
         {
@@ -35,7 +37,8 @@ public static class DatabaseSetup
             {
                 DefaultTimeout = 60,
             }.ConnectionString;
-            services.AddDbContext<McscDbContext, SqliteMcscDbContext>(options => options.UseSqlite(sqlite));
+            services.AddDbContext<McscDbContext, SqliteMcscDbContext>(options => options.UseSqlite(sqlite)
+                .UseModel(CompiledModels.Sqlite.SqliteMcscDbContextModel.Instance));
         }
         return services;
     }
