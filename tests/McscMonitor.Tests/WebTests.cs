@@ -23,6 +23,20 @@ public class WebTests
     }
 
     [Fact]
+    public async Task AnInstanceSaysItIsUpWithoutTouchingTheDatabase()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        var (app, client) = await StartAsync(database, demo: false);
+        await using var _ = app;
+        File.Delete(database.Settings["ConnectionStrings:Mcsc"]!.Split(';')[0]["Data Source=".Length..]);
+
+        var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ok", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task HomePageListsEveryMunicipalityAndLabelsDemoDataIllustrative()
     {
         await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite, Seed.Demo);

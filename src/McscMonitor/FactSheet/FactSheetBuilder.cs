@@ -13,8 +13,9 @@ public sealed class FactSheetBuilder(IndicatorQuery query, Data.McscDbContext db
     public async Task<FactSheetModel> BuildAsync(
         int year, Language language, PublicationStamp? stamp = null, bool unpublished = false, CancellationToken cancellationToken = default)
     {
-        var current = query.ForPublication(await query.ComputeAsync(year, language, cancellationToken));
-        var previous = query.ForPublication(await query.ComputeAsync(year - 1, language, cancellationToken));
+        var bothYears = await query.ComputeYearsAsync(year - 1, year, language, cancellationToken);
+        var previous = query.ForPublication(bothYears[0]);
+        var current = query.ForPublication(bothYears[1]);
         var illustrative = await query.IsIllustrativeAsync(cancellationToken);
         // What came of the recommendations made on last year's sheet.
         var followUp = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(

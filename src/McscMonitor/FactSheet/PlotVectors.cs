@@ -1,11 +1,12 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using ScottPlot;
 using SkiaSharp;
 
 namespace McscMonitor.FactSheet;
 
 /// <summary>A plot as vectors: SVG for the web page, a one-page PDF for the printed sheet to place as a figure.</summary>
-internal static class PlotVectors
+internal static partial class PlotVectors
 {
     /// <summary>
     /// Renders a plot as an SVG element to place inside an HTML page. The SVG canvas is
@@ -24,8 +25,16 @@ internal static class PlotVectors
         var element = svg[Math.Max(0, svg.IndexOf("<svg", StringComparison.Ordinal))..];
         var viewBox = element.Contains("viewBox", StringComparison.Ordinal) ? "" : $"viewBox=\"0 0 {width} {height}\" ";
         var label = System.Net.WebUtility.HtmlEncode(description);
-        return element.Replace("<svg ", $"<svg {viewBox}role=\"img\" aria-label=\"{label}\" ", StringComparison.Ordinal);
+        element = element.Replace("<svg ", $"<svg {viewBox}role=\"img\" aria-label=\"{label}\" ", StringComparison.Ordinal);
+        // Path points to a tenth of a unit: finer than a screen shows at this size, and a third less to send.
+        return PathData().Replace(element, path => Decimals().Replace(path.Value, number => number.Groups[1].Value));
     }
+
+    [GeneratedRegex(@"\bd=""M[^""]*""")]
+    private static partial Regex PathData();
+
+    [GeneratedRegex(@"(\d+\.\d)\d+")]
+    private static partial Regex Decimals();
 
     /// <summary>
     /// A PDF with one page per plot, each page exactly its plot's size, text as text. All plots go

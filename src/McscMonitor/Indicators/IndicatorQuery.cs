@@ -21,20 +21,29 @@ public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, Disclosu
     /// <summary>What a published output may show: fact sheets, the public API, the overview for anyone not monitoring.</summary>
     public YearIndicators ForPublication(YearIndicators indicators) => Disclosure.Protect(indicators, disclosure.MinimumCount);
 
-    public async Task<YearIndicators> ComputeAsync(int year, Language language, CancellationToken cancellationToken = default)
+    public async Task<YearIndicators> ComputeAsync(int year, Language language, CancellationToken cancellationToken = default) =>
+        (await ComputeYearsAsync(year, year, language, cancellationToken))[0];
+
+    /// <summary>Every year from <paramref name="first"/> to <paramref name="last"/>, with one set of queries for the whole run.</summary>
+    public async Task<IReadOnlyList<YearIndicators>> ComputeYearsAsync(int first, int last, Language language, CancellationToken cancellationToken = default)
     {
-        var yearStart = new DateOnly(year, 1, 1);
-        var yearEnd = new DateOnly(year, 12, 31);
+        var rangeStart = new DateOnly(first, 1, 1);
+        var rangeEnd = new DateOnly(last, 12, 31);
         var municipalities = await db.Municipalities.AsNoTracking().ToListAsync(cancellationToken);
+        // Every council that exists at some point of the run; the engine keeps, each year, those established in it.
         var councils = await db.Councils.AsNoTracking()
-            .Where(c => c.EstablishedOn <= yearEnd && (c.DissolvedOn == null || c.DissolvedOn >= yearStart))
+            .Where(c => c.EstablishedOn <= rangeEnd && (c.DissolvedOn == null || c.DissolvedOn >= rangeStart))
             .ToListAsync(cancellationToken);
-        var counted = await CouncilYearQuery.CountAsync(db, year, cancellationToken);
-        var compensation = await db.Compensation.AsNoTracking().Where(c => c.Year == year).ToListAsync(cancellationToken);
-        var complete = await Approvals.ApprovalWorkflow.DeclaredCompleteAsync(db, year, cancellationToken);
-        var facts = new IndicatorFacts(year, municipalities, councils,
-            councils.ToDictionary(council => council, council => counted.GetValueOrDefault(council.Id) ?? CouncilYear.Empty), compensation);
-        return IndicatorEngine.Compute(facts, rulebook, language, complete);
+        var counted = await CouncilYearQuery.CountAsync(db, first, last, cancellationToken);
+        var compensation = await db.Compensation.AsNoTracking().Where(c => c.Year >= first && c.Year <= last).ToListAsync(cancellationToken);
+        var complete = (await db.Approvals.AsNoTracking().Where(a => a.Year >= first && a.Year <= last && a.State != Core.Approval.ApprovalState.Draft)
+            .Select(a => new { a.Year, a.MunicipalityCode }).ToListAsync(cancellationToken))
+            .ToLookup(a => a.Year, a => a.MunicipalityCode);
+        return Enumerable.Range(first, last - first + 1).Select(year => IndicatorEngine.Compute(
+            new IndicatorFacts(year, municipalities, councils,
+                councils.ToDictionary(council => council, council => counted.GetValueOrDefault((year, council.Id)) ?? CouncilYear.Empty),
+                compensation.Where(c => c.Year == year).ToList()),
+            rulebook, language, complete[year].ToHashSet())).ToList();
     }
 
     /// <summary>

@@ -61,10 +61,12 @@ public sealed class TrendQuery(IndicatorQuery query)
         if (region is not null && ReferenceCatalog.Regions.All(r => r.Code != region)) return null;
         if (municipality is not null && ReferenceCatalog.Municipalities.All(m => m.Code != municipality)) return null;
         var years = new List<TrendYear>();
-        foreach (var year in (await query.YearsWithDataAsync(cancellationToken)).Order())
+        var withData = (await query.YearsWithDataAsync(cancellationToken)).ToHashSet();
+        if (withData.Count == 0) return new Trend(region, municipality, years);
+        // Exact figures: trends are for staff, and an officer's trend is of their own municipality, whose members they see anyway.
+        foreach (var indicators in (await query.ComputeYearsAsync(withData.Min(), withData.Max(), Language.En, cancellationToken)).Where(y => withData.Contains(y.Year)))
         {
-            // Exact figures: trends are for staff, and an officer's trend is of their own municipality, whose members they see anyway.
-            var indicators = await query.ComputeAsync(year, Language.En, cancellationToken);
+            var year = indicators.Year;
             var inScope = indicators.Municipalities
                 .Where(m => (region is null || m.Municipality.RegionCode == region) && (municipality is null || m.Municipality.Code == municipality))
                 .ToList();

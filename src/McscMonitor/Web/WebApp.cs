@@ -91,6 +91,8 @@ public static class WebApp
         app.MapPublications();
         app.MapTrends();
         app.MapFollowUp();
+        // For a load balancer to know the instance is up: no database, no session, nothing to render.
+        app.MapGet("/healthz", () => TypedResults.Text("ok")).ExcludeFromDescription();
         return app;
     }
 }
