@@ -115,7 +115,7 @@ public class TaggedPdfTests(DemoFactSheets sheets) : IClassFixture<DemoFactSheet
     }
 
     [Fact]
-    public void AGapMarkReadsAsYesUnderTheRuleItBreaks()
+    public void AGapMarkReadsAsYesUnderTheRuleItBreaksAndNoMeetingRecordsReadsAsNoData()
     {
         var model = sheets.Models[Language.Sq];
         var elements = TaggedPdf.Elements(sheets.Pdfs[Language.Sq]);
@@ -123,6 +123,10 @@ public class TaggedPdfTests(DemoFactSheets sheets) : IClassFixture<DemoFactSheet
         var rule = model.RulesInForce[0];
         Assert.Contains(elements, element => element.Type == "TH" && element.ActualText == $"1. {rule.Label}");
         Assert.Equal(model.GapMatrix.Sum(row => model.RulesInForce.Count(rule => row.RuleIds.Contains(rule.Id))), elements.Count(element => element.Type == "TD" && element.ActualText == model.Texts["yes"]));
+        // Every gap is in the grid: a council without meeting records gets a hollow mark under the meetings rule.
+        var withoutRecords = model.GapMatrix.Count(row => row.RuleIds.Contains(Core.Rules.RuleIds.NoMeetingRecords));
+        Assert.True(withoutRecords > 0);
+        Assert.Equal(withoutRecords, elements.Count(element => element.Type == "TD" && element.ActualText == model.Texts["noData"]));
     }
 
     [Fact]

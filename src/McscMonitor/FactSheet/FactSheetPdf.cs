@@ -1,4 +1,5 @@
 using McscMonitor.Core.Domain;
+using McscMonitor.Core.Rules;
 using PdfSharp.Pdf;
 using PdfSharp.UniversalAccessibility;
 
@@ -111,9 +112,13 @@ public static class FactSheetPdf
         var texts = model.Texts;
         if (model.Inclusion.Bars.Count > 0) Chart(page, model.Inclusion);
         var rules = model.RulesInForce;
+        // No meeting records is not "too few meetings": the meetings column says it cannot tell.
+        IReadOnlySet<string> Unknown(GapRow row) =>
+            row.RuleIds.Contains(RuleIds.NoMeetingRecords) ? new HashSet<string> { RuleIds.MeetingsPerYear } : new HashSet<string>();
         page.GapGrid(texts["gapsTitle"], texts["municipality"], rules.Select(rule => (rule.Id, rule.Label)).ToList(),
-            model.GapMatrix.Select(row => (row.Municipality, (IReadOnlySet<string>)row.RuleIds.ToHashSet())).ToList());
-        page.Text(string.Join(" · ", rules.Select(rule => $"{rule.Number} = {rule.Label}")), SheetStyle.Note, color: PageFlow.Grey);
+            model.GapMatrix.Select(row => (row.Municipality, (IReadOnlySet<string>)row.RuleIds.ToHashSet(), Unknown(row))).ToList());
+        page.Text(string.Join(" · ", rules.Select(rule => $"{rule.Number} = {rule.Label}")) + $" · {PageFlow.UnknownMark} = {texts["noData"]}",
+            SheetStyle.Note, color: PageFlow.Grey);
     }
 
     private static void WriteMethodology(PageFlow page, FactSheetModel model)

@@ -212,6 +212,10 @@ internal sealed class PageFlow : IDisposable
         _y += height + 10;
     }
 
+    /// <summary>The gap grid's marks: a rule broken, and a rule that cannot be judged for want of records.</summary>
+    public const string BrokenMark = "●";
+    public const string UnknownMark = "○";
+
     public static float TableHeight(int rows) => 14 * (rows + 1) + 6;
 
     /// <summary>A table with a header row; the first column names the row, the others are figures, right-aligned.</summary>
@@ -250,12 +254,13 @@ internal sealed class PageFlow : IDisposable
     }
 
     /// <summary>
-    /// A grid of names against numbered rules, with a mark where a rule is broken, in two
-    /// halves side by side: compact, and the same height whatever the language. Each half is a
-    /// table whose header cells read as the rules' names and whose marks read as "yes".
+    /// A grid of names against numbered rules, with a mark where a rule is broken and a hollow
+    /// mark where it cannot be told, in two halves side by side: compact, and the same height
+    /// whatever the language. Each half is a table whose header cells read as the rules' names
+    /// and whose marks read as "yes" or "no data".
     /// </summary>
     public void GapGrid(string title, string nameHeader, IReadOnlyList<(string Id, string Label)> rules,
-        IReadOnlyList<(string Name, IReadOnlySet<string> Broken)> rows)
+        IReadOnlyList<(string Name, IReadOnlySet<string> Broken, IReadOnlySet<string> Unknown)> rows)
     {
         const float size = 7.5f, rowHeight = 9.5f, gap = 16, markWidth = 17;
         var halfWidth = (ContentWidth - gap) / 2;
@@ -268,6 +273,7 @@ internal sealed class PageFlow : IDisposable
         var markBrush = new XSolidBrush(Warning);
         var stripe = new XSolidBrush(Color(SheetStyle.Stripe));
         var yes = _model.Texts["yes"];
+        var noData = _model.Texts["noData"];
         var top = _y;
         for (var half = 0; half < 2; half++)
         {
@@ -294,13 +300,15 @@ internal sealed class PageFlow : IDisposable
                     Cell(header: true, "/Row", () => _graphics.DrawString(Fit(row.Name, font, nameWidth - 4), font, brush, x + 2, y + size - 1));
                     for (var rule = 0; rule < rules.Count; rule++)
                     {
-                        if (!row.Broken.Contains(rules[rule].Id))
+                        var (mark, reads) = row.Broken.Contains(rules[rule].Id) ? (BrokenMark, yes)
+                            : row.Unknown.Contains(rules[rule].Id) ? (UnknownMark, noData) : (null, null);
+                        if (mark is null)
                         {
                             Cell(header: false, null, () => { });
                             continue;
                         }
-                        var markX = x + nameWidth + rule * markWidth + (markWidth - Measure("●", font)) / 2;
-                        Cell(header: false, null, () => _graphics.DrawString("●", font, markBrush, markX, y + size - 1), actualText: yes);
+                        var markX = x + nameWidth + rule * markWidth + (markWidth - Measure(mark, font)) / 2;
+                        Cell(header: false, null, () => _graphics.DrawString(mark, font, markBrush, markX, y + size - 1), actualText: reads);
                     }
                 });
                 y += rowHeight;
