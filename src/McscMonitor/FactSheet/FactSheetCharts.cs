@@ -1,6 +1,5 @@
 using System.Globalization;
 using ScottPlot;
-using SkiaSharp;
 
 namespace McscMonitor.FactSheet;
 
