@@ -91,8 +91,9 @@ public sealed class ApprovalWorkflow(McscDbContext db, AuditActor actor, TimePro
         });
     }
 
-    /// <summary>Municipalities whose data for the year is declared complete (submitted or further): no meeting recorded means none held.</summary>
-    public static async Task<IReadOnlySet<string>> DeclaredCompleteAsync(McscDbContext db, int year, CancellationToken cancellationToken) =>
-        (await db.Approvals.AsNoTracking().Where(a => a.Year == year && a.State != ApprovalState.Draft)
-            .Select(a => a.MunicipalityCode).ToListAsync(cancellationToken)).ToHashSet();
+    /// <summary>For each year of a run, the municipalities whose data is declared complete (submitted or further): no meeting recorded means none held.</summary>
+    public static async Task<ILookup<int, string>> DeclaredCompleteAsync(McscDbContext db, int first, int last, CancellationToken cancellationToken) =>
+        (await db.Approvals.AsNoTracking().Where(a => a.Year >= first && a.Year <= last && a.State != ApprovalState.Draft)
+            .Select(a => new { a.Year, a.MunicipalityCode }).ToListAsync(cancellationToken))
+            .ToLookup(a => a.Year, a => a.MunicipalityCode);
 }

@@ -165,9 +165,9 @@ public static class KosovoMap
     {
         static double Luminance(string hex)
         {
-            var rgb = Convert.ToInt32(hex.TrimStart('#'), 16);
-            static double Channel(int value) => value / 255.0 is var c && c <= 0.03928 ? c / 12.92 : Math.Pow((value / 255.0 + 0.055) / 1.055, 2.4);
-            return 0.2126 * Channel((rgb >> 16) & 0xff) + 0.7152 * Channel((rgb >> 8) & 0xff) + 0.0722 * Channel(rgb & 0xff);
+            static double Channel(int value) => value / 255.0 is var c && c <= 0.03928 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
+            var (red, green, blue) = SheetStyle.Rgb(hex);
+            return 0.2126 * Channel(red) + 0.7152 * Channel(green) + 0.0722 * Channel(blue);
         }
         var background = Luminance(fill);
         var onInk = (background + 0.05) / (Luminance(SheetStyle.Ink) + 0.05);

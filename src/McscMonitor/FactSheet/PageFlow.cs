@@ -32,7 +32,7 @@ internal sealed class PageFlow : IDisposable
     private readonly PdfDocument _document;
     private readonly FactSheetModel _model;
     private readonly StructureBuilder _structure;
-    private readonly IReadOnlyList<Figure> _figures;
+    private readonly List<Figure> _figures;
     private readonly XPdfForm _drawings;
     private XGraphics _graphics = null!;
     private int _pageNumber;
@@ -43,7 +43,7 @@ internal sealed class PageFlow : IDisposable
     {
         _document = document;
         _model = model;
-        _figures = figures;
+        _figures = [.. figures];
         _drawings = XPdfForm.FromStream(new MemoryStream(PlotVectors.Pdf(figures.Select(figure => (figure.Plot, figure.Width, figure.Height)))));
         var accessibility = UAManager.ForDocument(document);
         accessibility.SetDocumentLanguage(model.Language.Tag());
@@ -330,7 +330,7 @@ internal sealed class PageFlow : IDisposable
 
     private void DrawFigure(Figure figure, float x, float y, float width, float height)
     {
-        _drawings.PageNumber = _figures.ToList().FindIndex(drawn => drawn.Id == figure.Id) + 1;
+        _drawings.PageNumber = _figures.FindIndex(drawn => drawn.Id == figure.Id) + 1;
         var box = new XRect(x, y, width, height);
         _structure.BeginElement(PdfIllustrationElementTag.Figure, figure.Description, box);
         _graphics.DrawImage(_drawings, box);
@@ -373,8 +373,8 @@ internal sealed class PageFlow : IDisposable
 
     private static XColor Color(string hex)
     {
-        var rgb = Convert.ToInt32(hex.TrimStart('#'), 16);
-        return XColor.FromArgb((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff);
+        var (red, green, blue) = SheetStyle.Rgb(hex);
+        return XColor.FromArgb(red, green, blue);
     }
 
     private List<string> Wrap(string text, XFont font, float width)

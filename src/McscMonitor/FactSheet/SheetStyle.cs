@@ -45,6 +45,13 @@ public static class SheetStyle
     public const float Small = 8;
     public const float Note = 7.5f;
 
+    /// <summary>A colour of the palette ("#12355b") as its red, green and blue.</summary>
+    public static (int Red, int Green, int Blue) Rgb(string hex)
+    {
+        var rgb = Convert.ToInt32(hex.TrimStart('#'), 16);
+        return ((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff);
+    }
+
     /// <summary>The palette and the scale as CSS custom properties, for the web page.</summary>
     public static string CssVariables()
     {

@@ -36,9 +36,7 @@ public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, Disclosu
             .ToListAsync(cancellationToken);
         var counted = await CouncilYearQuery.CountAsync(db, first, last, cancellationToken);
         var compensation = await db.Compensation.AsNoTracking().Where(c => c.Year >= first && c.Year <= last).ToListAsync(cancellationToken);
-        var complete = (await db.Approvals.AsNoTracking().Where(a => a.Year >= first && a.Year <= last && a.State != Core.Approval.ApprovalState.Draft)
-            .Select(a => new { a.Year, a.MunicipalityCode }).ToListAsync(cancellationToken))
-            .ToLookup(a => a.Year, a => a.MunicipalityCode);
+        var complete = await Approvals.ApprovalWorkflow.DeclaredCompleteAsync(db, first, last, cancellationToken);
         return Enumerable.Range(first, last - first + 1).Select(year => IndicatorEngine.Compute(
             new IndicatorFacts(year, municipalities, councils,
                 councils.ToDictionary(council => council, council => counted.GetValueOrDefault((year, council.Id)) ?? CouncilYear.Empty),
