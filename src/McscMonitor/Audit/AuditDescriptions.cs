@@ -48,6 +48,7 @@ internal static class AuditDescriptions
         [nameof(Publications.Publication)] = [nameof(Publications.Publication.Year), nameof(Publications.Publication.Number)],
         [nameof(AppUser)] = [nameof(AppUser.UserName)],
         [nameof(AccessToken)] = [nameof(AccessToken.UserId), nameof(AccessToken.Name)],
+        [ImportAudit.Entity] = ["Name"],
     };
 
     public static async Task<IReadOnlyList<AuditLine>> DescribeAsync(

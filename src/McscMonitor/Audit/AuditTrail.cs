@@ -21,7 +21,7 @@ internal static class AuditTrail
 
     /// <summary>The entities whose changes change published figures.</summary>
     public static readonly IReadOnlyList<string> RecordEntities =
-        [nameof(Council), nameof(Member), nameof(Meeting), nameof(WorkPlan), nameof(Compensation), nameof(Municipality)];
+        [nameof(Council), nameof(Member), nameof(Meeting), nameof(WorkPlan), nameof(Compensation), nameof(Municipality), ImportAudit.Entity];
 
     /// <summary>
     /// A number that grows with every change to the records (each is audited in its own
@@ -43,6 +43,12 @@ internal static class AuditTrail
             _ => Entry.Metadata.FindProperty(nameof(Council.MunicipalityCode)) is { } property
                 ? (string?)Entry.Property(property.Name).CurrentValue ?? (string?)Entry.Property(property.Name).OriginalValue
                 : null,
+        };
+
+        /// <summary>The same change with a member's personal data shown as hidden, for a change set that erasure never rewrites.</summary>
+        public Pending WithoutPersonalData() => Entry.Entity is not Member ? this : this with
+        {
+            Changes = Changes.ToDictionary(c => c.Key, c => PersonalFields.Contains(c.Key) && c.Value[1] is not null ? [c.Value[0], Hidden] : c.Value),
         };
 
         public AuditEntry ToEntry(AuditActor actor, DateTime now, IReadOnlyDictionary<int, string> councilMunicipalities) => new()
@@ -117,7 +123,7 @@ internal static class AuditTrail
         var pending = new List<Pending>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is AuditEntry or Publications.PublicationFile)
+            if (entry.Entity is AuditEntry or AuditChangeSet or Publications.PublicationFile)
             {
                 if (entry.State is EntityState.Modified or EntityState.Deleted)
                     throw new InvalidOperationException("Audit entries and published files cannot be changed or deleted.");

@@ -31,6 +31,7 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
     public DbSet<Compensation> Compensation => Set<Compensation>();
     public DbSet<DatasetLabel> DatasetLabels => Set<DatasetLabel>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditChangeSet> AuditChangeSets => Set<AuditChangeSet>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<Approvals.Approval> Approvals => Set<Approvals.Approval>();
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
@@ -51,6 +52,32 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
         await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
     }
 
+    /// <summary>
+    /// While an import writes its batches: the rows it creates go into this change set instead
+    /// of an audit entry each. Changes to existing rows are still audited one by one.
+    /// </summary>
+    internal ChangeSetWriter? BulkChanges { get; set; }
+
+    /// <summary>Audits an import once: who, when, what file (name and SHA-256), its counts, and the change set of the rows it created.</summary>
+    internal async Task AuditImportAsync(
+        string name, string checksum, IReadOnlyList<Import.TableCount> counts, string? municipalityCode, ChangeSetWriter changeSet,
+        CancellationToken cancellationToken)
+    {
+        var entry = new AuditEntry
+        {
+            OccurredAtUtc = DateTime.UtcNow, Actor = _actor.Name, Action = ImportAudit.Action, Entity = ImportAudit.Entity,
+            EntityKey = checksum.Length > 0 ? checksum : "-", MunicipalityCode = municipalityCode,
+            Changes = ImportAudit.Changes(name, checksum, counts, changeSet.Lines),
+        };
+        AuditEntries.Add(entry);
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+        if (changeSet.Finish(entry.Id) is { } lines)
+        {
+            AuditChangeSets.Add(lines);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+        }
+    }
+
     /// <summary>The municipality a name, alias or code given by a person or a file stands for, or suggestions.</summary>
     public async Task<MunicipalityMatch> MatchMunicipalityAsync(string name, CancellationToken cancellationToken = default) =>
         new MunicipalityMatcher(await Municipalities.AsNoTracking().ToListAsync(cancellationToken)).Match(name);
@@ -68,6 +95,7 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
         builder.ApplyConfiguration(new CompensationConfiguration());
         builder.ApplyConfiguration(new DatasetLabelConfiguration());
         builder.ApplyConfiguration(new AuditEntryConfiguration());
+        builder.ApplyConfiguration(new AuditChangeSetConfiguration());
         builder.ApplyConfiguration(new AccessTokenConfiguration());
         builder.ApplyConfiguration(new Approvals.ApprovalConfiguration());
         builder.ApplyConfiguration(new FollowUp.RecommendationConfiguration());
@@ -97,7 +125,11 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
         var councilIds = pending.Select(change => change.CouncilId).OfType<int>().Distinct().ToList();
         var councilMunicipalities = councilIds.Count == 0 ? new Dictionary<int, string>()
             : await Councils.AsNoTracking().Where(c => councilIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.MunicipalityCode, cancellationToken);
-        AuditEntries.AddRange(pending.Select(change => change.ToEntry(_actor, now, councilMunicipalities)));
+        foreach (var change in pending)
+        {
+            if (BulkChanges is not null && change.Action == "create") BulkChanges.Add(change.WithoutPersonalData().ToEntry(_actor, now, councilMunicipalities));
+            else AuditEntries.Add(change.ToEntry(_actor, now, councilMunicipalities));
+        }
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
         return saved;

@@ -38,7 +38,7 @@ public static class ExportCommand
                 Exporter.WriteWorkbook(tables, file);
             }
             else Exporter.WriteCsvFolder(tables, target);
-            await context.Out.WriteLineAsync($"Wrote {target}: {string.Join(", ", tables.Select(t => $"{t.Rows.Count} {t.Name}"))}");
+            await context.Out.WriteLineAsync($"Wrote {target}: {string.Join(", ", tables.Select(t => $"{t.Rows.Count()} {t.Name}"))}");
             return ExitCodes.Done;
         });
         return command;

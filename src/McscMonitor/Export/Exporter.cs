@@ -86,7 +86,7 @@ public sealed class Exporter(McscDbContext db)
 
     public static void WriteWorkbook(IReadOnlyList<ExchangeTable> tables, Stream stream)
     {
-        var sheets = tables.ToDictionary(table => table.Name, table => (object)(table.Rows.Count == 0
+        var sheets = tables.ToDictionary(table => table.Name, table => (object)(!table.Rows.Any()
             ? [table.Headers.ToDictionary(header => header, _ => (object?)null)]
             : table.Rows.Select(row => table.Headers.Select((header, index) => (header, value: (object?)row.Cells[index]))
                 .ToDictionary(cell => cell.header, cell => cell.value)).ToList()));

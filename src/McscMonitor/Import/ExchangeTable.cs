@@ -1,10 +1,15 @@
 namespace McscMonitor.Import;
 
 /// <summary>A row as read, numbered as a spreadsheet shows it (the header is row 1).</summary>
-public sealed record ExchangeRow(int Number, IReadOnlyList<string?> Cells);
+/// <param name="Unreadable">Why the file could not be read past this row (not UTF-8, a quote left open); the row has no cells then.</param>
+public sealed record ExchangeRow(int Number, IReadOnlyList<string?> Cells, string? Unreadable = null);
 
-/// <summary>One table of the exchange format as read from a CSV file or a workbook sheet.</summary>
-public sealed record ExchangeTable(string Name, string Source, IReadOnlyList<string> Headers, IReadOnlyList<ExchangeRow> Rows)
+/// <summary>
+/// One table of the exchange format as read from a CSV file or a workbook sheet. A table read
+/// from a file streams its rows: each enumeration reads the file again, row by row, so an
+/// import of a million rows never holds them all.
+/// </summary>
+public sealed record ExchangeTable(string Name, string Source, IReadOnlyList<string> Headers, IEnumerable<ExchangeRow> Rows)
 {
     public int ColumnIndex(string column)
     {
@@ -33,4 +38,6 @@ public sealed record ImportError(string Source, int? Row, string? Column, string
     }
 }
 
-public sealed record ReadResult(IReadOnlyList<ExchangeTable> Tables, IReadOnlyList<ImportError> Errors);
+/// <param name="Name">What was read, for the import's audit entry: a file's or a folder's name.</param>
+/// <param name="Checksum">The SHA-256 of what was read (of a single file, its bytes: what <c>sha256sum</c> prints).</param>
+public sealed record ReadResult(IReadOnlyList<ExchangeTable> Tables, IReadOnlyList<ImportError> Errors, string Name = "", string Checksum = "");

@@ -24,7 +24,7 @@ public static class ImportCommand
         await using var scope = services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<Importer>();
         using var progress = new SlowProgress(context.Error);
-        var outcome = await importer.ImportAsync(read.Tables, progress, cancellationToken: cancellationToken);
+        var outcome = await importer.ImportAsync(read, progress, cancellationToken: cancellationToken);
         progress.Finish();
         if (!outcome.Succeeded) return await RejectAsync(context, outcome);
 
@@ -43,17 +43,19 @@ public static class ImportCommand
         return ExitCodes.InputRejected;
     }
 
-    /// <summary>Shows a percentage on stderr, but only once an import has taken more than a second.</summary>
-    private sealed class SlowProgress(TextWriter error) : IProgress<double>, IDisposable
+    /// <summary>Shows on stderr how many rows are checked, then written, but only once an import has taken more than a second.</summary>
+    private sealed class SlowProgress(TextWriter error) : IProgress<ImportProgress>, IDisposable
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private bool _shown;
 
-        public void Report(double value)
+        public void Report(ImportProgress value)
         {
             if (_clock.Elapsed < TimeSpan.FromSeconds(1)) return;
             _shown = true;
-            error.Write($"\rImporting… {value:P0}   ");
+            error.Write(value.Writing
+                ? $"\rWriting… {value.Rows:N0} of {value.Total:N0} rows ({(value.Total == 0 ? 1 : (double)value.Rows / value.Total):P0})   "
+                : $"\rChecking… {value.Rows:N0} rows   ");
         }
 
         public void Finish()

@@ -62,6 +62,6 @@ internal static class ImportEndpoints
     {
         var read = UploadedImport.Read(file, limits);
         if (read.Errors.Count > 0) return ImportOutcome.Rejected(read.Errors, limits);
-        return await importer.ImportAsync(read.Tables, cancellationToken: cancellationToken, onlyMunicipality: RecordAccess.OnlyMunicipality(user));
+        return await importer.ImportAsync(read, cancellationToken: cancellationToken, onlyMunicipality: RecordAccess.OnlyMunicipality(user));
     }
 }

@@ -7,13 +7,19 @@ namespace McscMonitor.Import;
 /// </summary>
 public sealed record ImportLimits
 {
-    private const long Megabyte = 1024 * 1024;
+    public const long Megabyte = 1024 * 1024;
 
     /// <summary>The largest file a browser or script may upload.</summary>
     public int MaxUploadMegabytes { get; init; } = 20;
 
     /// <summary>The most a file may hold once unpacked: all of a zip's entries, all of a workbook's parts, or a CSV file.</summary>
     public int MaxUncompressedMegabytes { get; init; } = 50;
+
+    /// <summary>
+    /// The most a file (or a folder of files) that the command line reads from disk may hold.
+    /// Its rows are streamed, so size costs time, not memory: the bound is on how long one import may hold the lock.
+    /// </summary>
+    public int MaxLocalFileMegabytes { get; init; } = 2048;
 
     /// <summary>The most entries a zip or a workbook may have (a workbook has a dozen parts).</summary>
     public int MaxArchiveEntries { get; init; } = 100;
@@ -25,6 +31,8 @@ public sealed record ImportLimits
     public int MaxReportedErrors { get; init; } = 100;
 
     public long MaxUploadBytes => MaxUploadMegabytes * Megabyte;
+
+    public long MaxLocalFileBytes => MaxLocalFileMegabytes * Megabyte;
 
     public long MaxUncompressedBytes => MaxUncompressedMegabytes * Megabyte;
 

@@ -11,7 +11,7 @@ public static class UploadedImport
         var name = Path.GetFileName(file.FileName.Replace('\\', '/'));
         if (file.Length > limits.MaxUploadBytes)
             return new ReadResult([], [new ImportError(name, null, null, Messages.Format("tooLargeUpload", ("limit", limits.MaxUploadMegabytes)))]);
-        using var content = file.OpenReadStream();
-        return ExchangeReader.Read(name, content, limits);
+        // The upload is buffered by the server; each pass over its rows opens it again.
+        return ExchangeReader.Read(name, file.OpenReadStream, limits, limits.MaxUncompressedBytes);
     }
 }

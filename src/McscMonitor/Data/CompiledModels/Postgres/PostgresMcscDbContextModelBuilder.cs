@@ -12,13 +12,14 @@ namespace McscMonitor.Data.CompiledModels.Postgres
     public partial class PostgresMcscDbContextModel
     {
         private PostgresMcscDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0b6ff3f2-7938-4878-b0b6-b99577b29fa4"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("7d6217bf-aaf5-4bd6-8d54-ab5d3126dcb0"), entityTypeCount: 24)
         {
         }
 
         partial void Initialize()
         {
             var approval = ApprovalEntityType.Create(this);
+            var auditChangeSet = AuditChangeSetEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var compensation = CompensationEntityType.Create(this);
             var council = CouncilEntityType.Create(this);
@@ -43,6 +44,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
             ApprovalEntityType.CreateForeignKey1(approval, municipality);
+            AuditChangeSetEntityType.CreateForeignKey1(auditChangeSet, auditEntry);
             CompensationEntityType.CreateForeignKey1(compensation, municipality);
             CouncilEntityType.CreateForeignKey1(council, municipality);
             MeetingEntityType.CreateForeignKey1(meeting, council);
@@ -60,6 +62,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, appUser);
 
             ApprovalEntityType.CreateAnnotations(approval);
+            AuditChangeSetEntityType.CreateAnnotations(auditChangeSet);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CompensationEntityType.CreateAnnotations(compensation);
             CouncilEntityType.CreateAnnotations(council);

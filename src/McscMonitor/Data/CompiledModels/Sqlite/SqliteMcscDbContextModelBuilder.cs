@@ -11,13 +11,14 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
     public partial class SqliteMcscDbContextModel
     {
         private SqliteMcscDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("76244499-2f5d-4f33-9d23-073301886233"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("3b66cd04-07bc-4a29-b9ae-617f4e60774b"), entityTypeCount: 24)
         {
         }
 
         partial void Initialize()
         {
             var approval = ApprovalEntityType.Create(this);
+            var auditChangeSet = AuditChangeSetEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var compensation = CompensationEntityType.Create(this);
             var council = CouncilEntityType.Create(this);
@@ -42,6 +43,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
             ApprovalEntityType.CreateForeignKey1(approval, municipality);
+            AuditChangeSetEntityType.CreateForeignKey1(auditChangeSet, auditEntry);
             CompensationEntityType.CreateForeignKey1(compensation, municipality);
             CouncilEntityType.CreateForeignKey1(council, municipality);
             MeetingEntityType.CreateForeignKey1(meeting, council);
@@ -59,6 +61,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, appUser);
 
             ApprovalEntityType.CreateAnnotations(approval);
+            AuditChangeSetEntityType.CreateAnnotations(auditChangeSet);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CompensationEntityType.CreateAnnotations(compensation);
             CouncilEntityType.CreateAnnotations(council);

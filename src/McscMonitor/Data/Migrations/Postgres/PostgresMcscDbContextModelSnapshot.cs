@@ -67,6 +67,23 @@ namespace McscMonitor.Data.Migrations.Postgres
                     b.ToTable("Approvals");
                 });
 
+            modelBuilder.Entity("McscMonitor.Audit.AuditChangeSet", b =>
+                {
+                    b.Property<long>("AuditEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AuditEntryId");
+
+                    b.ToTable("AuditChangeSets");
+                });
+
             modelBuilder.Entity("McscMonitor.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1552,6 +1569,15 @@ namespace McscMonitor.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("MunicipalityCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("McscMonitor.Audit.AuditChangeSet", b =>
+                {
+                    b.HasOne("McscMonitor.Audit.AuditEntry", null)
+                        .WithOne()
+                        .HasForeignKey("McscMonitor.Audit.AuditChangeSet", "AuditEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

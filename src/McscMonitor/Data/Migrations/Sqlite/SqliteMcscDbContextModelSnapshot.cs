@@ -60,6 +60,23 @@ namespace McscMonitor.Data.Migrations.Sqlite
                     b.ToTable("Approvals");
                 });
 
+            modelBuilder.Entity("McscMonitor.Audit.AuditChangeSet", b =>
+                {
+                    b.Property<long>("AuditEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AuditEntryId");
+
+                    b.ToTable("AuditChangeSets");
+                });
+
             modelBuilder.Entity("McscMonitor.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1519,6 +1536,15 @@ namespace McscMonitor.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("MunicipalityCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("McscMonitor.Audit.AuditChangeSet", b =>
+                {
+                    b.HasOne("McscMonitor.Audit.AuditEntry", null)
+                        .WithOne()
+                        .HasForeignKey("McscMonitor.Audit.AuditChangeSet", "AuditEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

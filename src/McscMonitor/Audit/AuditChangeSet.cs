@@ -1,0 +1,104 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using McscMonitor.Import;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace McscMonitor.Audit;
+
+/// <summary>
+/// The rows a bulk import created, attached to the import's audit entry: one JSON line per
+/// row (entity, key, municipality and its values, as a created entry would hold them), gzip
+/// compressed. A million new rows are one value here, not a million entries in the trail. Like
+/// the trail, it is never changed, and it holds no personal data: a member's name, gender,
+/// community and religion show as "(hidden)", so erasing a member never has to reach in here.
+/// </summary>
+public sealed class AuditChangeSet
+{
+    public long AuditEntryId { get; init; }
+    public int Lines { get; init; }
+    public required byte[] Content { get; init; }
+
+    /// <summary>The lines, decompressed, for a reader or a test.</summary>
+    public IEnumerable<string> ReadLines()
+    {
+        using var reader = new StreamReader(new GZipStream(new MemoryStream(Content), CompressionMode.Decompress), Encoding.UTF8);
+        while (reader.ReadLine() is { } line) yield return line;
+    }
+}
+
+/// <summary>Collects an import's created rows as compressed JSON lines while the batches are saved.</summary>
+public sealed class ChangeSetWriter : IDisposable
+{
+    private readonly MemoryStream _buffer = new();
+    private readonly GZipStream _gzip;
+    private readonly Utf8JsonWriter _json;
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
+
+    public ChangeSetWriter()
+    {
+        _gzip = new GZipStream(_buffer, CompressionLevel.Fastest, leaveOpen: true);
+        _json = new Utf8JsonWriter(_gzip);
+    }
+
+    public int Lines { get; private set; }
+
+    public void Add(AuditEntry entry)
+    {
+        _json.WriteStartObject();
+        _json.WriteString("entity", entry.Entity);
+        _json.WriteString("key", entry.EntityKey);
+        if (entry.MunicipalityCode is not null) _json.WriteString("municipality", entry.MunicipalityCode);
+        _json.WritePropertyName("changes");
+        _json.WriteRawValue(entry.Changes, skipInputValidation: true);
+        _json.WriteEndObject();
+        _json.Flush();
+        _json.Reset();
+        _gzip.Write(NewLine);
+        Lines++;
+    }
+
+    /// <summary>The compressed lines, or null when no row was created.</summary>
+    public AuditChangeSet? Finish(long auditEntryId)
+    {
+        if (Lines == 0) return null;
+        _json.Dispose();
+        _gzip.Dispose();
+        return new AuditChangeSet { AuditEntryId = auditEntryId, Lines = Lines, Content = _buffer.ToArray() };
+    }
+
+    public void Dispose()
+    {
+        _json.Dispose();
+        _gzip.Dispose();
+        _buffer.Dispose();
+    }
+}
+
+internal sealed class AuditChangeSetConfiguration : IEntityTypeConfiguration<AuditChangeSet>
+{
+    public void Configure(EntityTypeBuilder<AuditChangeSet> changeSet)
+    {
+        changeSet.HasKey(c => c.AuditEntryId);
+        changeSet.HasOne<AuditEntry>().WithOne().HasForeignKey<AuditChangeSet>(c => c.AuditEntryId);
+    }
+}
+
+/// <summary>The import's own audit entry: what was read, its checksum and what came of it, row counts summed over its tables.</summary>
+internal static class ImportAudit
+{
+    public const string Entity = "Import";
+    public const string Action = "import";
+
+    public static string Changes(string name, string checksum, IReadOnlyList<TableCount> counts, int changeSetLines) =>
+        AuditTrail.Serialize(new Dictionary<string, object>
+        {
+            ["Name"] = new { old = (string?)null, @new = name },
+            ["Sha256"] = new { old = (string?)null, @new = checksum },
+            ["Added"] = new { old = (int?)null, @new = counts.Sum(c => c.Added) },
+            ["Updated"] = new { old = (int?)null, @new = counts.Sum(c => c.Updated) },
+            ["Unchanged"] = new { old = (int?)null, @new = counts.Sum(c => c.Unchanged) },
+            ["ChangeSetLines"] = new { old = (int?)null, @new = changeSetLines },
+        });
+}

@@ -1,0 +1,245 @@
+using McscMonitor.Approvals;
+using McscMonitor.Core.Approval;
+using McscMonitor.Core.Domain;
+using McscMonitor.Core.Localization;
+using McscMonitor.Core.Names;
+using McscMonitor.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace McscMonitor.Import;
+
+/// <summary>A row that parsed cleanly, with where it came from; its cells are not kept.</summary>
+internal sealed record Parsed<T>(T Record, string MunicipalityCode, ExchangeTable Table, int Row);
+
+/// <summary>
+/// What one import knows besides the rows streaming past: the municipalities, the councils
+/// (stored, and as the file will leave them), the years that are closed, the errors so far and
+/// how many rows have gone by.
+/// </summary>
+internal sealed class ImportRun
+{
+    private readonly IReadOnlyList<ExchangeTable> _tables;
+    private readonly MunicipalityMatcher _matcher;
+    private readonly Dictionary<string, Municipality> _municipalities;
+    private readonly string? _onlyMunicipality;
+    private readonly ILookup<string, Approval> _closedYears;
+    private readonly IProgress<ImportProgress>? _progress;
+    private readonly HashSet<string> _municipalitiesSeen = [];
+    private readonly McscDbContext _db;
+    private Dictionary<string, int> _councilIds;
+    private Dictionary<int, string> _councilCodes;
+    private long _rows;
+    private long _total;
+    private bool _writing;
+
+    private ImportRun(
+        McscDbContext db, IReadOnlyList<ExchangeTable> tables, ImportErrors errors, List<Municipality> municipalities, string? onlyMunicipality,
+        ILookup<string, Approval> closedYears, Dictionary<string, (int Id, DateOnly EstablishedOn, DateOnly? DissolvedOn)> councils,
+        IProgress<ImportProgress>? progress)
+    {
+        _db = db;
+        _tables = tables;
+        Errors = errors;
+        _matcher = new MunicipalityMatcher(municipalities);
+        _municipalities = municipalities.ToDictionary(m => m.Code);
+        _onlyMunicipality = onlyMunicipality;
+        _closedYears = closedYears;
+        _progress = progress;
+        CouncilsAfterImport = councils.ToDictionary(c => c.Key, c => (c.Value.EstablishedOn, c.Value.DissolvedOn));
+        _councilIds = councils.ToDictionary(c => c.Key, c => c.Value.Id);
+        _councilCodes = _councilIds.ToDictionary(c => c.Value, c => c.Key);
+    }
+
+    public ImportErrors Errors { get; }
+
+    /// <summary>Each municipality's council as it will be once the file's councils are written.</summary>
+    public Dictionary<string, (DateOnly EstablishedOn, DateOnly? DissolvedOn)> CouncilsAfterImport { get; }
+
+    /// <summary>The one municipality the file's rows belong to, if they all belong to one: the import's audit entry is filed under it.</summary>
+    public string? OnlyMunicipalitySeen => _onlyMunicipality ?? (_municipalitiesSeen.Count == 1 ? _municipalitiesSeen.Single() : null);
+
+    public static async Task<ImportRun> StartAsync(
+        McscDbContext db, IReadOnlyList<ExchangeTable> tables, ImportErrors errors, string? onlyMunicipality,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var municipalities = await db.Municipalities.AsNoTracking().ToListAsync(cancellationToken);
+        var councils = await db.Councils.AsNoTracking()
+            .Select(c => new { c.Id, c.MunicipalityCode, c.EstablishedOn, c.DissolvedOn })
+            .ToDictionaryAsync(c => c.MunicipalityCode, c => (c.Id, c.EstablishedOn, c.DissolvedOn), cancellationToken);
+        // Years that are submitted, verified or locked: a row that would change one is an error, named by its row.
+        var closed = (await db.Approvals.AsNoTracking().Where(a => a.State != ApprovalState.Draft).ToListAsync(cancellationToken))
+            .ToLookup(a => a.MunicipalityCode);
+        return new ImportRun(db, tables, errors, municipalities, onlyMunicipality, closed, councils, progress);
+    }
+
+    /// <summary>The rows of a table that parse cleanly; every error of every other row is recorded as it goes by.</summary>
+    public IEnumerable<Parsed<T>> Parse<T>(ExchangeSchema schema, Func<RowReader, string, T?> parse) where T : class
+    {
+        foreach (var table in _tables.Where(t => t.Name == schema.Name))
+        {
+            foreach (var row in table.Rows)
+            {
+                Advance();
+                if (row.Unreadable is not null)
+                {
+                    Errors.Add(new ImportError(table.Source, row.Number, null, row.Unreadable));
+                    continue;
+                }
+                if (row.Cells.Count > table.Headers.Count)
+                {
+                    Errors.Add(new ImportError(table.Source, row.Number, null,
+                        Messages.Format("cellCount", ("cells", row.Cells.Count), ("columns", table.Headers.Count))));
+                    continue;
+                }
+                var reader = new RowReader(schema, table, row, _matcher, Errors);
+                var municipality = reader.Municipality();
+                if (municipality is not null && _onlyMunicipality is not null && municipality.Code != _onlyMunicipality)
+                    reader.Error("municipality", Messages.Format("notOwnMunicipality", ("name", municipality.NameSq)));
+                // The rest of the row is read even when its municipality is wrong: every error of a row is reported at once.
+                var record = parse(reader, municipality?.Code ?? "");
+                if (record is null || reader.ErrorCount > 0) continue;
+                _municipalitiesSeen.Add(municipality!.Code);
+                yield return new Parsed<T>(record, municipality.Code, table, row.Number);
+            }
+        }
+    }
+
+    /// <summary>A member, meeting or work plan needs its municipality's council, existing on the record's date.</summary>
+    public void CheckCouncil<T>(Parsed<T> row, DateOnly? date)
+    {
+        var exists = CouncilsAfterImport.TryGetValue(row.MunicipalityCode, out var council);
+        var problem = RecordRules.NoCouncilOn(_municipalities[row.MunicipalityCode].NameSq, date ?? council.EstablishedOn,
+            exists ? council.EstablishedOn : null, exists ? council.DissolvedOn : null);
+        if (problem is not null)
+            Errors.Add(new ImportError(row.Table.Source, row.Row, exists ? "date" : "municipality", problem));
+    }
+
+    public void RefuseClosedYears<T>(Parsed<T> row, object? before, object after)
+    {
+        foreach (var closed in _closedYears[row.MunicipalityCode])
+            if (YearContribution.Alters(before, after, closed.Year))
+                Errors.Add(new ImportError(row.Table.Source, row.Row, null, YearNotEditableException.Describe(row.MunicipalityCode, closed.Year, closed.State)));
+    }
+
+    /// <summary>Once the file's councils are written, the new ones have keys that their records point to.</summary>
+    public async Task LoadCouncilIdsAsync(CancellationToken cancellationToken)
+    {
+        _councilIds = await _db.Councils.AsNoTracking().ToDictionaryAsync(c => c.MunicipalityCode, c => c.Id, cancellationToken);
+        _councilCodes = _councilIds.ToDictionary(c => c.Value, c => c.Key);
+    }
+
+    public List<int> CouncilIdsOf<T>(IEnumerable<Parsed<T>> rows) =>
+        rows.Select(row => row.MunicipalityCode).Distinct().Select(code => _councilIds[code]).ToList();
+
+    public string CodeOfCouncil(int councilId) => _councilCodes[councilId];
+
+    /// <summary>A new member, meeting or work plan, pointed at its municipality's council.</summary>
+    public T InCouncil<T>(Parsed<T> row) where T : EditableRecord
+    {
+        var councilId = _councilIds[row.MunicipalityCode];
+        switch (row.Record)
+        {
+            case Member member: member.CouncilId = councilId; break;
+            case Meeting meeting: meeting.CouncilId = councilId; break;
+            case WorkPlan plan: plan.CouncilId = councilId; break;
+        }
+        return row.Record;
+    }
+
+    /// <summary>The second pass writes the rows the first one checked: progress counts them again, out of a known total.</summary>
+    public void StartWriting()
+    {
+        (_total, _rows, _writing) = (_rows, 0, true);
+        _progress?.Report(new ImportProgress(true, 0, _total));
+    }
+
+    private void Advance()
+    {
+        if (++_rows % 10_000 == 0) _progress?.Report(new ImportProgress(_writing, _rows, _total));
+    }
+}
+
+internal interface ITableImport
+{
+    ExchangeSchema Schema { get; }
+
+    /// <summary>First pass: every row parsed and checked, nothing written.</summary>
+    void Check(ImportRun run);
+
+    /// <summary>Second pass: rows written in batches, each batch's stored rows found by natural key in one query.</summary>
+    Task<TableCount> WriteAsync(ImportRun run, CancellationToken cancellationToken);
+}
+
+/// <summary>How one table of the exchange format is checked and written.</summary>
+/// <param name="key">A row's natural key: what makes importing it again an update, not a second row.</param>
+/// <param name="councilDate">For records that belong to a council: the date the council must exist on (null: when it was established).</param>
+/// <param name="load">The stored rows with the natural keys of a batch, tracked, by key.</param>
+/// <param name="remember">What the first pass keeps of a row (a council's dates, for the records that follow).</param>
+internal sealed class TableImport<T, TKey>(
+    McscDbContext db,
+    ExchangeSchema schema,
+    Func<RowReader, string, T?> parse,
+    Func<T, string, TKey> key,
+    string keyColumn,
+    Func<T, DateOnly?>? councilDate,
+    Func<ImportRun, Parsed<T>[], CancellationToken, Task<Dictionary<TKey, T>>> load,
+    Action<ImportRun, Parsed<T>> add,
+    Action<T, T> copy,
+    Action<ImportRun, Parsed<T>>? remember = null) : ITableImport
+    where T : EditableRecord
+    where TKey : notnull
+{
+    public ExchangeSchema Schema => schema;
+
+    public void Check(ImportRun run)
+    {
+        // Only natural keys and row numbers are kept, to name the first of two rows that say the same.
+        var firstRows = new Dictionary<TKey, (ExchangeTable Table, int Row)>();
+        foreach (var row in run.Parse(schema, parse))
+        {
+            var rowKey = key(row.Record, row.MunicipalityCode);
+            if (firstRows.TryGetValue(rowKey, out var first))
+            {
+                run.Errors.Add(new ImportError(row.Table.Source, row.Row, keyColumn,
+                    first.Table == row.Table
+                        ? Messages.Format("repeatsRow", ("row", first.Row))
+                        : Messages.Format("repeatsRowIn", ("source", first.Table.Source), ("row", first.Row))));
+                continue;
+            }
+            firstRows[rowKey] = (row.Table, row.Row);
+            remember?.Invoke(run, row);
+            if (councilDate is not null) run.CheckCouncil(row, councilDate(row.Record));
+        }
+    }
+
+    public async Task<TableCount> WriteAsync(ImportRun run, CancellationToken cancellationToken)
+    {
+        int added = 0, updated = 0, unchanged = 0;
+        foreach (var batch in run.Parse(schema, parse).Chunk(Importer.BatchSize))
+        {
+            var stored = await load(run, batch, cancellationToken);
+            foreach (var row in batch)
+            {
+                if (!stored.TryGetValue(key(row.Record, row.MunicipalityCode), out var existing))
+                {
+                    run.RefuseClosedYears(row, null, row.Record);
+                    add(run, row);
+                    added++;
+                    continue;
+                }
+                var before = db.Entry(existing).CurrentValues.ToObject();
+                copy(existing, row.Record);
+                run.RefuseClosedYears(row, before, existing);
+                // This row only: detecting changes across everything tracked, once per row, made a re-import quadratic.
+                var entry = db.Entry(existing);
+                entry.DetectChanges();
+                if (entry.State == EntityState.Modified) updated++;
+                else unchanged++;
+            }
+            // After a refused row, the rest is still checked (every error is reported) but nothing more is saved.
+            if (run.Errors.Count == 0) await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+        return new TableCount(schema.Name, added, updated, unchanged);
+    }
+}
