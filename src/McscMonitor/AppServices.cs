@@ -30,6 +30,7 @@ public static class AppServices
         services.AddScoped<Export.Exporter>();
         services.AddScoped<FactSheetBuilder>();
         services.AddSingleton<FactSheetCache>();
+        services.AddSingleton<Indicators.ComputedYears>();
         services.AddSingleton(PublisherOptions.From(configuration));
         services.AddSingleton(TimeProvider.System);
         return services;

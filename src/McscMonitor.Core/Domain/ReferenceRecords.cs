@@ -39,6 +39,12 @@ public sealed class Municipality
     /// <summary>Other spellings accepted on import, '|'-separated.</summary>
     public string Aliases { get; init; } = "";
 
+    /// <summary>
+    /// A unit made up by the <c>generate</c> command to measure the app at scale. Synthetic units
+    /// are never part of Kosovo's figures: queries leave them out unless they ask for them.
+    /// </summary>
+    public bool Synthetic { get; init; }
+
     public string Name(Language language) => language switch
     {
         Language.Sq => NameSq,

@@ -67,7 +67,7 @@ public sealed class ApprovalWorkflow(McscDbContext db, AuditActor actor, TimePro
         var plans = await db.WorkPlans.AsNoTracking().Where(w => w.Year == year)
             .Join(db.Councils, w => w.CouncilId, c => c.Id, (w, c) => c.MunicipalityCode).Distinct().ToListAsync(cancellationToken);
         var compensation = await db.Compensation.AsNoTracking().Where(c => c.Year == year).Select(c => c.MunicipalityCode).ToListAsync(cancellationToken);
-        var codes = await db.Municipalities.AsNoTracking().OrderBy(m => m.Code).Select(m => m.Code).ToListAsync(cancellationToken);
+        var codes = await db.KosovoMunicipalities.AsNoTracking().OrderBy(m => m.Code).Select(m => m.Code).ToListAsync(cancellationToken);
         return codes.Select(code =>
         {
             var approval = approvals.GetValueOrDefault(code);

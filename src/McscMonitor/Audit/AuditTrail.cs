@@ -118,7 +118,8 @@ internal static class AuditTrail
     /// <summary>Enums as the codes files and the database use, not as numbers.</summary>
     private static object? Plain(object? value) => value is Enum code ? Codes.ToCode(code) : value;
 
-    public static List<Pending> Collect(ChangeTracker tracker)
+    /// <param name="includeCreations">False while created rows are audited as one (<see cref="McscMonitor.Data.McscDbContext.CreationsAuditedAsOne"/>).</param>
+    public static List<Pending> Collect(ChangeTracker tracker, bool includeCreations = true)
     {
         var pending = new List<Pending>();
         foreach (var entry in tracker.Entries())
@@ -131,7 +132,7 @@ internal static class AuditTrail
             }
             if (entry.Entity is Publications.Publication && entry.State is EntityState.Modified or EntityState.Deleted)
                 throw new InvalidOperationException("A published version cannot be changed or deleted; publish a new version.");
-            if (!IsAudited(entry.Entity)) continue;
+            if (!IsAudited(entry.Entity) || (!includeCreations && entry.State == EntityState.Added)) continue;
 
             // Erasing a member is audited, but not what was erased.
             var erasing = entry.Entity is Member { ErasedAtUtc: not null };

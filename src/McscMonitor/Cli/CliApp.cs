@@ -58,6 +58,7 @@ public static class CliApp
             ImportCommand.Create(context),
             IndicatorsCommand.Create(context),
             DemoCommand.Create(context),
+            Synthetic.GenerateCommand.Create(context),
             TemplateCommand.Create(context),
             FactSheetCommand.Create(context),
             UsersCommand.Create(context),

@@ -22,7 +22,11 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
     private readonly AuditActor _actor = actor ?? new AuditActor();
 
     public DbSet<Region> Regions => Set<Region>();
+    /// <summary>Every unit, synthetic ones included (the importer, the generator); Kosovo's outputs use <see cref="KosovoMunicipalities"/>.</summary>
     public DbSet<Municipality> Municipalities => Set<Municipality>();
+
+    /// <summary>The 38 municipalities, without the units a <c>generate</c> run made up.</summary>
+    public IQueryable<Municipality> KosovoMunicipalities => Municipalities.Where(m => !m.Synthetic);
     public DbSet<CommunityRow> Communities => Set<CommunityRow>();
     public DbSet<Council> Councils => Set<Council>();
     public DbSet<Member> Members => Set<Member>();
@@ -58,20 +62,31 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
     /// </summary>
     internal ChangeSetWriter? BulkChanges { get; set; }
 
+    /// <summary>
+    /// While the generator writes synthetic data: created rows are not audited one by one; its
+    /// single audit entry names the seed that recreates every row.
+    /// </summary>
+    internal bool CreationsAuditedAsOne { get; set; }
+
     /// <summary>Audits an import once: who, when, what file (name and SHA-256), its counts, and the change set of the rows it created.</summary>
     internal async Task AuditImportAsync(
         string name, string checksum, IReadOnlyList<Import.TableCount> counts, string? municipalityCode, ChangeSetWriter changeSet,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        await AuditAsOneAsync(ImportAudit.Action, checksum.Length > 0 ? checksum : "-", municipalityCode,
+            ImportAudit.Changes(name, checksum, counts, changeSet.Lines), changeSet, cancellationToken);
+
+    /// <summary>One audit entry for a whole bulk write (an import, a generated data set), with its change set if it kept one.</summary>
+    internal async Task AuditAsOneAsync(
+        string action, string key, string? municipalityCode, string changes, ChangeSetWriter? changeSet, CancellationToken cancellationToken)
     {
         var entry = new AuditEntry
         {
-            OccurredAtUtc = DateTime.UtcNow, Actor = _actor.Name, Action = ImportAudit.Action, Entity = ImportAudit.Entity,
-            EntityKey = checksum.Length > 0 ? checksum : "-", MunicipalityCode = municipalityCode,
-            Changes = ImportAudit.Changes(name, checksum, counts, changeSet.Lines),
+            OccurredAtUtc = DateTime.UtcNow, Actor = _actor.Name, Action = action, Entity = ImportAudit.Entity,
+            EntityKey = key, MunicipalityCode = municipalityCode, Changes = changes,
         };
         AuditEntries.Add(entry);
         await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-        if (changeSet.Finish(entry.Id) is { } lines)
+        if (changeSet?.Finish(entry.Id) is { } lines)
         {
             AuditChangeSets.Add(lines);
             await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
@@ -114,7 +129,7 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
     {
         await McscMonitor.Approvals.YearGuard.RefuseChangesToClosedYearsAsync(this, cancellationToken);
         StampVersions();
-        var pending = AuditTrail.Collect(ChangeTracker);
+        var pending = AuditTrail.Collect(ChangeTracker, includeCreations: !CreationsAuditedAsOne);
         if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         await using var ownTransaction = Database.CurrentTransaction is null

@@ -32,7 +32,7 @@ public sealed class DemoLoader(McscDbContext db, Importer importer, Approvals.Ap
         foreach (var year in years ?? DemoData.Years)
         {
             if (await publisher.LatestAsync(year, cancellationToken) is not null) continue;
-            foreach (var code in await db.Municipalities.AsNoTracking().Select(m => m.Code).ToListAsync(cancellationToken))
+            foreach (var code in await db.KosovoMunicipalities.AsNoTracking().Select(m => m.Code).ToListAsync(cancellationToken))
             {
                 await approvals.ActAsync(code, year, Core.Approval.ApprovalAction.Submit, Core.Approval.ApprovalRole.Admin, null, cancellationToken);
                 await approvals.ActAsync(code, year, Core.Approval.ApprovalAction.Verify, Core.Approval.ApprovalRole.Admin, null, cancellationToken);

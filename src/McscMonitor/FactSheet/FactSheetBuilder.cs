@@ -13,7 +13,7 @@ public sealed class FactSheetBuilder(IndicatorQuery query, Data.McscDbContext db
     public async Task<FactSheetModel> BuildAsync(
         int year, Language language, PublicationStamp? stamp = null, bool unpublished = false, CancellationToken cancellationToken = default)
     {
-        var bothYears = await query.ComputeYearsAsync(year - 1, year, language, cancellationToken);
+        var bothYears = await query.ComputeYearsAsync(year - 1, year, language, cancellationToken: cancellationToken);
         var previous = query.ForPublication(bothYears[0]);
         var current = query.ForPublication(bothYears[1]);
         var illustrative = await query.IsIllustrativeAsync(cancellationToken);

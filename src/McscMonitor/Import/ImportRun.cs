@@ -62,6 +62,7 @@ internal sealed class ImportRun
         McscDbContext db, IReadOnlyList<ExchangeTable> tables, ImportErrors errors, string? onlyMunicipality,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
+        // Synthetic units too: a generated data set is imported like any other.
         var municipalities = await db.Municipalities.AsNoTracking().ToListAsync(cancellationToken);
         var councils = await db.Councils.AsNoTracking()
             .Select(c => new { c.Id, c.MunicipalityCode, c.EstablishedOn, c.DissolvedOn })

@@ -15,27 +15,37 @@ public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, Disclosu
     public async Task<YearIndicators> ComputeForAsync(int year, Language language, ClaimsPrincipal reader, CancellationToken cancellationToken = default)
     {
         var indicators = await ComputeAsync(year, language, cancellationToken);
-        return reader.IsInRole(Roles.Admin) || reader.IsInRole(Roles.Monitor) ? indicators : ForPublication(indicators);
+        return ForReader(indicators, reader);
     }
+
+    /// <summary>Computed figures as this reader may see them.</summary>
+    public YearIndicators ForReader(YearIndicators indicators, ClaimsPrincipal reader) =>
+        reader.IsInRole(Roles.Admin) || reader.IsInRole(Roles.Monitor) ? indicators : ForPublication(indicators);
 
     /// <summary>What a published output may show: fact sheets, the public API, the overview for anyone not monitoring.</summary>
     public YearIndicators ForPublication(YearIndicators indicators) => Disclosure.Protect(indicators, disclosure.MinimumCount);
 
     public async Task<YearIndicators> ComputeAsync(int year, Language language, CancellationToken cancellationToken = default) =>
-        (await ComputeYearsAsync(year, year, language, cancellationToken))[0];
+        (await ComputeYearsAsync(year, year, language, cancellationToken: cancellationToken))[0];
 
     /// <summary>Every year from <paramref name="first"/> to <paramref name="last"/>, with one set of queries for the whole run.</summary>
-    public async Task<IReadOnlyList<YearIndicators>> ComputeYearsAsync(int first, int last, Language language, CancellationToken cancellationToken = default)
+    /// <param name="scope">Kosovo's municipalities, or the units a <c>generate</c> run made up.</param>
+    public async Task<IReadOnlyList<YearIndicators>> ComputeYearsAsync(
+        int first, int last, Language language, UnitScope scope = UnitScope.Kosovo, CancellationToken cancellationToken = default)
     {
         var rangeStart = new DateOnly(first, 1, 1);
         var rangeEnd = new DateOnly(last, 12, 31);
-        var municipalities = await db.Municipalities.AsNoTracking().ToListAsync(cancellationToken);
+        var units = scope == UnitScope.Synthetic ? db.Municipalities.Where(m => m.Synthetic) : db.KosovoMunicipalities;
+        var municipalities = await units.AsNoTracking().ToListAsync(cancellationToken);
         // Every council that exists at some point of the run; the engine keeps, each year, those established in it.
         var councils = await db.Councils.AsNoTracking()
             .Where(c => c.EstablishedOn <= rangeEnd && (c.DissolvedOn == null || c.DissolvedOn >= rangeStart))
+            .Where(c => units.Any(unit => unit.Code == c.MunicipalityCode))
             .ToListAsync(cancellationToken);
         var counted = await CouncilYearQuery.CountAsync(db, first, last, cancellationToken);
-        var compensation = await db.Compensation.AsNoTracking().Where(c => c.Year >= first && c.Year <= last).ToListAsync(cancellationToken);
+        var compensation = await db.Compensation.AsNoTracking().Where(c => c.Year >= first && c.Year <= last)
+            .Where(c => units.Any(unit => unit.Code == c.MunicipalityCode))
+            .ToListAsync(cancellationToken);
         var complete = await Approvals.ApprovalWorkflow.DeclaredCompleteAsync(db, first, last, cancellationToken);
         return Enumerable.Range(first, last - first + 1).Select(year => IndicatorEngine.Compute(
             new IndicatorFacts(year, municipalities, councils,
@@ -71,6 +81,9 @@ public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, Disclosu
             .OrderByDescending(year => year)
             .ToListAsync(cancellationToken);
 }
+
+/// <summary>Which units a query measures: Kosovo's 38 municipalities, or the synthetic units made up to measure the app at scale.</summary>
+public enum UnitScope { Kosovo, Synthetic }
 
 /// <summary>Counts below <see cref="MinimumCount"/> of non-majority members are withheld from public outputs (`Disclosure:MinimumCount`).</summary>
 public sealed record DisclosureOptions(int MinimumCount = Disclosure.DefaultMinimumCount)

@@ -1,38 +1,93 @@
+using System.Globalization;
 using System.Security.Claims;
+using McscMonitor.Audit;
 using McscMonitor.Core.Domain;
+using McscMonitor.Core.Localization;
+using McscMonitor.Data;
+using McscMonitor.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace McscMonitor.Indicators;
 
 internal static class IndicatorsApi
 {
+    public const int DefaultPageSize = 500;
+
     public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/indicators").WithTags("Indicators");
         group.MapGet("/{year:int}", GetIndicators).WithName("GetIndicators")
-            .WithSummary("Every municipality's indicators and gaps for a year (same JSON as the CLI).");
+            .WithSummary("Every municipality's indicators and gaps for a year (same JSON as the CLI). With ?page=, one page of " +
+                         "municipalities (pageSize up to 500; X-Total-Count and a Link to the next page); ?units=synthetic measures the units of a generate run.");
         return routes;
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetIndicators(
-        int year, IndicatorQuery query, Publications.Publisher publisher, string? lang, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult, ValidationProblem>> GetIndicators(
+        int year, IndicatorQuery query, ComputedYears computed, Publications.Publisher publisher, McscDbContext db, HttpContext http,
+        string? lang, int? page, int? pageSize, string? units, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (year is < 2000 or > 2100)
             return TypedResults.Problem($"Year {year} is outside 2000–2100.", statusCode: StatusCodes.Status400BadRequest);
         if (!Languages.TryParse(lang ?? "en", out var language))
             return TypedResults.Problem($"Unknown language '{lang}'; use sq, sr-Latn, sr-Cyrl or en.", statusCode: StatusCodes.Status400BadRequest);
+        if (page is < 1 or > RecordQuery.LastPage || pageSize is < 1 or > RecordQuery.MaxPageSize)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["page"] = [Messages.Format("pageOutOfRange", ("last", RecordQuery.LastPage), ("size", RecordQuery.MaxPageSize))],
+            });
+        var scope = units switch
+        {
+            null or "kosovo" => (UnitScope?)UnitScope.Kosovo,
+            "synthetic" => UnitScope.Synthetic,
+            _ => null,
+        };
+        if (scope is null)
+            return TypedResults.Problem($"Unknown units '{units}'; use kosovo or synthetic.", statusCode: StatusCodes.Status400BadRequest);
 
-        // The public and viewers get the published snapshot, never live figures.
+        // The public and viewers get the published snapshot, never live figures (and synthetic units are never published).
         if (!Users.RecordAccess.SeesLiveFigures(user))
         {
-            var published = await publisher.FileAsync(year, null, language.Tag(), "indicators.json", cancellationToken);
+            var published = scope == UnitScope.Kosovo ? await publisher.FileAsync(year, null, language.Tag(), "indicators.json", cancellationToken) : null;
             return published is null
                 ? TypedResults.Problem(FactSheet.FactSheetTexts.For(language).Format("notYetPublished", ("year", year)), statusCode: StatusCodes.Status404NotFound)
                 : TypedResults.Content(System.Text.Encoding.UTF8.GetString(published.Content), "application/json; charset=utf-8");
         }
-        var indicators = await query.ComputeForAsync(year, language, user, cancellationToken);
+        var indicators = query.ForReader(await computed.GetAsync(query, db, year, language, scope.Value, cancellationToken), user);
         var document = IndicatorsDocument.From(indicators, await query.IsIllustrativeAsync(cancellationToken));
+        if (page is { } number)
+        {
+            var size = pageSize ?? DefaultPageSize;
+            var total = document.Municipalities.Count;
+            document = document with { Municipalities = document.Municipalities.Skip((number - 1) * size).Take(size).ToList() };
+            http.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
+            if ((long)number * size < total)
+                http.Response.Headers.Link = $"<{http.Request.Path}?page={number + 1}&pageSize={size}"
+                    + (lang is null ? "" : $"&lang={Uri.EscapeDataString(lang)}") + (units is null ? "" : $"&units={units}") + ">; rel=\"next\"";
+        }
         // Serialized with the CLI's own options so that both outputs are byte-for-byte the same shape.
         return TypedResults.Content(document.ToJson(), "application/json; charset=utf-8");
+    }
+}
+
+/// <summary>
+/// A year's indicators, computed once per version of the records, so that the pages of a large
+/// data set (42,000 synthetic units) are slices of one computation, not one computation each.
+/// </summary>
+public sealed class ComputedYears : IDisposable
+{
+    private readonly MemoryCache _years = new(new MemoryCacheOptions { SizeLimit = 16 });
+
+    public void Dispose() => _years.Dispose();
+
+    public async Task<Core.Indicators.YearIndicators> GetAsync(
+        IndicatorQuery query, McscDbContext db, int year, Language language, UnitScope scope, CancellationToken cancellationToken)
+    {
+        var version = await AuditTrail.DataVersionAsync(db, cancellationToken);
+        var key = (year, language, scope, version);
+        if (_years.TryGetValue(key, out Core.Indicators.YearIndicators? cached)) return cached!;
+        var computed = (await query.ComputeYearsAsync(year, year, language, scope, cancellationToken))[0];
+        _years.Set(key, computed, new MemoryCacheEntryOptions { Size = 1 });
+        return computed;
     }
 }

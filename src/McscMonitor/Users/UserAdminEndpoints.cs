@@ -92,7 +92,7 @@ internal static class UserAdminEndpoints
         UserAdministration users, McscDbContext db, string? notice = null, string? error = null, string? newPassword = null)
     {
         var texts = UiTexts.Current;
-        var municipalities = (await db.Municipalities.AsNoTracking().ToListAsync())
+        var municipalities = (await db.KosovoMunicipalities.AsNoTracking().ToListAsync())
             .Select(m => (m.Code, m.Name(texts.Language))).OrderBy(m => m.Item2, StringComparer.Create(texts.Culture, ignoreCase: true)).ToList();
         return PageResult.For<UserAdminPage, UserAdminModel>(new UserAdminModel(await users.ListAsync(), municipalities, notice, error, newPassword));
     }

@@ -21,7 +21,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
                 "McscMonitor.Core.Domain.Municipality",
                 typeof(Municipality),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -111,6 +111,14 @@ namespace McscMonitor.Data.CompiledModels.Postgres
                 fieldInfo: typeof(Municipality).GetField("<RegionCode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 32);
             regionCode.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var synthetic = runtimeEntityType.AddProperty(
+                "Synthetic",
+                typeof(bool),
+                propertyInfo: typeof(Municipality).GetProperty("Synthetic", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Municipality).GetField("<Synthetic>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            synthetic.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(
                 new[] { code });

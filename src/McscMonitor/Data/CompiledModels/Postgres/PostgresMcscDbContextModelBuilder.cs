@@ -12,7 +12,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
     public partial class PostgresMcscDbContextModel
     {
         private PostgresMcscDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7d6217bf-aaf5-4bd6-8d54-ab5d3126dcb0"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("4af82dbc-6772-40e9-b6e0-728f7b28f2bd"), entityTypeCount: 24)
         {
         }
 

@@ -20,7 +20,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
                 "McscMonitor.Core.Domain.Municipality",
                 typeof(Municipality),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -99,6 +99,13 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(Municipality).GetProperty("RegionCode", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Municipality).GetField("<RegionCode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 32);
+
+            var synthetic = runtimeEntityType.AddProperty(
+                "Synthetic",
+                typeof(bool),
+                propertyInfo: typeof(Municipality).GetProperty("Synthetic", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Municipality).GetField("<Synthetic>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var key = runtimeEntityType.AddKey(
                 new[] { code });

@@ -11,7 +11,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
     public partial class SqliteMcscDbContextModel
     {
         private SqliteMcscDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3b66cd04-07bc-4a29-b9ae-617f4e60774b"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("69228949-b119-4348-8c7b-b47b1ff69ce4"), entityTypeCount: 24)
         {
         }
 

@@ -368,6 +368,9 @@ namespace McscMonitor.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<bool>("Synthetic")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Code");
 
                     b.HasIndex("KasIndex")
@@ -390,7 +393,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Dečane",
                             Population = 27775,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "peje"
+                            RegionCode = "peje",
+                            Synthetic = false
                         },
                         new
                         {
@@ -404,7 +408,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Dragaš",
                             Population = 28896,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "prizren"
+                            RegionCode = "prizren",
+                            Synthetic = false
                         },
                         new
                         {
@@ -418,7 +423,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Uroševac",
                             Population = 109255,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "gjilan"
+                            RegionCode = "gjilan",
+                            Synthetic = false
                         },
                         new
                         {
@@ -432,7 +438,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Kosovo Polje",
                             Population = 63949,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "prishtine"
+                            RegionCode = "prishtine",
+                            Synthetic = false
                         },
                         new
                         {
@@ -446,7 +453,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Đakovica",
                             Population = 78699,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "peje"
+                            RegionCode = "peje",
+                            Synthetic = false
                         },
                         new
                         {
@@ -460,7 +468,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Gnjilane",
                             Population = 82980,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "gjilan"
+                            RegionCode = "gjilan",
+                            Synthetic = false
                         },
                         new
                         {
@@ -474,7 +483,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Glogovac",
                             Population = 48079,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "mitrovice"
+                            RegionCode = "mitrovice",
+                            Synthetic = false
                         },
                         new
                         {
@@ -488,7 +498,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Gračanica",
                             Population = 18486,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "prishtine"
+                            RegionCode = "prishtine",
+                            Synthetic = false
                         },
                         new
                         {
@@ -502,7 +513,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Elez Han",
                             Population = 8533,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "gjilan"
+                            RegionCode = "gjilan",
+                            Synthetic = false
                         },
                         new
                         {
@@ -516,7 +528,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Istok",
                             Population = 33008,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "peje"
+                            RegionCode = "peje",
+                            Synthetic = false
                         },
                         new
                         {
@@ -530,7 +543,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Junik",
                             Population = 3943,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "peje"
+                            RegionCode = "peje",
+                            Synthetic = false
                         },
                         new
                         {
@@ -544,7 +558,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Kačanik",
                             Population = 27716,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "gjilan"
+                            RegionCode = "gjilan",
+                            Synthetic = false
                         },
                         new
                         {
@@ -558,7 +573,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Kamenica",
                             Population = 22868,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "gjilan"
+                            RegionCode = "gjilan",
+                            Synthetic = false
                         },
                         new
                         {
@@ -572,7 +588,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Klina",
                             Population = 30503,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "peje"
+                            RegionCode = "peje",
+                            Synthetic = false
                         },
                         new
                         {
@@ -586,7 +603,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Klokot",
                             Population = 3041,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "gjilan"
+                            RegionCode = "gjilan",
+                            Synthetic = false
                         },
                         new
                         {
@@ -600,7 +618,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Leposavić",
                             Population = 18600,
                             PopulationSource = "OSCE/UNHCR estimate (c. 2007, OSCE municipal profile); not enumerated in 2011; KAS 2024 partial count 9485",
-                            RegionCode = "mitrovice"
+                            RegionCode = "mitrovice",
+                            Synthetic = false
                         },
                         new
                         {
@@ -614,7 +633,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Lipljan",
                             Population = 55044,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "prishtine"
+                            RegionCode = "prishtine",
+                            Synthetic = false
                         },
                         new
                         {
@@ -628,7 +648,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Mališevo",
                             Population = 43888,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "prizren"
+                            RegionCode = "prizren",
+                            Synthetic = false
                         },
                         new
                         {
@@ -642,7 +663,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Mamuša",
                             Population = 5607,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "prizren"
+                            RegionCode = "prizren",
+                            Synthetic = false
                         },
                         new
                         {
@@ -656,7 +678,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Južna Mitrovica",
                             Population = 64742,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "mitrovice"
+                            RegionCode = "mitrovice",
+                            Synthetic = false
                         },
                         new
                         {
@@ -670,7 +693,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Severna Mitrovica",
                             Population = 29460,
                             PopulationSource = "OSCE Municipal Profile 2018 estimate; not enumerated in 2011; KAS 2024 partial count 7920",
-                            RegionCode = "mitrovice"
+                            RegionCode = "mitrovice",
+                            Synthetic = false
                         },
                         new
                         {
@@ -684,7 +708,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Novo Brdo",
                             Population = 4493,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "gjilan"
+                            RegionCode = "gjilan",
+                            Synthetic = false
                         },
                         new
                         {
@@ -698,7 +723,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Obilić",
                             Population = 22815,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "prishtine"
+                            RegionCode = "prishtine",
+                            Synthetic = false
                         },
                         new
                         {
@@ -712,7 +738,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Parteš",
                             Population = 3240,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "gjilan"
+                            RegionCode = "gjilan",
+                            Synthetic = false
                         },
                         new
                         {
@@ -726,7 +753,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Peć",
                             Population = 82745,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "peje"
+                            RegionCode = "peje",
+                            Synthetic = false
                         },
                         new
                         {
@@ -740,7 +768,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Podujevo",
                             Population = 70975,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "mitrovice"
+                            RegionCode = "mitrovice",
+                            Synthetic = false
                         },
                         new
                         {
@@ -754,7 +783,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Priština",
                             Population = 227466,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "prishtine"
+                            RegionCode = "prishtine",
+                            Synthetic = false
                         },
                         new
                         {
@@ -768,7 +798,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Prizren",
                             Population = 147246,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "prizren"
+                            RegionCode = "prizren",
+                            Synthetic = false
                         },
                         new
                         {
@@ -782,7 +813,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Orahovac",
                             Population = 41799,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "prizren"
+                            RegionCode = "prizren",
+                            Synthetic = false
                         },
                         new
                         {
@@ -796,7 +828,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Ranilug",
                             Population = 2481,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "gjilan"
+                            RegionCode = "gjilan",
+                            Synthetic = false
                         },
                         new
                         {
@@ -810,7 +843,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Štrpce",
                             Population = 10771,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "gjilan"
+                            RegionCode = "gjilan",
+                            Synthetic = false
                         },
                         new
                         {
@@ -824,7 +858,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Štimlje",
                             Population = 24308,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "prishtine"
+                            RegionCode = "prishtine",
+                            Synthetic = false
                         },
                         new
                         {
@@ -838,7 +873,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Srbica",
                             Population = 40664,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "mitrovice"
+                            RegionCode = "mitrovice",
+                            Synthetic = false
                         },
                         new
                         {
@@ -852,7 +888,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Suva Reka",
                             Population = 45749,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "prizren"
+                            RegionCode = "prizren",
+                            Synthetic = false
                         },
                         new
                         {
@@ -866,7 +903,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Vitina",
                             Population = 35566,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "gjilan"
+                            RegionCode = "gjilan",
+                            Synthetic = false
                         },
                         new
                         {
@@ -880,7 +918,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Vučitrn",
                             Population = 61528,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "mitrovice"
+                            RegionCode = "mitrovice",
+                            Synthetic = false
                         },
                         new
                         {
@@ -894,7 +933,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Zubin Potok",
                             Population = 14900,
                             PopulationSource = "OSCE estimate (older OSCE municipal profile, c. 2006-2010); not enumerated in 2011; KAS 2024 partial count 3385",
-                            RegionCode = "mitrovice"
+                            RegionCode = "mitrovice",
+                            Synthetic = false
                         },
                         new
                         {
@@ -908,7 +948,8 @@ namespace McscMonitor.Data.Migrations.Postgres
                             NameSrLatn = "Zvečan",
                             Population = 16000,
                             PopulationSource = "OSCE Municipal Profile 2018 estimate (as cited secondhand); not enumerated in 2011; KAS 2024 partial count 2867",
-                            RegionCode = "mitrovice"
+                            RegionCode = "mitrovice",
+                            Synthetic = false
                         });
                 });
 

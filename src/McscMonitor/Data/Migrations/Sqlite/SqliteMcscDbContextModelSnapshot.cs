@@ -351,6 +351,9 @@ namespace McscMonitor.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Synthetic")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Code");
 
                     b.HasIndex("KasIndex")
@@ -373,7 +376,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Dečane",
                             Population = 27775,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "peje"
+                            RegionCode = "peje",
+                            Synthetic = false
                         },
                         new
                         {
@@ -387,7 +391,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Dragaš",
                             Population = 28896,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "prizren"
+                            RegionCode = "prizren",
+                            Synthetic = false
                         },
                         new
                         {
@@ -401,7 +406,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Uroševac",
                             Population = 109255,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "gjilan"
+                            RegionCode = "gjilan",
+                            Synthetic = false
                         },
                         new
                         {
@@ -415,7 +421,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Kosovo Polje",
                             Population = 63949,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "prishtine"
+                            RegionCode = "prishtine",
+                            Synthetic = false
                         },
                         new
                         {
@@ -429,7 +436,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Đakovica",
                             Population = 78699,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "peje"
+                            RegionCode = "peje",
+                            Synthetic = false
                         },
                         new
                         {
@@ -443,7 +451,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Gnjilane",
                             Population = 82980,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "gjilan"
+                            RegionCode = "gjilan",
+                            Synthetic = false
                         },
                         new
                         {
@@ -457,7 +466,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Glogovac",
                             Population = 48079,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "mitrovice"
+                            RegionCode = "mitrovice",
+                            Synthetic = false
                         },
                         new
                         {
@@ -471,7 +481,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Gračanica",
                             Population = 18486,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "prishtine"
+                            RegionCode = "prishtine",
+                            Synthetic = false
                         },
                         new
                         {
@@ -485,7 +496,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Elez Han",
                             Population = 8533,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "gjilan"
+                            RegionCode = "gjilan",
+                            Synthetic = false
                         },
                         new
                         {
@@ -499,7 +511,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Istok",
                             Population = 33008,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "peje"
+                            RegionCode = "peje",
+                            Synthetic = false
                         },
                         new
                         {
@@ -513,7 +526,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Junik",
                             Population = 3943,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "peje"
+                            RegionCode = "peje",
+                            Synthetic = false
                         },
                         new
                         {
@@ -527,7 +541,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Kačanik",
                             Population = 27716,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "gjilan"
+                            RegionCode = "gjilan",
+                            Synthetic = false
                         },
                         new
                         {
@@ -541,7 +556,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Kamenica",
                             Population = 22868,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "gjilan"
+                            RegionCode = "gjilan",
+                            Synthetic = false
                         },
                         new
                         {
@@ -555,7 +571,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Klina",
                             Population = 30503,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "peje"
+                            RegionCode = "peje",
+                            Synthetic = false
                         },
                         new
                         {
@@ -569,7 +586,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Klokot",
                             Population = 3041,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "gjilan"
+                            RegionCode = "gjilan",
+                            Synthetic = false
                         },
                         new
                         {
@@ -583,7 +601,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Leposavić",
                             Population = 18600,
                             PopulationSource = "OSCE/UNHCR estimate (c. 2007, OSCE municipal profile); not enumerated in 2011; KAS 2024 partial count 9485",
-                            RegionCode = "mitrovice"
+                            RegionCode = "mitrovice",
+                            Synthetic = false
                         },
                         new
                         {
@@ -597,7 +616,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Lipljan",
                             Population = 55044,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "prishtine"
+                            RegionCode = "prishtine",
+                            Synthetic = false
                         },
                         new
                         {
@@ -611,7 +631,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Mališevo",
                             Population = 43888,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "prizren"
+                            RegionCode = "prizren",
+                            Synthetic = false
                         },
                         new
                         {
@@ -625,7 +646,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Mamuša",
                             Population = 5607,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "prizren"
+                            RegionCode = "prizren",
+                            Synthetic = false
                         },
                         new
                         {
@@ -639,7 +661,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Južna Mitrovica",
                             Population = 64742,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "mitrovice"
+                            RegionCode = "mitrovice",
+                            Synthetic = false
                         },
                         new
                         {
@@ -653,7 +676,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Severna Mitrovica",
                             Population = 29460,
                             PopulationSource = "OSCE Municipal Profile 2018 estimate; not enumerated in 2011; KAS 2024 partial count 7920",
-                            RegionCode = "mitrovice"
+                            RegionCode = "mitrovice",
+                            Synthetic = false
                         },
                         new
                         {
@@ -667,7 +691,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Novo Brdo",
                             Population = 4493,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "gjilan"
+                            RegionCode = "gjilan",
+                            Synthetic = false
                         },
                         new
                         {
@@ -681,7 +706,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Obilić",
                             Population = 22815,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "prishtine"
+                            RegionCode = "prishtine",
+                            Synthetic = false
                         },
                         new
                         {
@@ -695,7 +721,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Parteš",
                             Population = 3240,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "gjilan"
+                            RegionCode = "gjilan",
+                            Synthetic = false
                         },
                         new
                         {
@@ -709,7 +736,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Peć",
                             Population = 82745,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "peje"
+                            RegionCode = "peje",
+                            Synthetic = false
                         },
                         new
                         {
@@ -723,7 +751,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Podujevo",
                             Population = 70975,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "mitrovice"
+                            RegionCode = "mitrovice",
+                            Synthetic = false
                         },
                         new
                         {
@@ -737,7 +766,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Priština",
                             Population = 227466,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "prishtine"
+                            RegionCode = "prishtine",
+                            Synthetic = false
                         },
                         new
                         {
@@ -751,7 +781,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Prizren",
                             Population = 147246,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "prizren"
+                            RegionCode = "prizren",
+                            Synthetic = false
                         },
                         new
                         {
@@ -765,7 +796,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Orahovac",
                             Population = 41799,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "prizren"
+                            RegionCode = "prizren",
+                            Synthetic = false
                         },
                         new
                         {
@@ -779,7 +811,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Ranilug",
                             Population = 2481,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "gjilan"
+                            RegionCode = "gjilan",
+                            Synthetic = false
                         },
                         new
                         {
@@ -793,7 +826,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Štrpce",
                             Population = 10771,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "gjilan"
+                            RegionCode = "gjilan",
+                            Synthetic = false
                         },
                         new
                         {
@@ -807,7 +841,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Štimlje",
                             Population = 24308,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "prishtine"
+                            RegionCode = "prishtine",
+                            Synthetic = false
                         },
                         new
                         {
@@ -821,7 +856,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Srbica",
                             Population = 40664,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "mitrovice"
+                            RegionCode = "mitrovice",
+                            Synthetic = false
                         },
                         new
                         {
@@ -835,7 +871,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Suva Reka",
                             Population = 45749,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "prizren"
+                            RegionCode = "prizren",
+                            Synthetic = false
                         },
                         new
                         {
@@ -849,7 +886,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Vitina",
                             Population = 35566,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "gjilan"
+                            RegionCode = "gjilan",
+                            Synthetic = false
                         },
                         new
                         {
@@ -863,7 +901,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Vučitrn",
                             Population = 61528,
                             PopulationSource = "KAS census 2024",
-                            RegionCode = "mitrovice"
+                            RegionCode = "mitrovice",
+                            Synthetic = false
                         },
                         new
                         {
@@ -877,7 +916,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Zubin Potok",
                             Population = 14900,
                             PopulationSource = "OSCE estimate (older OSCE municipal profile, c. 2006-2010); not enumerated in 2011; KAS 2024 partial count 3385",
-                            RegionCode = "mitrovice"
+                            RegionCode = "mitrovice",
+                            Synthetic = false
                         },
                         new
                         {
@@ -891,7 +931,8 @@ namespace McscMonitor.Data.Migrations.Sqlite
                             NameSrLatn = "Zvečan",
                             Population = 16000,
                             PopulationSource = "OSCE Municipal Profile 2018 estimate (as cited secondhand); not enumerated in 2011; KAS 2024 partial count 2867",
-                            RegionCode = "mitrovice"
+                            RegionCode = "mitrovice",
+                            Synthetic = false
                         });
                 });
 
