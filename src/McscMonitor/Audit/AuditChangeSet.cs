@@ -1,15 +1,17 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using McscMonitor.Core.Domain;
 using McscMonitor.Import;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace McscMonitor.Audit;
 
 /// <summary>
 /// The rows a bulk import created, attached to the import's audit entry: one JSON line per
-/// row (entity, key, municipality and its values, as a created entry would hold them), gzip
+/// row (entity, natural key, municipality and its values, as a created entry would hold them), gzip
 /// compressed. A million new rows are one value here, not a million entries in the trail. Like
 /// the trail, it is never changed, and it holds no personal data: a member's name, gender,
 /// community and religion show as "(hidden)", so erasing a member never has to reach in here.
@@ -44,14 +46,30 @@ public sealed class ChangeSetWriter : IDisposable
 
     public int Lines { get; private set; }
 
-    public void Add(AuditEntry entry)
+    /// <summary>
+    /// A row written without the change tracker (so without its key yet), named by its natural
+    /// key, with the values it was created with as a "create" entry holds them. A member's
+    /// personal data shows as hidden: a change set is never rewritten by an erasure.
+    /// </summary>
+    public void AddCreated(IEntityType type, object entity, string naturalKey, string? municipalityCode)
     {
         _json.WriteStartObject();
-        _json.WriteString("entity", entry.Entity);
-        _json.WriteString("key", entry.EntityKey);
-        if (entry.MunicipalityCode is not null) _json.WriteString("municipality", entry.MunicipalityCode);
-        _json.WritePropertyName("changes");
-        _json.WriteRawValue(entry.Changes, skipInputValidation: true);
+        _json.WriteString("entity", type.ClrType.Name);
+        _json.WriteString("key", naturalKey);
+        if (municipalityCode is not null) _json.WriteString("municipality", municipalityCode);
+        _json.WriteStartObject("changes");
+        foreach (var property in type.GetProperties())
+        {
+            if (AuditTrail.Ignored.Contains(property.Name) || (property.IsPrimaryKey() && property.ValueGenerated != ValueGenerated.Never)) continue;
+            if (property.GetGetter().GetClrValue(entity) is not { } value) continue;
+            _json.WriteStartObject(property.Name);
+            _json.WriteNull("old");
+            _json.WritePropertyName("new");
+            if (AuditTrail.Secrets.Contains(property.Name) || (entity is Member && AuditTrail.PersonalFields.Contains(property.Name))) _json.WriteStringValue(AuditTrail.Hidden);
+            else JsonSerializer.Serialize(_json, AuditTrail.Plain(value));
+            _json.WriteEndObject();
+        }
+        _json.WriteEndObject();
         _json.WriteEndObject();
         _json.Flush();
         _json.Reset();

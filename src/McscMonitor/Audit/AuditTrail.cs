@@ -45,12 +45,6 @@ internal static class AuditTrail
                 : null,
         };
 
-        /// <summary>The same change with a member's personal data shown as hidden, for a change set that erasure never rewrites.</summary>
-        public Pending WithoutPersonalData() => Entry.Entity is not Member ? this : this with
-        {
-            Changes = Changes.ToDictionary(c => c.Key, c => PersonalFields.Contains(c.Key) && c.Value[1] is not null ? [c.Value[0], Hidden] : c.Value),
-        };
-
         public AuditEntry ToEntry(AuditActor actor, DateTime now, IReadOnlyDictionary<int, string> councilMunicipalities) => new()
         {
             MunicipalityCode = OwnMunicipality ?? (CouncilId is { } council ? councilMunicipalities.GetValueOrDefault(council) : null),
@@ -101,10 +95,10 @@ internal static class AuditTrail
         entity is EditableRecord or Municipality or AppUser or IdentityUserRole<string> or AccessToken or Approvals.Approval or Publications.Publication;
 
     /// <summary>Secrets are never copied into the trail; that they changed is.</summary>
-    private static readonly HashSet<string> Secrets = [nameof(AppUser.PasswordHash), nameof(AccessToken.TokenHash)];
+    internal static readonly HashSet<string> Secrets = [nameof(AppUser.PasswordHash), nameof(AccessToken.TokenHash)];
 
     /// <summary>Bookkeeping that says nothing to a reader: stamps, normalised copies, the failed sign-in counter.</summary>
-    private static readonly HashSet<string> Ignored =
+    internal static readonly HashSet<string> Ignored =
     [
         nameof(EditableRecord.Version), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
         nameof(AppUser.NormalizedUserName), nameof(AppUser.NormalizedEmail), nameof(AppUser.AccessFailedCount),
@@ -116,7 +110,7 @@ internal static class AuditTrail
     private static string EntityName(Type type) => type.IsGenericType ? type.Name[..type.Name.IndexOf('`')] : type.Name;
 
     /// <summary>Enums as the codes files and the database use, not as numbers.</summary>
-    private static object? Plain(object? value) => value is Enum code ? Codes.ToCode(code) : value;
+    internal static object? Plain(object? value) => value is Enum code ? Codes.ToCode(code) : value;
 
     /// <param name="includeCreations">False while created rows are audited as one (<see cref="McscMonitor.Data.McscDbContext.CreationsAuditedAsOne"/>).</param>
     public static List<Pending> Collect(ChangeTracker tracker, bool includeCreations = true)

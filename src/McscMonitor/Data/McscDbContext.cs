@@ -57,12 +57,6 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
     }
 
     /// <summary>
-    /// While an import writes its batches: the rows it creates go into this change set instead
-    /// of an audit entry each. Changes to existing rows are still audited one by one.
-    /// </summary>
-    internal ChangeSetWriter? BulkChanges { get; set; }
-
-    /// <summary>
     /// While the generator writes synthetic data: created rows are not audited one by one; its
     /// single audit entry names the seed that recreates every row.
     /// </summary>
@@ -142,8 +136,7 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
             : await Councils.AsNoTracking().Where(c => councilIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.MunicipalityCode, cancellationToken);
         foreach (var change in pending)
         {
-            if (BulkChanges is not null && change.Action == "create") BulkChanges.Add(change.WithoutPersonalData().ToEntry(_actor, now, councilMunicipalities));
-            else AuditEntries.Add(change.ToEntry(_actor, now, councilMunicipalities));
+            AuditEntries.Add(change.ToEntry(_actor, now, councilMunicipalities));
         }
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);

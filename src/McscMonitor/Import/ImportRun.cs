@@ -1,4 +1,8 @@
+using System.Runtime.CompilerServices;
+using LinqToDB.Data;
+using LinqToDB.EntityFrameworkCore;
 using McscMonitor.Approvals;
+using McscMonitor.Audit;
 using McscMonitor.Core.Approval;
 using McscMonitor.Core.Domain;
 using McscMonitor.Core.Localization;
@@ -16,7 +20,7 @@ internal sealed record Parsed<T>(T Record, string MunicipalityCode, ExchangeTabl
 /// (stored, and as the file will leave them), the years that are closed, the errors so far and
 /// how many rows have gone by.
 /// </summary>
-internal sealed class ImportRun
+internal sealed class ImportRun : IDisposable
 {
     private readonly IReadOnlyList<ExchangeTable> _tables;
     private readonly MunicipalityMatcher _matcher;
@@ -50,7 +54,12 @@ internal sealed class ImportRun
         _councilCodes = _councilIds.ToDictionary(c => c.Value, c => c.Key);
     }
 
+    public void Dispose() => ChangeSet.Dispose();
+
     public ImportErrors Errors { get; }
+
+    /// <summary>Where the rows the import creates are recorded for its audit entry.</summary>
+    public ChangeSetWriter ChangeSet { get; } = new();
 
     /// <summary>Each municipality's council as it will be once the file's councils are written.</summary>
     public Dictionary<string, (DateOnly EstablishedOn, DateOnly? DissolvedOn)> CouncilsAfterImport { get; }
@@ -92,7 +101,7 @@ internal sealed class ImportRun
                         Messages.Format("cellCount", ("cells", row.Cells.Count), ("columns", table.Headers.Count))));
                     continue;
                 }
-                var reader = new RowReader(schema, table, row, _matcher, Errors);
+                var reader = new RowReader(schema, table, row, Match, Errors);
                 var municipality = reader.Municipality();
                 if (municipality is not null && _onlyMunicipality is not null && municipality.Code != _onlyMunicipality)
                     reader.Error("municipality", Messages.Format("notOwnMunicipality", ("name", municipality.NameSq)));
@@ -104,6 +113,21 @@ internal sealed class ImportRun
             }
         }
     }
+
+    /// <summary>
+    /// A file names the same few municipalities on row after row: each spelling is matched
+    /// once. The memo is bounded, so a file of a million different names cannot grow it.
+    /// </summary>
+    private MunicipalityMatch Match(string name)
+    {
+        if (_matches.TryGetValue(name, out var known)) return known;
+        var match = _matcher.Match(name);
+        if (_matches.Count < MaxRememberedNames) _matches[name] = match;
+        return match;
+    }
+
+    private const int MaxRememberedNames = 200_000;
+    private readonly Dictionary<string, MunicipalityMatch> _matches = [];
 
     /// <summary>A member, meeting or work plan needs its municipality's council, existing on the record's date.</summary>
     public void CheckCouncil<T>(Parsed<T> row, DateOnly? date)
@@ -175,6 +199,7 @@ internal interface ITableImport
 /// <param name="key">A row's natural key: what makes importing it again an update, not a second row.</param>
 /// <param name="councilDate">For records that belong to a council: the date the council must exist on (null: when it was established).</param>
 /// <param name="load">The stored rows with the natural keys of a batch, tracked, by key.</param>
+/// <param name="prepare">A new row made ready to write (pointed at its council).</param>
 /// <param name="remember">What the first pass keeps of a row (a council's dates, for the records that follow).</param>
 internal sealed class TableImport<T, TKey>(
     McscDbContext db,
@@ -184,12 +209,14 @@ internal sealed class TableImport<T, TKey>(
     string keyColumn,
     Func<T, DateOnly?>? councilDate,
     Func<ImportRun, Parsed<T>[], CancellationToken, Task<Dictionary<TKey, T>>> load,
-    Action<ImportRun, Parsed<T>> add,
+    Func<ImportRun, Parsed<T>, T> prepare,
     Action<T, T> copy,
     Action<ImportRun, Parsed<T>>? remember = null) : ITableImport
     where T : EditableRecord
     where TKey : notnull
 {
+    private static readonly BulkCopyOptions BulkCopy = new() { MaxBatchSize = 1_000 };
+
     public ExchangeSchema Schema => schema;
 
     public void Check(ImportRun run)
@@ -216,15 +243,22 @@ internal sealed class TableImport<T, TKey>(
     public async Task<TableCount> WriteAsync(ImportRun run, CancellationToken cancellationToken)
     {
         int added = 0, updated = 0, unchanged = 0;
+        var entityType = db.Model.FindEntityType(typeof(T))!;
         foreach (var batch in run.Parse(schema, parse).Chunk(Importer.BatchSize))
         {
             var stored = await load(run, batch, cancellationToken);
+            var created = new List<T>();
             foreach (var row in batch)
             {
-                if (!stored.TryGetValue(key(row.Record, row.MunicipalityCode), out var existing))
+                var rowKey = key(row.Record, row.MunicipalityCode);
+                if (!stored.TryGetValue(rowKey, out var existing))
                 {
                     run.RefuseClosedYears(row, null, row.Record);
-                    add(run, row);
+                    var record = prepare(run, row);
+                    record.Version = 1;
+                    created.Add(record);
+                    // Written without the change tracker, so without a key yet: the change set names the row by its natural key.
+                    run.ChangeSet.AddCreated(entityType, record, NaturalKey(rowKey), row.MunicipalityCode);
                     added++;
                     continue;
                 }
@@ -238,9 +272,26 @@ internal sealed class TableImport<T, TKey>(
                 else unchanged++;
             }
             // After a refused row, the rest is still checked (every error is reported) but nothing more is saved.
-            if (run.Errors.Count == 0) await db.SaveChangesAsync(cancellationToken);
+            if (run.Errors.Count == 0)
+            {
+                // New rows go in by bulk copy (SQLite: multi-row inserts; PostgreSQL: binary COPY), in the import's transaction;
+                // changed rows are saved by EF Core, and audited one by one.
+                if (created.Count > 0) await db.BulkCopyAsync(BulkCopy, created, cancellationToken);
+                if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellationToken);
+            }
             db.ChangeTracker.Clear();
         }
         return new TableCount(schema.Name, added, updated, unchanged);
     }
+
+    private static string NaturalKey(TKey key) => key switch
+    {
+        ITuple tuple => string.Join("/", Enumerable.Range(0, tuple.Length).Select(index => tuple[index] switch
+        {
+            DateOnly date => IsoDate.Text(date),
+            IFormattable value => value.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+            var value => value?.ToString(),
+        })),
+        _ => key.ToString() ?? "",
+    };
 }

@@ -43,6 +43,7 @@ public sealed record ImportOutcome(IReadOnlyList<ImportError> Errors, IReadOnlyL
 /// natural keys in one query. Memory stays flat whatever the file's size, importing the same
 /// rows again changes nothing, and the import is audited once, with the rows it created in a
 /// compact change set (<see cref="AuditChangeSet"/>) and a trail entry for each row it changed.
+/// New rows are bulk copied; changed rows go through EF Core's change tracker and its audit.
 /// </summary>
 public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate gate)
 {
@@ -69,15 +70,13 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
         CheckTables(tables, errors);
         if (errors.Count > 0) return errors.ToOutcome();
 
-        var run = await ImportRun.StartAsync(db, tables, errors, onlyMunicipality, progress, cancellationToken);
+        using var run = await ImportRun.StartAsync(db, tables, errors, onlyMunicipality, progress, cancellationToken);
         var kinds = Kinds();
         foreach (var kind in kinds) kind.Check(run);
         if (errors.Count > 0) return errors.ToOutcome();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await ImportGate.TryLockAcrossInstancesAsync(db, cancellationToken)) return ImportOutcome.Busy();
-        using var changeSet = new ChangeSetWriter();
-        db.BulkChanges = changeSet;
         try
         {
             run.StartWriting();
@@ -93,13 +92,14 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
                 return errors.ToOutcome();
             }
             counts = counts.Where(count => count.Added + count.Updated + count.Unchanged > 0).ToList();
-            await db.AuditImportAsync(read.Name, read.Checksum, counts, run.OnlyMunicipalitySeen, changeSet, cancellationToken);
+            await db.AuditImportAsync(read.Name, read.Checksum, counts, run.OnlyMunicipalitySeen, run.ChangeSet, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new ImportOutcome([], counts);
         }
-        finally
+        catch
         {
-            db.BulkChanges = null;
+            db.ChangeTracker.Clear();
+            throw;
         }
     }
 
@@ -136,7 +136,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
                 var codes = batch.Select(row => row.MunicipalityCode).ToList();
                 return db.Councils.Where(c => codes.Contains(c.MunicipalityCode)).ToDictionaryAsync(c => c.MunicipalityCode, ct);
             },
-            add: (_, row) => db.Councils.Add(row.Record),
+            prepare: (_, row) => row.Record,
             copy: (existing, c) =>
             {
                 existing.EstablishedOn = c.EstablishedOn;
@@ -153,7 +153,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
                 return (await db.Members.Where(m => councils.Contains(m.CouncilId) && references.Contains(m.MemberRef)).ToListAsync(ct))
                     .ToDictionary(m => (run.CodeOfCouncil(m.CouncilId), m.MemberRef));
             },
-            add: (run, row) => db.Members.Add(run.InCouncil(row)),
+            prepare: (run, row) => run.InCouncil(row),
             copy: (existing, m) =>
             {
                 // Erased personal data stays erased, whatever an old file says.
@@ -175,7 +175,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
                 return (await db.Meetings.Where(m => councils.Contains(m.CouncilId) && dates.Contains(m.Date)).ToListAsync(ct))
                     .ToDictionary(m => (run.CodeOfCouncil(m.CouncilId), m.Date));
             },
-            add: (run, row) => db.Meetings.Add(run.InCouncil(row)),
+            prepare: (run, row) => run.InCouncil(row),
             copy: (existing, m) =>
             {
                 existing.Status = m.Status;
@@ -194,7 +194,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
                 return (await db.WorkPlans.Where(w => councils.Contains(w.CouncilId) && years.Contains(w.Year)).ToListAsync(ct))
                     .ToDictionary(w => (run.CodeOfCouncil(w.CouncilId), w.Year));
             },
-            add: (run, row) => db.WorkPlans.Add(run.InCouncil(row)),
+            prepare: (run, row) => run.InCouncil(row),
             copy: (existing, w) =>
             {
                 existing.AdoptedOn = w.AdoptedOn;
@@ -209,7 +209,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
                 return (await db.Compensation.Where(c => codes.Contains(c.MunicipalityCode) && years.Contains(c.Year)).ToListAsync(ct))
                     .ToDictionary(c => (c.MunicipalityCode, c.Year));
             },
-            add: (_, row) => db.Compensation.Add(row.Record),
+            prepare: (_, row) => row.Record,
             copy: (existing, c) =>
             {
                 existing.Status = c.Status;

@@ -9,7 +9,7 @@ namespace McscMonitor.Import;
 /// Reads typed values from one row, recording a precise error for every bad cell. Whether a
 /// column is required is what its table's schema (the record form's fields) says.
 /// </summary>
-internal sealed class RowReader(ExchangeSchema schema, ExchangeTable table, ExchangeRow row, MunicipalityMatcher matcher, ImportErrors errors)
+internal sealed class RowReader(ExchangeSchema schema, ExchangeTable table, ExchangeRow row, Func<string, MunicipalityMatch> match, ImportErrors errors)
 {
     private static readonly Dictionary<string, bool> Booleans = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -47,9 +47,9 @@ internal sealed class RowReader(ExchangeSchema schema, ExchangeTable table, Exch
     {
         var name = Text(column);
         if (name is null) return null;
-        var match = matcher.Match(name);
-        if (match.Municipality is null) Error(column, match.Describe(name));
-        return match.Municipality;
+        var found = match(name);
+        if (found.Municipality is null) Error(column, found.Describe(name));
+        return found.Municipality;
     }
 
     public DateOnly? Date(string column)

@@ -18,6 +18,7 @@ internal static class IndicatorsApi
     {
         var group = routes.MapGroup("/api/v1/indicators").WithTags("Indicators");
         group.MapGet("/{year:int}", GetIndicators).WithName("GetIndicators")
+            .Produces<IndicatorsDocument>(StatusCodes.Status200OK, "application/json")
             .WithSummary("Every municipality's indicators and gaps for a year (same JSON as the CLI). With ?page=, one page of " +
                          "municipalities (pageSize up to 500; X-Total-Count and a Link to the next page); ?units=synthetic measures the units of a generate run.");
         return routes;

@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace McscMonitor.Benchmarks;
+
+/// <summary>
+/// The import rows of the performance table, as whole processes of the Release build:
+/// <c>dotnet run -c Release --project bench/McscMonitor.Benchmarks -- import --rows 100000 [--provider postgres]</c>.
+/// A database gets <see cref="Units"/> synthetic units (<c>generate --years 0</c>) whose councils
+/// a first, untimed import re-establishes in 2000; the file measured holds <c>--rows</c> meetings spread over them.
+/// It is imported fresh, imported again unchanged, and then a one-row file is imported into the
+/// result. Each run's time and peak memory (VmHWM) are printed beside two baselines from the same
+/// run: the same rows written by a hand-written prepared INSERT in one transaction, and the
+/// peak memory of <c>--help</c>. Whole processes, so BenchmarkDotNet is not used; each figure is one run.
+/// </summary>
+public static class ImportMeasurement
+{
+    private const int Units = 4_000;
+
+    private static readonly string[] MeetingParameters = ["$c", "$d", "$s", "$a", "$w", "$x", "$n", "$m"];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var rows = int.Parse(Option(args, "--rows") ?? "100000", CultureInfo.InvariantCulture);
+        var postgres = Option(args, "--provider") == "postgres";
+        var app = AppPath();
+        var folder = Directory.CreateTempSubdirectory("mcsc-bench-import-").FullName;
+        var database = postgres ? await CreatePostgresDatabaseAsync() : $"Data Source={Path.Combine(folder, "bench.db")}";
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Mcsc"] = database,
+            ["Database__Provider"] = postgres ? "Postgres" : "Sqlite",
+        };
+        try
+        {
+            Console.WriteLine($"dotnet {Environment.Version}; {rows:N0} meeting rows over {Units:N0} councils; {(postgres ? "PostgreSQL" : "SQLite")}");
+            Check(Run(app, environment, "generate", "--units", Units.ToString(CultureInfo.InvariantCulture), "--years", "0", "--seed", "1"), "generate");
+            var import = Path.Combine(folder, "import");
+            WriteFiles(import, rows);
+            // The councils first, untimed: the rows measured are the meetings, as in the issue's table.
+            var councils = Path.Combine(folder, "councils");
+            Directory.CreateDirectory(councils);
+            File.Move(Path.Combine(import, "councils.csv"), Path.Combine(councils, "councils.csv"));
+            Check(Run(app, environment, "import", councils), "councils");
+            var size = Directory.GetFiles(import).Sum(f => new FileInfo(f).Length);
+            Console.WriteLine($"files: {size / 1024.0 / 1024.0:N1} MB");
+
+            var help = Run(app, environment, "--help");
+            var fresh = Check(Run(app, environment, "import", import), "import");
+            var again = Check(Run(app, environment, "import", import), "re-import");
+            var one = Path.Combine(folder, "one");
+            Directory.CreateDirectory(one);
+            File.WriteAllText(Path.Combine(one, "meetings.csv"), $"municipality,date,status\nsynthetic-000001,{new DateOnly(2000, 1, 2):yyyy-MM-dd},held\n");
+            var single = Check(Run(app, environment, "import", one), "one-row import");
+            var baseline = postgres ? (double?)null : HandWrittenInsert(Path.Combine(import, "meetings.csv"), Path.Combine(folder, "baseline.db"));
+
+            Console.WriteLine();
+            Console.WriteLine("| run | time | peak memory | time ratio | memory ratio |");
+            Console.WriteLine("|---|---:|---:|---:|---:|");
+            Console.WriteLine($"| `--help` (memory baseline) | {help.Seconds:N2} s | {help.PeakMegabytes:N0} MB | | 1.00 |");
+            if (baseline is { } hand) Console.WriteLine($"| hand-written prepared INSERT, one transaction (time baseline) | {hand:N2} s | | 1.00 | |");
+            foreach (var (name, measured) in new[] { ("import, fresh", fresh), ("import again, unchanged", again), ("one row into the result", single) })
+                Console.WriteLine($"| {name} | {measured.Seconds:N2} s | {measured.PeakMegabytes:N0} MB | " +
+                                  $"{(baseline is { } b ? (measured.Seconds / b).ToString("N2", CultureInfo.InvariantCulture) : "–")} | {measured.PeakMegabytes / help.PeakMegabytes:N2} |");
+            Console.WriteLine();
+            Console.WriteLine($"re-import / fresh import: {again.Seconds / fresh.Seconds:N2}; second import said: {again.Output.Split('\n').FirstOrDefault(l => l.StartsWith("meetings", StringComparison.Ordinal))}");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private sealed record Measured(double Seconds, double PeakMegabytes, int ExitCode, string Output, string Error);
+
+    private static Measured Check(Measured measured, string what) =>
+        measured.ExitCode == 0 ? measured : throw new InvalidOperationException($"{what} failed: {measured.Error}");
+
+    /// <summary>One whole process, with its peak resident memory read from /proc while it runs.</summary>
+    private static Measured Run(string app, Dictionary<string, string> environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", [app, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        long peakKilobytes = 0;
+        while (!process.WaitForExit(20)) peakKilobytes = Math.Max(peakKilobytes, PeakKilobytes(process.Id));
+        clock.Stop();
+        return new Measured(clock.Elapsed.TotalSeconds, peakKilobytes / 1024.0, process.ExitCode, output.Result, error.Result);
+    }
+
+    private static long PeakKilobytes(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Councils re-established in 2000, and meetings spread evenly: unit by unit, a day apart.</summary>
+    private static void WriteFiles(string folder, int rows)
+    {
+        Directory.CreateDirectory(folder);
+        using (var councils = new StreamWriter(Path.Combine(folder, "councils.csv"), false, new UTF8Encoding(false)))
+        {
+            councils.WriteLine("municipality,established_on");
+            for (var unit = 1; unit <= Units; unit++) councils.WriteLine($"{Code(unit)},2000-01-01");
+        }
+        using var meetings = new StreamWriter(Path.Combine(folder, "meetings.csv"), false, new UTF8Encoding(false));
+        meetings.WriteLine("municipality,date,status,attendees,women_attendees,discussed_security_incidents,discussed_non_majority_concerns,minutes_kept");
+        for (var row = 0; row < rows; row++)
+        {
+            var date = new DateOnly(2000, 1, 3).AddDays(row / Units * 3);
+            meetings.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{Code(row % Units + 1)},{date:yyyy-MM-dd},{(row % 10 == 0 ? "cancelled" : "held")},{8 + row % 7},{row % 4},{(row % 2 == 0 ? "yes" : "no")},{(row % 3 == 0 ? "yes" : "no")},yes"));
+        }
+    }
+
+    private static string Code(int unit) => string.Create(CultureInfo.InvariantCulture, $"synthetic-{unit:D6}");
+
+    /// <summary>The floor: the same meeting rows parsed and inserted with one prepared statement, no checks, no lookups, no audit.</summary>
+    private static double HandWrittenInsert(string meetingsFile, string databaseFile)
+    {
+        var clock = Stopwatch.StartNew();
+        using var connection = new SqliteConnection($"Data Source={databaseFile}");
+        connection.Open();
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE Meetings (Id INTEGER PRIMARY KEY, CouncilId INTEGER NOT NULL, Date TEXT NOT NULL, Status TEXT NOT NULL, Attendees INTEGER, WomenAttendees INTEGER, " +
+                                 "DiscussedSecurityIncidents INTEGER, DiscussedNonMajorityConcerns INTEGER, MinutesKept INTEGER, Version INTEGER NOT NULL); " +
+                                 "CREATE UNIQUE INDEX IX_Meetings_CouncilId_Date ON Meetings (CouncilId, Date); CREATE INDEX IX_Meetings_Date ON Meetings (Date);";
+            create.ExecuteNonQuery();
+        }
+        using var transaction = connection.BeginTransaction();
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO Meetings (CouncilId, Date, Status, Attendees, WomenAttendees, DiscussedSecurityIncidents, DiscussedNonMajorityConcerns, MinutesKept, Version) " +
+                             "VALUES ($c, $d, $s, $a, $w, $x, $n, $m, 1)";
+        var parameters = MeetingParameters.Select(name => insert.Parameters.Add(name, SqliteType.Text)).ToArray();
+        insert.Prepare();
+        using var reader = new CsvReader(new StreamReader(meetingsFile), CultureInfo.InvariantCulture);
+        reader.Read();
+        reader.ReadHeader();
+        while (reader.Read())
+        {
+            parameters[0].Value = int.Parse(reader.GetField(0)!["synthetic-".Length..], CultureInfo.InvariantCulture);
+            for (var index = 1; index < parameters.Length; index++) parameters[index].Value = reader.GetField(index);
+            insert.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<string> CreatePostgresDatabaseAsync()
+    {
+        var admin = Environment.GetEnvironmentVariable("MCSC_BENCH_POSTGRES")
+                    ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=mcsc-ci;Database=postgres";
+        var name = $"mcsc_bench_{Guid.NewGuid():N}";
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+        await create.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+    }
+
+    private static string AppPath()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "McscMonitor.slnx"))) root = root.Parent;
+        return Path.Combine(root?.FullName ?? throw new InvalidOperationException("Run from within the repository."),
+            "src", "McscMonitor", "bin", "Release", "net10.0", "McscMonitor.dll");
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}
