@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using McscMonitor.Audit;
+using McscMonitor.Core.Domain;
 using McscMonitor.Data;
 using McscMonitor.Users;
+using McscMonitor.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace McscMonitor.Tests;
@@ -31,6 +34,9 @@ public class SyntheticUnitsTests
         Assert.True(await db.Meetings.CountAsync(m => m.Date.Year == LastYear) > 25);
         var generated = Assert.Single(await db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).Skip(auditBefore).ToListAsync());
         Assert.Equal(("generate", "seed 5"), (generated.Action, generated.EntityKey));
+        var described = Assert.Single(await AuditDescriptions.DescribeAsync([generated], db, UiTexts.For(Language.Sq), TestContext.Current.CancellationToken));
+        Assert.Equal("Grup të dhënash sintetike (generate --units 25 --years 3 --seed 5)", described.Subject);
+        Assert.Equal("gjeneruar (të dhëna sintetike)", described.Action);
     }
 
     [Fact]

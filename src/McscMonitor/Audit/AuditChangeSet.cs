@@ -109,14 +109,15 @@ internal static class ImportAudit
     public const string Entity = "Import";
     public const string Action = "import";
 
-    public static string Changes(string name, string checksum, IReadOnlyList<TableCount> counts, int changeSetLines) =>
-        AuditTrail.Serialize(new Dictionary<string, object>
-        {
-            ["Name"] = new { old = (string?)null, @new = name },
-            ["Sha256"] = new { old = (string?)null, @new = checksum },
-            ["Added"] = new { old = (int?)null, @new = counts.Sum(c => c.Added) },
-            ["Updated"] = new { old = (int?)null, @new = counts.Sum(c => c.Updated) },
-            ["Unchanged"] = new { old = (int?)null, @new = counts.Sum(c => c.Unchanged) },
-            ["ChangeSetLines"] = new { old = (int?)null, @new = changeSetLines },
-        });
+    /// <summary>The entry's fields; data given in memory has no file, so no checksum to show.</summary>
+    public static string Changes(string name, string checksum, IReadOnlyList<TableCount> counts, int changeSetLines)
+    {
+        var changes = new Dictionary<string, object> { ["Name"] = new { old = (string?)null, @new = name } };
+        if (checksum.Length > 0) changes["Sha256"] = new { old = (string?)null, @new = checksum };
+        changes["Added"] = new { old = (int?)null, @new = counts.Sum(c => c.Added) };
+        changes["Updated"] = new { old = (int?)null, @new = counts.Sum(c => c.Updated) };
+        changes["Unchanged"] = new { old = (int?)null, @new = counts.Sum(c => c.Unchanged) };
+        changes["ChangeSetLines"] = new { old = (int?)null, @new = changeSetLines };
+        return AuditTrail.Serialize(changes);
+    }
 }

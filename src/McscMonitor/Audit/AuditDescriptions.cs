@@ -84,7 +84,8 @@ internal static class AuditDescriptions
             var municipality = MunicipalityName(entry.MunicipalityCode);
             var user = known.GetValueOrDefault(nameof(AccessToken.UserId)) is { } userId ? userNames.GetValueOrDefault(userId, userId) : known.GetValueOrDefault(nameof(AppUser.UserName));
             var year = known.GetValueOrDefault(nameof(WorkPlan.Year));
-            var subjectKey = $"audit.subject.{entry.Entity}";
+            // An action may name its subject its own way (a generated data set is not a file's import).
+            var subjectKey = texts.Keys.Contains($"audit.subject.{entry.Entity}.{entry.Action}") ? $"audit.subject.{entry.Entity}.{entry.Action}" : $"audit.subject.{entry.Entity}";
             var subject = texts.Keys.Contains(subjectKey)
                 ? texts.Format(subjectKey,
                     ("municipality", municipality ?? "–"),

@@ -52,11 +52,11 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
 
     private const int ProgressEvery = 10_000;
 
-    /// <summary>Tables given in memory (the demo data set).</summary>
+    /// <summary>Tables given in memory (the demo data set), named in the audit trail by what produced them.</summary>
     public Task<ImportOutcome> ImportAsync(
-        IReadOnlyList<ExchangeTable> tables, IProgress<ImportProgress>? progress = null, string? onlyMunicipality = null,
+        IReadOnlyList<ExchangeTable> tables, string name, IProgress<ImportProgress>? progress = null, string? onlyMunicipality = null,
         CancellationToken cancellationToken = default) =>
-        ImportAsync(new ReadResult(tables, [], "", ""), progress, onlyMunicipality, cancellationToken);
+        ImportAsync(new ReadResult(tables, [], name, ""), progress, onlyMunicipality, cancellationToken);
 
     /// <param name="onlyMunicipality">When set, rows of any other municipality are errors (a municipal officer's import).</param>
     public async Task<ImportOutcome> ImportAsync(

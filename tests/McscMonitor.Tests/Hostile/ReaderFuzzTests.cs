@@ -71,7 +71,7 @@ public class ReaderFuzzTests
             var read = ExchangeReader.Read(name, new MemoryStream(mutated), limits);
             var outcome = read.Errors.Count > 0
                 ? ImportOutcome.Rejected(read.Errors, limits)
-                : await scope.ServiceProvider.GetRequiredService<Importer>().ImportAsync(read.Tables);
+                : await scope.ServiceProvider.GetRequiredService<Importer>().ImportAsync(read.Tables, "fuzz");
 
             if (outcome.Succeeded) imported++;
             else
