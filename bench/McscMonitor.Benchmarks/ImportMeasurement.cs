@@ -9,8 +9,8 @@ namespace McscMonitor.Benchmarks;
 
 /// <summary>
 /// The import rows of the performance table, as whole processes of the Release build:
-/// <c>dotnet run -c Release --project bench/McscMonitor.Benchmarks -- import --rows 100000 [--provider postgres]</c>.
-/// A database gets <see cref="Units"/> synthetic units (<c>generate --years 0</c>) whose councils
+/// <c>dotnet run -c Release --project bench/McscMonitor.Benchmarks -- import --rows 100000 [--units 4000] [--provider postgres]</c>.
+/// A database gets <c>--units</c> synthetic units (<c>generate --years 0</c>) whose councils
 /// a first, untimed import re-establishes in 2000; the file measured holds <c>--rows</c> meetings spread over them.
 /// It is imported fresh, imported again unchanged, and then a one-row file is imported into the
 /// result. Each run's time and peak memory (VmHWM) are printed beside two baselines from the same
@@ -19,13 +19,12 @@ namespace McscMonitor.Benchmarks;
 /// </summary>
 public static class ImportMeasurement
 {
-    private const int Units = 4_000;
-
     private static readonly string[] MeetingParameters = ["$c", "$d", "$s", "$a", "$w", "$x", "$n", "$m"];
 
     public static async Task<int> RunAsync(string[] args)
     {
         var rows = int.Parse(Option(args, "--rows") ?? "100000", CultureInfo.InvariantCulture);
+        var units = int.Parse(Option(args, "--units") ?? "4000", CultureInfo.InvariantCulture);
         var postgres = Option(args, "--provider") == "postgres";
         var app = AppPath();
         var folder = Directory.CreateTempSubdirectory("mcsc-bench-import-").FullName;
@@ -37,10 +36,10 @@ public static class ImportMeasurement
         };
         try
         {
-            Console.WriteLine($"dotnet {Environment.Version}; {rows:N0} meeting rows over {Units:N0} councils; {(postgres ? "PostgreSQL" : "SQLite")}");
-            Check(Run(app, environment, "generate", "--units", Units.ToString(CultureInfo.InvariantCulture), "--years", "0", "--seed", "1"), "generate");
+            Console.WriteLine($"dotnet {Environment.Version}; {rows:N0} meeting rows over {units:N0} councils; {(postgres ? "PostgreSQL" : "SQLite")}");
+            Check(Run(app, environment, "generate", "--units", units.ToString(CultureInfo.InvariantCulture), "--years", "0", "--seed", "1"), "generate");
             var import = Path.Combine(folder, "import");
-            WriteFiles(import, rows);
+            WriteFiles(import, rows, units);
             // The councils first, untimed: the rows measured are the meetings, as in the issue's table.
             var councils = Path.Combine(folder, "councils");
             Directory.CreateDirectory(councils);
@@ -110,21 +109,21 @@ public static class ImportMeasurement
     }
 
     /// <summary>Councils re-established in 2000, and meetings spread evenly: unit by unit, a day apart.</summary>
-    private static void WriteFiles(string folder, int rows)
+    private static void WriteFiles(string folder, int rows, int units)
     {
         Directory.CreateDirectory(folder);
         using (var councils = new StreamWriter(Path.Combine(folder, "councils.csv"), false, new UTF8Encoding(false)))
         {
             councils.WriteLine("municipality,established_on");
-            for (var unit = 1; unit <= Units; unit++) councils.WriteLine($"{Code(unit)},2000-01-01");
+            for (var unit = 1; unit <= units; unit++) councils.WriteLine($"{Code(unit)},2000-01-01");
         }
         using var meetings = new StreamWriter(Path.Combine(folder, "meetings.csv"), false, new UTF8Encoding(false));
         meetings.WriteLine("municipality,date,status,attendees,women_attendees,discussed_security_incidents,discussed_non_majority_concerns,minutes_kept");
         for (var row = 0; row < rows; row++)
         {
-            var date = new DateOnly(2000, 1, 3).AddDays(row / Units * 3);
+            var date = new DateOnly(2000, 1, 3).AddDays(row / units * 3);
             meetings.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{Code(row % Units + 1)},{date:yyyy-MM-dd},{(row % 10 == 0 ? "cancelled" : "held")},{8 + row % 7},{row % 4},{(row % 2 == 0 ? "yes" : "no")},{(row % 3 == 0 ? "yes" : "no")},yes"));
+                $"{Code(row % units + 1)},{date:yyyy-MM-dd},{(row % 10 == 0 ? "cancelled" : "held")},{8 + row % 7},{row % 4},{(row % 2 == 0 ? "yes" : "no")},{(row % 3 == 0 ? "yes" : "no")},yes"));
         }
     }
 

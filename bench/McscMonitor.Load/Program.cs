@@ -6,6 +6,8 @@ using System.Net.Http.Json;
 using McscMonitor.Data;
 using McscMonitor.Demo;
 using McscMonitor.Export;
+using McscMonitor.Indicators;
+using McscMonitor.Synthetic;
 using McscMonitor.Users;
 using McscMonitor.Web;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,8 +19,13 @@ using Microsoft.Extensions.DependencyInjection;
 // many clients for a fixed time, then a check that nothing failed and that the database
 // holds exactly what it held plus the writes the clients made.
 //   dotnet run -c Release --project bench/McscMonitor.Load -- [--clients 50] [--seconds 30]
+// At scale: --synthetic 42000 [--years 10] first generates that many synthetic units (timed), measures
+// their last year's indicators once, cold, against a hand-written aggregate, and adds the paged API to the mix.
 var clients = Option("--clients", 50);
 var seconds = Option("--seconds", 30);
+var syntheticUnits = Option("--synthetic", 0);
+var syntheticYears = Option("--years", 10);
+var lastYear = DateTime.UtcNow.Year - 1;
 var folder = Directory.CreateTempSubdirectory("mcsc-load-");
 var settings = new Dictionary<string, string?>
 {
@@ -43,6 +50,7 @@ try
         await users.AddAsync("load", Roles.Monitor, null);
         token = await users.CreateTokenAsync("load", "load test");
     }
+    if (syntheticUnits > 0) await MeasureScaleAsync(app.Services, syntheticUnits, syntheticYears, lastYear);
     await app.StartAsync();
     var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     var before = await SnapshotAsync(app.Services);
@@ -69,6 +77,13 @@ try
             return Send(HttpMethod.Post, "/api/v1/meetings", new { municipality = "peje", date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), status = "held" });
         }),
     ];
+    if (syntheticUnits > 0)
+    {
+        var pages = (syntheticUnits + 499) / 500;
+        var pageNumber = 0;
+        mix = [.. mix, ("GET synthetic page (token)", () => Send(HttpMethod.Get,
+            string.Create(CultureInfo.InvariantCulture, $"/api/v1/indicators/{lastYear}?units=synthetic&pageSize=500&page={Interlocked.Increment(ref pageNumber) % pages + 1}")))];
+    }
 
     Task<HttpResponseMessage> Send(HttpMethod method, string url, object? body = null)
     {
@@ -129,6 +144,41 @@ finally
 {
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     folder.Delete(recursive: true);
+}
+
+// The scale run: generate, then one year's indicators for every synthetic unit, cold, beside the
+// floor a hand-written aggregate of the same year's meetings and members sets.
+static async Task MeasureScaleAsync(IServiceProvider services, int units, int years, int year)
+{
+    await using var scope = services.CreateAsyncScope();
+    var clock = Stopwatch.StartNew();
+    var counts = await ActivatorUtilities.CreateInstance<SyntheticGenerator>(scope.ServiceProvider)
+        .GenerateAsync(units, years, seed: 1, year, progress: null, CancellationToken.None);
+    Console.WriteLine($"generate --units {units} --years {years}: {clock.Elapsed.TotalSeconds:F1} s; {counts}");
+
+    var db = scope.ServiceProvider.GetRequiredService<McscDbContext>();
+    clock.Restart();
+    var hand = 0;
+    await using (var command = db.Database.GetDbConnection().CreateCommand())
+    {
+        await db.Database.OpenConnectionAsync();
+        command.CommandText = string.Create(CultureInfo.InvariantCulture,
+            $"""
+            SELECT CouncilId, COUNT(*), SUM(Status = 'held') FROM Meetings WHERE Date BETWEEN '{year}-01-01' AND '{year}-12-31' GROUP BY CouncilId;
+            SELECT CouncilId, Community, Gender, COUNT(*) FROM Members WHERE AppointedOn <= '{year}-12-31' AND (LeftOn IS NULL OR LeftOn >= '{year}-12-31') GROUP BY CouncilId, Community, Gender;
+            """);
+        await using var reader = await command.ExecuteReaderAsync();
+        do while (await reader.ReadAsync()) hand++;
+        while (await reader.NextResultAsync());
+    }
+    var handSeconds = clock.Elapsed.TotalSeconds;
+    db.ChangeTracker.Clear();
+    clock.Restart();
+    var computed = await scope.ServiceProvider.GetRequiredService<IndicatorQuery>()
+        .ComputeYearsAsync(year, year, McscMonitor.Core.Domain.Language.En, UnitScope.Synthetic);
+    var querySeconds = clock.Elapsed.TotalSeconds;
+    Console.WriteLine($"hand-written aggregate of {year} (meetings and members, {hand:N0} rows): {handSeconds * 1000:F0} ms");
+    Console.WriteLine($"indicators {year}, {computed[0].Municipalities.Count:N0} units, cold: {querySeconds * 1000:F0} ms = {querySeconds / handSeconds:F2}× the hand-written aggregate");
 }
 
 int Option(string name, int fallback)

@@ -112,8 +112,7 @@ internal static class AuditTrail
     /// <summary>Enums as the codes files and the database use, not as numbers.</summary>
     internal static object? Plain(object? value) => value is Enum code ? Codes.ToCode(code) : value;
 
-    /// <param name="includeCreations">False while created rows are audited as one (<see cref="McscMonitor.Data.McscDbContext.CreationsAuditedAsOne"/>).</param>
-    public static List<Pending> Collect(ChangeTracker tracker, bool includeCreations = true)
+    public static List<Pending> Collect(ChangeTracker tracker)
     {
         var pending = new List<Pending>();
         foreach (var entry in tracker.Entries())
@@ -126,7 +125,7 @@ internal static class AuditTrail
             }
             if (entry.Entity is Publications.Publication && entry.State is EntityState.Modified or EntityState.Deleted)
                 throw new InvalidOperationException("A published version cannot be changed or deleted; publish a new version.");
-            if (!IsAudited(entry.Entity) || (!includeCreations && entry.State == EntityState.Added)) continue;
+            if (!IsAudited(entry.Entity)) continue;
 
             // Erasing a member is audited, but not what was erased.
             var erasing = entry.Entity is Member { ErasedAtUtc: not null };

@@ -56,12 +56,6 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
         await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
     }
 
-    /// <summary>
-    /// While the generator writes synthetic data: created rows are not audited one by one; its
-    /// single audit entry names the seed that recreates every row.
-    /// </summary>
-    internal bool CreationsAuditedAsOne { get; set; }
-
     /// <summary>Audits an import once: who, when, what file (name and SHA-256), its counts, and the change set of the rows it created.</summary>
     internal async Task AuditImportAsync(
         string name, string checksum, IReadOnlyList<Import.TableCount> counts, string? municipalityCode, ChangeSetWriter changeSet,
@@ -123,7 +117,7 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
     {
         await McscMonitor.Approvals.YearGuard.RefuseChangesToClosedYearsAsync(this, cancellationToken);
         StampVersions();
-        var pending = AuditTrail.Collect(ChangeTracker, includeCreations: !CreationsAuditedAsOne);
+        var pending = AuditTrail.Collect(ChangeTracker);
         if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         await using var ownTransaction = Database.CurrentTransaction is null

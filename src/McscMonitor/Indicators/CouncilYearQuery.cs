@@ -18,17 +18,21 @@ internal static class CouncilYearQuery
     /// for its own year, where grouping by a year computed from the date costs a function call per
     /// meeting (on SQLite, four times the whole year's query).
     /// </remarks>
+    /// <param name="only">The councils to count, or null for every council (no join where none is needed).</param>
     public static async Task<Dictionary<(int Year, int CouncilId), CouncilYear>> CountAsync(
-        McscDbContext db, int first, int last, CancellationToken cancellationToken)
+        McscDbContext db, int first, int last, IQueryable<Council>? only, CancellationToken cancellationToken)
     {
         var counted = new Dictionary<(int Year, int CouncilId), CouncilYear>();
-        var plans = await db.WorkPlans.AsNoTracking().Where(plan => plan.Year >= first && plan.Year <= last)
+        var allMeetings = only is null ? db.Meetings : db.Meetings.Where(meeting => only.Any(council => council.Id == meeting.CouncilId));
+        var allMembers = only is null ? db.Members : db.Members.Where(member => only.Any(council => council.Id == member.CouncilId));
+        var allPlans = only is null ? db.WorkPlans : db.WorkPlans.Where(plan => only.Any(council => council.Id == plan.CouncilId));
+        var plans = await allPlans.AsNoTracking().Where(plan => plan.Year >= first && plan.Year <= last)
             .ToDictionaryAsync(plan => (plan.Year, plan.CouncilId), cancellationToken);
         for (var year = first; year <= last; year++)
         {
             var yearStart = new DateOnly(year, 1, 1);
             var yearEnd = new DateOnly(year, 12, 31);
-            var meetings = await db.Meetings
+            var meetings = await allMeetings
                 .Where(meeting => meeting.Date >= yearStart && meeting.Date <= yearEnd)
                 .GroupBy(meeting => meeting.CouncilId)
                 .Select(group => new
@@ -40,7 +44,7 @@ internal static class CouncilYearQuery
                         && (meeting.DiscussedSecurityIncidents == true || meeting.DiscussedNonMajorityConcerns == true)),
                 })
                 .ToDictionaryAsync(row => row.CouncilId, cancellationToken);
-            var members = (await db.Members
+            var members = (await allMembers
                 .Where(member => member.AppointedOn <= yearEnd && (member.LeftOn == null || member.LeftOn >= yearEnd))
                 .GroupBy(member => new { member.CouncilId, member.Community, member.Gender, member.ErasedCountedAsWoman, member.ErasedCountedAsNonMajority })
                 .Select(group => new { group.Key.CouncilId, group.Key.Community, group.Key.Gender, group.Key.ErasedCountedAsWoman, group.Key.ErasedCountedAsNonMajority, Count = group.Count() })

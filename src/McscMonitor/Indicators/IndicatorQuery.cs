@@ -42,7 +42,11 @@ public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, Disclosu
             .Where(c => c.EstablishedOn <= rangeEnd && (c.DissolvedOn == null || c.DissolvedOn >= rangeStart))
             .Where(c => units.Any(unit => unit.Code == c.MunicipalityCode))
             .ToListAsync(cancellationToken);
-        var counted = await CouncilYearQuery.CountAsync(db, first, last, cancellationToken);
+        // Kosovo's figures count every council without a join, unless synthetic units share the database.
+        var onlyUnits = scope == UnitScope.Synthetic || await db.Municipalities.AnyAsync(m => m.Synthetic, cancellationToken)
+            ? db.Councils.Where(c => units.Any(unit => unit.Code == c.MunicipalityCode))
+            : null;
+        var counted = await CouncilYearQuery.CountAsync(db, first, last, onlyUnits, cancellationToken);
         var compensation = await db.Compensation.AsNoTracking().Where(c => c.Year >= first && c.Year <= last)
             .Where(c => units.Any(unit => unit.Code == c.MunicipalityCode))
             .ToListAsync(cancellationToken);
