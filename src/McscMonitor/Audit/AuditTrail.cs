@@ -19,17 +19,6 @@ internal static class AuditTrail
     /// <summary>The entity name of entries that record who saw or exported a municipality's members.</summary>
     public const string MemberList = "MemberList";
 
-    /// <summary>The entities whose changes change published figures.</summary>
-    public static readonly IReadOnlyList<string> RecordEntities =
-        [nameof(Council), nameof(Member), nameof(Meeting), nameof(WorkPlan), nameof(Compensation), nameof(Municipality), ImportAudit.Entity];
-
-    /// <summary>
-    /// A number that grows with every change to the records (each is audited in its own
-    /// transaction): what is rendered from the records may be kept until it grows.
-    /// </summary>
-    public static async Task<long> DataVersionAsync(McscMonitor.Data.McscDbContext db, CancellationToken cancellationToken) =>
-        await db.AuditEntries.Where(e => RecordEntities.Contains(e.Entity)).MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
-
     public sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes)
     {
         /// <summary>The council a meeting, member or work plan belongs to, whose municipality the entry names.</summary>

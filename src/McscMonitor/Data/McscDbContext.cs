@@ -36,6 +36,7 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
     public DbSet<DatasetLabel> DatasetLabels => Set<DatasetLabel>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChangeSet> AuditChangeSets => Set<AuditChangeSet>();
+    public DbSet<YearVersion> YearVersions => Set<YearVersion>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<Approvals.Approval> Approvals => Set<Approvals.Approval>();
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
@@ -59,14 +60,19 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
     /// <summary>Audits an import once: who, when, what file (name and SHA-256), its counts, and the change set of the rows it created.</summary>
     internal async Task AuditImportAsync(
         string name, string checksum, IReadOnlyList<Import.TableCount> counts, string? municipalityCode, ChangeSetWriter changeSet,
-        CancellationToken cancellationToken) =>
+        TouchedYears touched, CancellationToken cancellationToken) =>
         await AuditAsOneAsync(ImportAudit.Action, checksum.Length > 0 ? checksum : "-", municipalityCode,
-            ImportAudit.Changes(name, checksum, counts, changeSet.Lines), changeSet, cancellationToken);
+            ImportAudit.Changes(name, checksum, counts, changeSet.Lines), changeSet, touched, cancellationToken);
 
-    /// <summary>One audit entry for a whole bulk write (an import, a generated data set), with its change set if it kept one.</summary>
+    /// <summary>
+    /// One audit entry for a whole bulk write (an import, a generated data set), with its change
+    /// set if it kept one; the years it wrote into move on (<see cref="Data.YearVersions"/>).
+    /// </summary>
     internal async Task AuditAsOneAsync(
-        string action, string key, string? municipalityCode, string changes, ChangeSetWriter? changeSet, CancellationToken cancellationToken)
+        string action, string key, string? municipalityCode, string changes, ChangeSetWriter? changeSet, TouchedYears touched,
+        CancellationToken cancellationToken)
     {
+        await Data.YearVersions.BumpAsync(this, touched, cancellationToken);
         var entry = new AuditEntry
         {
             OccurredAtUtc = DateTime.UtcNow, Actor = _actor.Name, Action = action, Entity = ImportAudit.Entity,
@@ -99,6 +105,7 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
         builder.ApplyConfiguration(new DatasetLabelConfiguration());
         builder.ApplyConfiguration(new AuditEntryConfiguration());
         builder.ApplyConfiguration(new AuditChangeSetConfiguration());
+        builder.ApplyConfiguration(new YearVersionConfiguration());
         builder.ApplyConfiguration(new AccessTokenConfiguration());
         builder.ApplyConfiguration(new Approvals.ApprovalConfiguration());
         builder.ApplyConfiguration(new FollowUp.RecommendationConfiguration());
@@ -119,11 +126,14 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
         StampVersions();
         var pending = AuditTrail.Collect(ChangeTracker);
         if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var touched = new TouchedYears();
+        foreach (var change in pending) touched.Add(change.Entry);
 
         await using var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await Data.YearVersions.BumpAsync(this, touched, cancellationToken);
         var now = DateTime.UtcNow;
         var councilIds = pending.Select(change => change.CouncilId).OfType<int>().Distinct().ToList();
         var councilMunicipalities = councilIds.Count == 0 ? new Dictionary<int, string>()

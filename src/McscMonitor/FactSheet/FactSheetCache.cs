@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
-using McscMonitor.Audit;
 using McscMonitor.Core.Domain;
 using McscMonitor.Data;
-using Microsoft.Extensions.Caching.Memory;
+using McscMonitor.Web;
 
 namespace McscMonitor.FactSheet;
 
@@ -11,17 +9,15 @@ public sealed record RenderedFile(byte[] Content, string ETag);
 
 /// <summary>
 /// Fact sheets are public and costly to draw, so each (year, language, file) is drawn once
-/// per version of the records and day, and every later request gets the same bytes. Fifty
-/// visitors asking for the same PDF at once wait for one rendering, not fifty. The cache
-/// holds a bounded number of files; the least used go first.
+/// per version of that year's records and day, and every later request gets the same bytes.
+/// Fifty visitors asking for the same PDF at once wait for one rendering, not fifty.
 /// </summary>
 public sealed class FactSheetCache(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
 {
-    private readonly MemoryCache _files = new(new MemoryCacheOptions { SizeLimit = 120 });
+    private readonly ComputeOnceCache<string, RenderedFile> _files = new(sizeLimit: 120);
+    private int _renderings;
 
     public void Dispose() => _files.Dispose();
-    private readonly ConcurrentDictionary<string, Lazy<Task<RenderedFile>>> _rendering = new();
-    private int _renderings;
 
     /// <summary>How many files were drawn since start: what the cache saves shows as requests served without one.</summary>
     public int Renderings => _renderings;
@@ -29,24 +25,11 @@ public sealed class FactSheetCache(IServiceScopeFactory scopes, TimeProvider clo
     public async Task<RenderedFile> GetAsync(
         int year, Language language, string file, Func<FactSheetModel, Task<byte[]>> render, CancellationToken cancellationToken)
     {
-        long version;
+        string version;
         await using (var scope = scopes.CreateAsyncScope())
-            version = await AuditTrail.DataVersionAsync(scope.ServiceProvider.GetRequiredService<McscDbContext>(), cancellationToken);
+            version = await YearVersions.OfYearAsync(scope.ServiceProvider.GetRequiredService<McscDbContext>(), year, cancellationToken);
         var key = $"{year}/{language.Tag()}/{file}/{version}/{DateOnly.FromDateTime(clock.GetLocalNow().Date):yyyyMMdd}";
-        if (_files.TryGetValue(key, out RenderedFile? cached)) return cached!;
-
-        // One rendering per key at a time; the others await it. It runs on its own, so one caller giving up does not fail the rest.
-        var rendering = _rendering.GetOrAdd(key, _ => new Lazy<Task<RenderedFile>>(() => RenderAsync(year, language, render, key)));
-        try
-        {
-            var rendered = await rendering.Value.WaitAsync(cancellationToken);
-            _files.Set(key, rendered, new MemoryCacheEntryOptions { Size = 1 });
-            return rendered;
-        }
-        finally
-        {
-            if (rendering.IsValueCreated && rendering.Value.IsCompleted) _rendering.TryRemove(key, out _);
-        }
+        return await _files.GetAsync(key, () => RenderAsync(year, language, render, key), cancellationToken);
     }
 
     private async Task<RenderedFile> RenderAsync(int year, Language language, Func<FactSheetModel, Task<byte[]>> render, string key)

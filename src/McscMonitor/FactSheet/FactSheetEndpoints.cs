@@ -150,14 +150,37 @@ internal static class FactSheetEndpoints
         _ => null,
     };
 
-    /// <summary>The file, or 304 when the browser already holds this version.</summary>
+    /// <summary>
+    /// The file, or 304 when the browser already holds this version. Text (the page, SVG, CSV,
+    /// JSON) goes gzip'd to a browser that takes it: the page is a sixth of its size so. These
+    /// bytes are the same for every reader and hold no secret, so compressing them leaks nothing.
+    /// </summary>
     private static IResult Send(HttpContext context, byte[] content, string contentType, string etag, string? downloadName, bool immutable)
     {
+        var gzip = IsText(contentType) && context.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase);
+        if (IsText(contentType)) context.Response.Headers.Vary = "Accept-Encoding";
+        if (gzip) etag = etag.Insert(etag.Length - 1, "-gz");
         context.Response.Headers.ETag = etag;
         context.Response.Headers.CacheControl = immutable ? "public, max-age=31536000, immutable" : "public, no-cache";
         if (context.Request.Headers.IfNoneMatch.ToString().Split(',').Any(tag => tag.Trim() == etag))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        if (gzip)
+        {
+            context.Response.Headers.ContentEncoding = "gzip";
+            content = Gzip(content);
+        }
         return downloadName is null ? TypedResults.Bytes(content, contentType) : TypedResults.Bytes(content, contentType, downloadName);
+    }
+
+    private static bool IsText(string contentType) =>
+        contentType.StartsWith("text/", StringComparison.Ordinal) || contentType.StartsWith("image/svg", StringComparison.Ordinal)
+        || contentType.StartsWith("application/json", StringComparison.Ordinal);
+
+    private static byte[] Gzip(byte[] content)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest)) gzip.Write(content);
+        return compressed.ToArray();
     }
 
     /// <summary>A 404 page that says why there is no sheet and lists the years that have one.</summary>

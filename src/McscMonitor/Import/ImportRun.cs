@@ -61,6 +61,9 @@ internal sealed class ImportRun : IDisposable
     /// <summary>Where the rows the import creates are recorded for its audit entry.</summary>
     public ChangeSetWriter ChangeSet { get; } = new();
 
+    /// <summary>The years the bulk-copied rows count in (changed rows are saved, and their years moved on, by EF Core).</summary>
+    public TouchedYears Touched { get; } = new();
+
     /// <summary>Each municipality's council as it will be once the file's councils are written.</summary>
     public Dictionary<string, (DateOnly EstablishedOn, DateOnly? DissolvedOn)> CouncilsAfterImport { get; }
 
@@ -259,6 +262,7 @@ internal sealed class TableImport<T, TKey>(
                     created.Add(record);
                     // Written without the change tracker, so without a key yet: the change set names the row by its natural key.
                     run.ChangeSet.AddCreated(entityType, record, NaturalKey(rowKey), row.MunicipalityCode);
+                    run.Touched.Add(record);
                     added++;
                     continue;
                 }

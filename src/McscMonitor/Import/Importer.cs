@@ -92,7 +92,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
                 return errors.ToOutcome();
             }
             counts = counts.Where(count => count.Added + count.Updated + count.Unchanged > 0).ToList();
-            await db.AuditImportAsync(read.Name, read.Checksum, counts, run.OnlyMunicipalitySeen, run.ChangeSet, cancellationToken);
+            await db.AuditImportAsync(read.Name, read.Checksum, counts, run.OnlyMunicipalitySeen, run.ChangeSet, run.Touched, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new ImportOutcome([], counts);
         }

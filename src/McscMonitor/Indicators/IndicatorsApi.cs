@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
-using McscMonitor.Audit;
 using McscMonitor.Core.Domain;
 using McscMonitor.Core.Localization;
 using McscMonitor.Data;
 using McscMonitor.Records;
+using McscMonitor.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace McscMonitor.Indicators;
 
@@ -54,7 +53,7 @@ internal static class IndicatorsApi
                 ? TypedResults.Problem(FactSheet.FactSheetTexts.For(language).Format("notYetPublished", ("year", year)), statusCode: StatusCodes.Status404NotFound)
                 : TypedResults.Content(System.Text.Encoding.UTF8.GetString(published.Content), "application/json; charset=utf-8");
         }
-        var indicators = query.ForReader(await computed.GetAsync(query, db, year, language, scope.Value, cancellationToken), user);
+        var indicators = query.ForReader(await computed.GetAsync(db, year, language, scope.Value, cancellationToken), user);
         var document = IndicatorsDocument.From(indicators, await query.IsIllustrativeAsync(cancellationToken));
         if (page is { } number)
         {
@@ -72,23 +71,24 @@ internal static class IndicatorsApi
 }
 
 /// <summary>
-/// A year's indicators, computed once per version of the records, so that the pages of a large
-/// data set (42,000 synthetic units) are slices of one computation, not one computation each.
+/// A year's indicators, computed once per version of that year's records, so that the pages of
+/// a large data set (42,000 synthetic units) are slices of one computation, not one each, and
+/// readers arriving while it runs wait for it rather than start their own.
 /// </summary>
-public sealed class ComputedYears : IDisposable
+public sealed class ComputedYears(IServiceScopeFactory scopes) : IDisposable
 {
-    private readonly MemoryCache _years = new(new MemoryCacheOptions { SizeLimit = 16 });
+    private readonly ComputeOnceCache<(int, Language, UnitScope, string), Core.Indicators.YearIndicators> _years = new(sizeLimit: 16);
 
     public void Dispose() => _years.Dispose();
 
-    public async Task<Core.Indicators.YearIndicators> GetAsync(
-        IndicatorQuery query, McscDbContext db, int year, Language language, UnitScope scope, CancellationToken cancellationToken)
+    public async Task<Core.Indicators.YearIndicators> GetAsync(McscDbContext db, int year, Language language, UnitScope scope, CancellationToken cancellationToken)
     {
-        var version = await AuditTrail.DataVersionAsync(db, cancellationToken);
-        var key = (year, language, scope, version);
-        if (_years.TryGetValue(key, out Core.Indicators.YearIndicators? cached)) return cached!;
-        var computed = (await query.ComputeYearsAsync(year, year, language, scope, cancellationToken))[0];
-        _years.Set(key, computed, new MemoryCacheEntryOptions { Size = 1 });
-        return computed;
+        var version = await YearVersions.OfYearAsync(db, year, cancellationToken);
+        return await _years.GetAsync((year, language, scope, version), async () =>
+        {
+            await using var computing = scopes.CreateAsyncScope();
+            var query = computing.ServiceProvider.GetRequiredService<IndicatorQuery>();
+            return (await query.ComputeYearsAsync(year, year, language, scope, CancellationToken.None))[0];
+        }, cancellationToken);
     }
 }

@@ -82,7 +82,7 @@ public sealed class SyntheticGenerator(McscDbContext db)
         {
             ["Name"] = new { old = (string?)null, @new = string.Create(CultureInfo.InvariantCulture, $"generate --units {units} --years {years} --seed {seed}") },
             ["Added"] = new { old = (int?)null, @new = units + councils + members + meetings + plans + compensation },
-        }), null, cancellationToken);
+        }), null, new TouchedYears { Every = true }, cancellationToken);
         if (!await db.DatasetLabels.AnyAsync(l => l.Code == DatasetLabel.Illustrative, cancellationToken))
         {
             db.DatasetLabels.Add(new DatasetLabel { Code = DatasetLabel.Illustrative, LabelledAt = DateTimeOffset.UtcNow });

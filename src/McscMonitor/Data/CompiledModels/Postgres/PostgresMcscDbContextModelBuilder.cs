@@ -12,7 +12,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
     public partial class PostgresMcscDbContextModel
     {
         private PostgresMcscDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4af82dbc-6772-40e9-b6e0-728f7b28f2bd"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("23f0a1bb-13ae-4a96-8112-1d91f7ccf37c"), entityTypeCount: 25)
         {
         }
 
@@ -31,6 +31,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
             var workPlan = WorkPlanEntityType.Create(this);
             var communityRow = CommunityRowEntityType.Create(this);
             var datasetLabel = DatasetLabelEntityType.Create(this);
+            var yearVersion = YearVersionEntityType.Create(this);
             var publication = PublicationEntityType.Create(this);
             var publicationFile = PublicationFileEntityType.Create(this);
             var accessToken = AccessTokenEntityType.Create(this);
@@ -74,6 +75,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
             WorkPlanEntityType.CreateAnnotations(workPlan);
             CommunityRowEntityType.CreateAnnotations(communityRow);
             DatasetLabelEntityType.CreateAnnotations(datasetLabel);
+            YearVersionEntityType.CreateAnnotations(yearVersion);
             PublicationEntityType.CreateAnnotations(publication);
             PublicationFileEntityType.CreateAnnotations(publicationFile);
             AccessTokenEntityType.CreateAnnotations(accessToken);

@@ -11,7 +11,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
     public partial class SqliteMcscDbContextModel
     {
         private SqliteMcscDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("69228949-b119-4348-8c7b-b47b1ff69ce4"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("6266774e-d2a1-44b2-81c2-776f05e51d4d"), entityTypeCount: 25)
         {
         }
 
@@ -30,6 +30,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
             var workPlan = WorkPlanEntityType.Create(this);
             var communityRow = CommunityRowEntityType.Create(this);
             var datasetLabel = DatasetLabelEntityType.Create(this);
+            var yearVersion = YearVersionEntityType.Create(this);
             var publication = PublicationEntityType.Create(this);
             var publicationFile = PublicationFileEntityType.Create(this);
             var accessToken = AccessTokenEntityType.Create(this);
@@ -73,6 +74,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
             WorkPlanEntityType.CreateAnnotations(workPlan);
             CommunityRowEntityType.CreateAnnotations(communityRow);
             DatasetLabelEntityType.CreateAnnotations(datasetLabel);
+            YearVersionEntityType.CreateAnnotations(yearVersion);
             PublicationEntityType.CreateAnnotations(publication);
             PublicationFileEntityType.CreateAnnotations(publicationFile);
             AccessTokenEntityType.CreateAnnotations(accessToken);

@@ -1251,6 +1251,19 @@ namespace McscMonitor.Data.Migrations.Postgres
                     b.ToTable("DatasetLabels");
                 });
 
+            modelBuilder.Entity("McscMonitor.Data.YearVersion", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("YearVersions");
+                });
+
             modelBuilder.Entity("McscMonitor.Publications.Publication", b =>
                 {
                     b.Property<int>("Id")

@@ -1230,6 +1230,19 @@ namespace McscMonitor.Data.Migrations.Sqlite
                     b.ToTable("DatasetLabels");
                 });
 
+            modelBuilder.Entity("McscMonitor.Data.YearVersion", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("YearVersions");
+                });
+
             modelBuilder.Entity("McscMonitor.Publications.Publication", b =>
                 {
                     b.Property<int>("Id")
