@@ -88,8 +88,15 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
     }
 
     /// <summary>The municipality a name, alias or code given by a person or a file stands for, or suggestions.</summary>
-    public async Task<MunicipalityMatch> MatchMunicipalityAsync(string name, CancellationToken cancellationToken = default) =>
-        new MunicipalityMatcher(await Municipalities.AsNoTracking().ToListAsync(cancellationToken)).Match(name);
+    /// <remarks>A code or a name given exactly is found by the database; only other spellings load every unit to compare.</remarks>
+    public async Task<MunicipalityMatch> MatchMunicipalityAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var exact = await Municipalities.AsNoTracking()
+            .Where(m => m.Code == name || m.NameSq == name || m.NameSrLatn == name || m.NameSrCyrl == name || m.NameEn == name)
+            .Take(2).ToListAsync(cancellationToken);
+        if (exact.Count == 1) return new MunicipalityMatch(exact[0], [], IsAmbiguous: false);
+        return new MunicipalityMatcher(await Municipalities.AsNoTracking().ToListAsync(cancellationToken)).Match(name);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

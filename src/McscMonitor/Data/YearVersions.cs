@@ -96,6 +96,10 @@ internal static class YearVersions
         await db.Database.ExecuteSqlRawAsync(upsert, cancellationToken);
     }
 
+    /// <summary>A number that grows with any change to any year: the versions only ever grow, so their sum does.</summary>
+    public static async Task<long> OfAllAsync(McscDbContext db, CancellationToken cancellationToken) =>
+        await db.YearVersions.SumAsync(v => v.Version, cancellationToken);
+
     /// <summary>What a year's figures were computed from: its own version, every year's, and for years past next, the open-ended one.</summary>
     public static async Task<string> OfYearAsync(McscDbContext db, int year, CancellationToken cancellationToken)
     {

@@ -9,14 +9,23 @@ using Microsoft.EntityFrameworkCore;
 namespace McscMonitor.Indicators;
 
 /// <summary>Counts one year's records in the database and measures them with the indicator engine.</summary>
-public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, DisclosureOptions disclosure)
+public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, DisclosureOptions disclosure, ComputedYears computed)
 {
     /// <summary>The figures as this reader may see them: exact for admins and monitors, small counts of a special category withheld for everyone else.</summary>
     public async Task<YearIndicators> ComputeForAsync(int year, Language language, ClaimsPrincipal reader, CancellationToken cancellationToken = default)
     {
-        var indicators = await ComputeAsync(year, language, cancellationToken);
+        var indicators = await CachedAsync(year, language, UnitScope.Kosovo, cancellationToken);
         return ForReader(indicators, reader);
     }
+
+    /// <summary>
+    /// The year as computed once per version of its records (<see cref="ComputedYears"/>); inside a
+    /// transaction, whose changes may not be committed, computed afresh.
+    /// </summary>
+    public async Task<YearIndicators> CachedAsync(int year, Language language, UnitScope scope, CancellationToken cancellationToken = default) =>
+        db.Database.CurrentTransaction is null
+            ? await computed.GetAsync(db, year, language, scope, cancellationToken)
+            : (await ComputeYearsAsync(year, year, language, scope, cancellationToken))[0];
 
     /// <summary>Computed figures as this reader may see them.</summary>
     public YearIndicators ForReader(YearIndicators indicators, ClaimsPrincipal reader) =>
@@ -76,14 +85,27 @@ public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, Disclosu
     public Task<bool> IsIllustrativeAsync(CancellationToken cancellationToken = default) =>
         db.DatasetLabels.AnyAsync(label => label.Code == DatasetLabel.Illustrative, cancellationToken);
 
-    /// <summary>Years that hold any record, newest first, so pages can default to the latest.</summary>
+    /// <summary>Years that hold any record, newest first, so pages can default to the latest; read once per change.</summary>
     public async Task<IReadOnlyList<int>> YearsWithDataAsync(CancellationToken cancellationToken = default) =>
-        // One statement: UNION leaves each year once.
-        await db.Meetings.Select(m => m.Date.Year)
-            .Union(db.WorkPlans.Select(w => w.Year))
-            .Union(db.Compensation.Select(c => c.Year))
-            .OrderByDescending(year => year)
-            .ToListAsync(cancellationToken);
+        db.Database.CurrentTransaction is null
+            ? await computed.YearsWithDataAsync(db, cancellationToken)
+            : await ReadYearsWithDataAsync(db, cancellationToken);
+
+    internal static async Task<IReadOnlyList<int>> ReadYearsWithDataAsync(McscDbContext db, CancellationToken cancellationToken)
+    {
+        var years = new SortedSet<int>();
+        // Year to year along the date index, a seek each, where taking every meeting's year read millions of rows.
+        var next = await db.Meetings.MinAsync(m => (DateOnly?)m.Date, cancellationToken);
+        while (next is { } date)
+        {
+            years.Add(date.Year);
+            var yearEnd = new DateOnly(date.Year, 12, 31);
+            next = await db.Meetings.Where(m => m.Date > yearEnd).MinAsync(m => (DateOnly?)m.Date, cancellationToken);
+        }
+        years.UnionWith(await db.WorkPlans.Select(w => w.Year).Distinct().ToListAsync(cancellationToken));
+        years.UnionWith(await db.Compensation.Select(c => c.Year).Distinct().ToListAsync(cancellationToken));
+        return [.. years.Reverse()];
+    }
 }
 
 /// <summary>Which units a query measures: Kosovo's 38 municipalities, or the synthetic units made up to measure the app at scale.</summary>

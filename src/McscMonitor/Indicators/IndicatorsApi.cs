@@ -24,7 +24,7 @@ internal static class IndicatorsApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult, ValidationProblem>> GetIndicators(
-        int year, IndicatorQuery query, ComputedYears computed, Publications.Publisher publisher, McscDbContext db, HttpContext http,
+        int year, IndicatorQuery query, Publications.Publisher publisher, HttpContext http,
         string? lang, int? page, int? pageSize, string? units, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (year is < 2000 or > 2100)
@@ -53,7 +53,7 @@ internal static class IndicatorsApi
                 ? TypedResults.Problem(FactSheet.FactSheetTexts.For(language).Format("notYetPublished", ("year", year)), statusCode: StatusCodes.Status404NotFound)
                 : TypedResults.Content(System.Text.Encoding.UTF8.GetString(published.Content), "application/json; charset=utf-8");
         }
-        var indicators = query.ForReader(await computed.GetAsync(db, year, language, scope.Value, cancellationToken), user);
+        var indicators = query.ForReader(await query.CachedAsync(year, language, scope.Value, cancellationToken), user);
         var document = IndicatorsDocument.From(indicators, await query.IsIllustrativeAsync(cancellationToken));
         if (page is { } number)
         {
@@ -73,13 +73,20 @@ internal static class IndicatorsApi
 /// <summary>
 /// A year's indicators, computed once per version of that year's records, so that the pages of
 /// a large data set (42,000 synthetic units) are slices of one computation, not one each, and
-/// readers arriving while it runs wait for it rather than start their own.
+/// readers arriving while it runs wait for it rather than start their own. Likewise the years
+/// that hold records, once per change anywhere. Read through <see cref="IndicatorQuery"/>, which
+/// bypasses it inside a transaction (whose versions may not be committed yet).
 /// </summary>
 public sealed class ComputedYears(IServiceScopeFactory scopes) : IDisposable
 {
     private readonly ComputeOnceCache<(int, Language, UnitScope, string), Core.Indicators.YearIndicators> _years = new(sizeLimit: 16);
+    private readonly ComputeOnceCache<long, IReadOnlyList<int>> _yearsWithData = new(sizeLimit: 2);
 
-    public void Dispose() => _years.Dispose();
+    public void Dispose()
+    {
+        _years.Dispose();
+        _yearsWithData.Dispose();
+    }
 
     public async Task<Core.Indicators.YearIndicators> GetAsync(McscDbContext db, int year, Language language, UnitScope scope, CancellationToken cancellationToken)
     {
@@ -89,6 +96,16 @@ public sealed class ComputedYears(IServiceScopeFactory scopes) : IDisposable
             await using var computing = scopes.CreateAsyncScope();
             var query = computing.ServiceProvider.GetRequiredService<IndicatorQuery>();
             return (await query.ComputeYearsAsync(year, year, language, scope, CancellationToken.None))[0];
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<int>> YearsWithDataAsync(McscDbContext db, CancellationToken cancellationToken)
+    {
+        var version = await YearVersions.OfAllAsync(db, cancellationToken);
+        return await _yearsWithData.GetAsync(version, async () =>
+        {
+            await using var computing = scopes.CreateAsyncScope();
+            return await IndicatorQuery.ReadYearsWithDataAsync(computing.ServiceProvider.GetRequiredService<McscDbContext>(), CancellationToken.None);
         }, cancellationToken);
     }
 }
