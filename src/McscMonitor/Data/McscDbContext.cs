@@ -93,7 +93,7 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
     {
         var exact = await Municipalities.AsNoTracking()
             .Where(m => m.Code == name || m.NameSq == name || m.NameSrLatn == name || m.NameSrCyrl == name || m.NameEn == name)
-            .Take(2).ToListAsync(cancellationToken);
+            .OrderBy(m => m.Code).Take(2).ToListAsync(cancellationToken);
         if (exact.Count == 1) return new MunicipalityMatch(exact[0], [], IsAmbiguous: false);
         return new MunicipalityMatcher(await Municipalities.AsNoTracking().ToListAsync(cancellationToken)).Match(name);
     }

@@ -53,18 +53,19 @@ internal static class IndicatorsApi
                 ? TypedResults.Problem(FactSheet.FactSheetTexts.For(language).Format("notYetPublished", ("year", year)), statusCode: StatusCodes.Status404NotFound)
                 : TypedResults.Content(System.Text.Encoding.UTF8.GetString(published.Content), "application/json; charset=utf-8");
         }
-        var indicators = query.ForReader(await query.CachedAsync(year, language, scope.Value, cancellationToken), user);
-        var document = IndicatorsDocument.From(indicators, await query.IsIllustrativeAsync(cancellationToken));
+        var computed = await query.CachedAsync(year, language, scope.Value, cancellationToken);
         if (page is { } number)
         {
+            // The page is cut from the computed year before anything is made of it: 500 of 42,000 units, not all of them each time.
             var size = pageSize ?? DefaultPageSize;
-            var total = document.Municipalities.Count;
-            document = document with { Municipalities = document.Municipalities.Skip((number - 1) * size).Take(size).ToList() };
+            var total = computed.Municipalities.Count;
+            computed = computed with { Municipalities = computed.Municipalities.Skip((number - 1) * size).Take(size).ToList() };
             http.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
             if ((long)number * size < total)
                 http.Response.Headers.Link = $"<{http.Request.Path}?page={number + 1}&pageSize={size}"
                     + (lang is null ? "" : $"&lang={Uri.EscapeDataString(lang)}") + (units is null ? "" : $"&units={units}") + ">; rel=\"next\"";
         }
+        var document = IndicatorsDocument.From(query.ForReader(computed, user), await query.IsIllustrativeAsync(cancellationToken));
         // Serialized with the CLI's own options so that both outputs are byte-for-byte the same shape.
         return TypedResults.Content(document.ToJson(), "application/json; charset=utf-8");
     }
