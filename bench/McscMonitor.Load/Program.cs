@@ -92,6 +92,18 @@ try
         return http.SendAsync(request);
     }
 
+    // Statements per page, counted from EF Core's own events: the first request (cold) and the next (warm).
+    using (var counter = new StatementCounter(Path.Combine(folder.FullName, "load.db")))
+    {
+        Console.WriteLine($"{"statements per request",-56} {"cold",5} {"warm",5}");
+        foreach (var url in new[] { "/municipalities/peje?year=2021", "/?year=2021", "/api/v1/meetings?municipality=peje&year=2021", "/api/v1/indicators/2021" })
+        {
+            var cold = await counter.RecordAsync(async () => (await Send(HttpMethod.Get, url)).EnsureSuccessStatusCode());
+            var warm = await counter.RecordAsync(async () => (await Send(HttpMethod.Get, url)).EnsureSuccessStatusCode());
+            Console.WriteLine($"{"GET " + url + " (token)",-56} {cold.Count,5} {warm.Count,5}");
+        }
+    }
+
     Console.WriteLine($"{clients} clients for {seconds} s against {address} (.NET {Environment.Version})");
     var stop = Stopwatch.StartNew();
     await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>

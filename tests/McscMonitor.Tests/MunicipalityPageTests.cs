@@ -48,6 +48,24 @@ public class MunicipalityPageTests
         Assert.Contains("AI (MIA) No. 27/2012", html);
         Assert.Equal(5, document.QuerySelectorAll("section:last-of-type tbody tr").Length);
     }
+
+    [Fact]
+    public async Task MunicipalityPageSendsAFixedFewStatementsNotOnesPerMunicipalityOrYear()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var monitor = host.ClientFor(Roles.Monitor);
+        using var counter = new McscMonitor.Data.StatementCounter(
+            new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(host.Settings["ConnectionStrings:Mcsc"]).DataSource);
+
+        var first = await counter.RecordAsync(() => monitor.GetStringAsync("/municipalities/gracanice?year=2021"));
+        var again = await counter.RecordAsync(() => monitor.GetStringAsync("/municipalities/gracanice?year=2021"));
+
+        // Warm: the token (2), the municipality, its council with members, meetings and plans (4), compensation,
+        // approvals, recommendations, the years' version, and the audit entry that the member list was seen.
+        Assert.True(again.Count <= 12, $"{again.Count} statements:\n" + string.Join("\n---\n", again));
+        // Cold, the years with records are read once more: a seek per year of meetings, plans' and payments' years.
+        Assert.True(first.Count <= again.Count + 8, $"{first.Count} statements:\n" + string.Join("\n---\n", first));
+    }
 }
 
 public class MunicipalityPageYearTests
