@@ -4,6 +4,7 @@ using System.Text;
 using CsvHelper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace McscMonitor.Benchmarks;
 
@@ -55,7 +56,9 @@ public static class ImportMeasurement
             Directory.CreateDirectory(one);
             File.WriteAllText(Path.Combine(one, "meetings.csv"), $"municipality,date,status\nsynthetic-000001,{new DateOnly(2000, 1, 2):yyyy-MM-dd},held\n");
             var single = Check(Run(app, environment, "import", one), "one-row import");
-            var baseline = postgres ? (double?)null : HandWrittenInsert(Path.Combine(import, "meetings.csv"), Path.Combine(folder, "baseline.db"));
+            var baseline = postgres
+                ? await HandWrittenInsertPostgresAsync(Path.Combine(import, "meetings.csv"), database)
+                : HandWrittenInsert(Path.Combine(import, "meetings.csv"), Path.Combine(folder, "baseline.db"));
 
             Console.WriteLine();
             Console.WriteLine("| run | time | peak memory | time ratio | memory ratio |");
@@ -158,6 +161,42 @@ public static class ImportMeasurement
             insert.ExecuteNonQuery();
         }
         transaction.Commit();
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>The same floor on PostgreSQL: one prepared INSERT per row in one transaction, into a table of its own.</summary>
+    private static async Task<double> HandWrittenInsertPostgresAsync(string meetingsFile, string database)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using (var create = new NpgsqlCommand(
+            "CREATE TABLE baseline_meetings (id serial PRIMARY KEY, council_id integer NOT NULL, date date NOT NULL, status text NOT NULL, attendees integer, " +
+            "women_attendees integer, security boolean, non_majority boolean, minutes boolean, version bigint NOT NULL); " +
+            "CREATE UNIQUE INDEX ON baseline_meetings (council_id, date); CREATE INDEX ON baseline_meetings (date);", connection))
+            await create.ExecuteNonQueryAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO baseline_meetings (council_id, date, status, attendees, women_attendees, security, non_majority, minutes, version) " +
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1)", connection, transaction);
+        NpgsqlDbType[] types = [NpgsqlDbType.Integer, NpgsqlDbType.Date, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Integer,
+            NpgsqlDbType.Boolean, NpgsqlDbType.Boolean, NpgsqlDbType.Boolean];
+        var parameters = types.Select(type => insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = type })).ToArray();
+        await insert.PrepareAsync();
+        using var reader = new CsvReader(new StreamReader(meetingsFile), CultureInfo.InvariantCulture);
+        reader.Read();
+        reader.ReadHeader();
+        while (reader.Read())
+        {
+            parameters[0].Value = int.Parse(reader.GetField(0)!["synthetic-".Length..], CultureInfo.InvariantCulture);
+            parameters[1].Value = DateOnly.Parse(reader.GetField(1)!, CultureInfo.InvariantCulture);
+            parameters[2].Value = reader.GetField(2)!;
+            parameters[3].Value = int.Parse(reader.GetField(3)!, CultureInfo.InvariantCulture);
+            parameters[4].Value = int.Parse(reader.GetField(4)!, CultureInfo.InvariantCulture);
+            for (var index = 5; index < 8; index++) parameters[index].Value = reader.GetField(index) == "yes";
+            await insert.ExecuteNonQueryAsync();
+        }
+        await transaction.CommitAsync();
         return clock.Elapsed.TotalSeconds;
     }
 

@@ -20,12 +20,24 @@ internal static class CouncilYearQuery
     /// </remarks>
     /// <param name="only">The councils to count, or null for every council (no join where none is needed).</param>
     public static async Task<Dictionary<(int Year, int CouncilId), CouncilYear>> CountAsync(
-        McscDbContext db, int first, int last, IQueryable<Council>? only, CancellationToken cancellationToken)
+        McscDbContext db, int first, int last, CouncilScope? only, CancellationToken cancellationToken)
     {
         var counted = new Dictionary<(int Year, int CouncilId), CouncilYear>();
-        var allMeetings = only is null ? db.Meetings : db.Meetings.Where(meeting => only.Any(council => council.Id == meeting.CouncilId));
-        var allMembers = only is null ? db.Members : db.Members.Where(member => only.Any(council => council.Id == member.CouncilId));
-        var allPlans = only is null ? db.WorkPlans : db.WorkPlans.Where(plan => only.Any(council => council.Id == plan.CouncilId));
+        IQueryable<Meeting> allMeetings = db.Meetings;
+        IQueryable<Member> allMembers = db.Members;
+        IQueryable<WorkPlan> allPlans = db.WorkPlans;
+        if (only?.Ids is { } ids)
+        {
+            allMeetings = allMeetings.Where(meeting => ids.Contains(meeting.CouncilId));
+            allMembers = allMembers.Where(member => ids.Contains(member.CouncilId));
+            allPlans = allPlans.Where(plan => ids.Contains(plan.CouncilId));
+        }
+        else if (only?.Councils is { } councils)
+        {
+            allMeetings = allMeetings.Where(meeting => councils.Any(council => council.Id == meeting.CouncilId));
+            allMembers = allMembers.Where(member => councils.Any(council => council.Id == member.CouncilId));
+            allPlans = allPlans.Where(plan => councils.Any(council => council.Id == plan.CouncilId));
+        }
         var plans = await allPlans.AsNoTracking().Where(plan => plan.Year >= first && plan.Year <= last)
             .ToDictionaryAsync(plan => (plan.Year, plan.CouncilId), cancellationToken);
         for (var year = first; year <= last; year++)
@@ -60,3 +72,9 @@ internal static class CouncilYearQuery
         return counted;
     }
 }
+
+/// <summary>
+/// Which councils a count keeps: a few known ids (Kosovo's, an IN list each statement seeks by),
+/// or a query of many (a synthetic data set's tens of thousands, joined).
+/// </summary>
+internal sealed record CouncilScope(IReadOnlyList<int>? Ids, IQueryable<Council>? Councils);

@@ -51,9 +51,9 @@ public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, Disclosu
             .Where(c => c.EstablishedOn <= rangeEnd && (c.DissolvedOn == null || c.DissolvedOn >= rangeStart))
             .Where(c => units.Any(unit => unit.Code == c.MunicipalityCode))
             .ToListAsync(cancellationToken);
-        // Kosovo's figures count every council without a join, unless synthetic units share the database.
-        var onlyUnits = scope == UnitScope.Synthetic || await db.Municipalities.AnyAsync(m => m.Synthetic, cancellationToken)
-            ? db.Councils.Where(c => units.Any(unit => unit.Code == c.MunicipalityCode))
+        // Kosovo's figures count every council, unless synthetic units share the database: then only Kosovo's few.
+        var onlyUnits = scope == UnitScope.Synthetic ? new CouncilScope(null, db.Councils.Where(c => units.Any(unit => unit.Code == c.MunicipalityCode)))
+            : await db.Municipalities.AnyAsync(m => m.Synthetic, cancellationToken) ? new CouncilScope([.. councils.Select(c => c.Id)], null)
             : null;
         var counted = await CouncilYearQuery.CountAsync(db, first, last, onlyUnits, cancellationToken);
         var compensation = await db.Compensation.AsNoTracking().Where(c => c.Year >= first && c.Year <= last)
