@@ -142,6 +142,8 @@ internal sealed class ImportRun : IDisposable
             Errors.Add(new ImportError(row.Table.Source, row.Row, exists ? "date" : "municipality", problem));
     }
 
+    public bool HasClosedYears(string municipalityCode) => _closedYears.Contains(municipalityCode);
+
     public void RefuseClosedYears<T>(Parsed<T> row, object? before, object after)
     {
         foreach (var closed in _closedYears[row.MunicipalityCode])
@@ -155,6 +157,16 @@ internal sealed class ImportRun : IDisposable
         _councilIds = await _db.Councils.AsNoTracking().ToDictionaryAsync(c => c.MunicipalityCode, c => c.Id, cancellationToken);
         _councilCodes = _councilIds.ToDictionary(c => c.Value, c => c.Key);
     }
+
+    /// <summary>
+    /// The councils that held meetings before this import wrote any: only their rows can match
+    /// a stored meeting (the file's own repeats are refused by the checking pass), so a batch for
+    /// councils with none needs no lookup at all. Read at the first batch of meetings.
+    /// </summary>
+    public async Task<HashSet<int>> CouncilsWithStoredMeetingsAsync(CancellationToken cancellationToken) =>
+        _councilsWithMeetings ??= [.. await _db.Meetings.Select(m => m.CouncilId).Distinct().ToListAsync(cancellationToken)];
+
+    private HashSet<int>? _councilsWithMeetings;
 
     public List<int> CouncilIdsOf<T>(IEnumerable<Parsed<T>> rows) =>
         rows.Select(row => row.MunicipalityCode).Distinct().Select(code => _councilIds[code]).ToList();
@@ -266,9 +278,10 @@ internal sealed class TableImport<T, TKey>(
                     added++;
                     continue;
                 }
-                var before = db.Entry(existing).CurrentValues.ToObject();
+                // The stored values are copied only where a closed year could be altered: most municipalities have none.
+                var before = run.HasClosedYears(row.MunicipalityCode) ? db.Entry(existing).CurrentValues.ToObject() : null;
                 copy(existing, row.Record);
-                run.RefuseClosedYears(row, before, existing);
+                if (before is not null) run.RefuseClosedYears(row, before, existing);
                 // This row only: detecting changes across everything tracked, once per row, made a re-import quadratic.
                 var entry = db.Entry(existing);
                 entry.DetectChanges();

@@ -170,9 +170,12 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
             councilDate: meeting => meeting.Date,
             load: async (run, batch, ct) =>
             {
-                var councils = run.CouncilIdsOf(batch);
+                var holding = await run.CouncilsWithStoredMeetingsAsync(ct);
+                var councils = run.CouncilIdsOf(batch).Where(holding.Contains).ToList();
+                if (councils.Count == 0) return [];
                 var dates = batch.Select(row => row.Record.Date).Distinct().ToList();
-                return (await db.Meetings.Where(m => councils.Contains(m.CouncilId) && dates.Contains(m.Date)).ToListAsync(ct))
+                // One array parameter each, not thousands of scalar ones to bind per batch.
+                return (await db.Meetings.Where(m => EF.Parameter(councils).Contains(m.CouncilId) && EF.Parameter(dates).Contains(m.Date)).ToListAsync(ct))
                     .ToDictionary(m => (run.CodeOfCouncil(m.CouncilId), m.Date));
             },
             prepare: (run, row) => run.InCouncil(row),
