@@ -259,9 +259,20 @@ internal sealed class TableImport<T, TKey>(
     {
         int added = 0, updated = 0, unchanged = 0;
         var entityType = db.Model.FindEntityType(typeof(T))!;
+        var compared = entityType.GetProperties().Where(p => !p.IsPrimaryKey()).ToArray();
         foreach (var batch in run.Parse(schema, parse).Chunk(Importer.BatchSize))
         {
-            var stored = await load(run, batch, cancellationToken);
+            // Stored rows are read untracked: most of a re-import is unchanged, and only a changed row is attached.
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+            Dictionary<TKey, T> stored;
+            try
+            {
+                stored = await load(run, batch, cancellationToken);
+            }
+            finally
+            {
+                db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+            }
             var created = new List<T>();
             foreach (var row in batch)
             {
@@ -280,13 +291,24 @@ internal sealed class TableImport<T, TKey>(
                 }
                 // The stored values are copied only where a closed year could be altered: most municipalities have none.
                 var before = run.HasClosedYears(row.MunicipalityCode) ? db.Entry(existing).CurrentValues.ToObject() : null;
+                var storedValues = Array.ConvertAll(compared, property => property.GetGetter().GetClrValue(existing));
                 copy(existing, row.Record);
                 if (before is not null) run.RefuseClosedYears(row, before, existing);
-                // This row only: detecting changes across everything tracked, once per row, made a re-import quadratic.
-                var entry = db.Entry(existing);
-                entry.DetectChanges();
-                if (entry.State == EntityState.Modified) updated++;
-                else unchanged++;
+                var changed = Enumerable.Range(0, compared.Length).Where(index => !Equals(storedValues[index], compared[index].GetGetter().GetClrValue(existing))).ToList();
+                if (changed.Count == 0)
+                {
+                    unchanged++;
+                    continue;
+                }
+                // Attached as it was stored, its changed values marked: EF Core saves and audits just those, old and new.
+                var entry = db.Attach(existing);
+                foreach (var index in changed)
+                {
+                    var property = entry.Property(compared[index].Name);
+                    property.OriginalValue = storedValues[index];
+                    property.IsModified = true;
+                }
+                updated++;
             }
             // After a refused row, the rest is still checked (every error is reported) but nothing more is saved.
             if (run.Errors.Count == 0)
