@@ -15,9 +15,23 @@ public sealed record RenderedFile(byte[] Content, string ETag);
 public sealed class FactSheetCache(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
 {
     private readonly ComputeOnceCache<string, RenderedFile> _files = new(sizeLimit: 120);
+    private readonly ComputeOnceCache<string, byte[]> _gzipped = new(sizeLimit: 120);
     private int _renderings;
 
-    public void Dispose() => _files.Dispose();
+    public void Dispose()
+    {
+        _files.Dispose();
+        _gzipped.Dispose();
+    }
+
+    /// <summary>A file's bytes gzip'd once per version, which its ETag names in this database, not on every request.</summary>
+    public Task<byte[]> GzippedAsync(string etag, byte[] content, CancellationToken cancellationToken) =>
+        _gzipped.GetAsync(etag, () =>
+        {
+            using var compressed = new MemoryStream();
+            using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Optimal)) gzip.Write(content);
+            return Task.FromResult(compressed.ToArray());
+        }, cancellationToken);
 
     /// <summary>How many files were drawn since start: what the cache saves shows as requests served without one.</summary>
     public int Renderings => _renderings;

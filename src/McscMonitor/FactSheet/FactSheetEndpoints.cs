@@ -74,7 +74,7 @@ internal static class FactSheetEndpoints
             var years = await services.GetRequiredService<IndicatorQuery>().YearsWithDataAsync(cancellationToken);
             if (!years.Contains(year)) return NotPublished(year, language, years, noRecords: true);
             var live = await services.GetRequiredService<FactSheetCache>().GetAsync(year, language, file, model => RenderLive(model, file), cancellationToken);
-            return Send(context, live.Content, ContentType(file), live.ETag, DownloadName(year, lang, null, file), immutable: false);
+            return await SendAsync(context, live.Content, ContentType(file), live.ETag, DownloadName(year, lang, null, file), immutable: false);
         }
 
         var publisher = services.GetRequiredService<Publisher>();
@@ -84,7 +84,7 @@ internal static class FactSheetEndpoints
                 ? NotPublished(year, language, await publisher.PublishedYearsAsync(cancellationToken), noRecords: false)
                 : TypedResults.NotFound();
         var tag = $"\"p{published.PublicationId}-{published.Id}\"";
-        return Send(context, published.Content, published.ContentType, tag, DownloadName(year, lang, number, file), immutable: number is not null);
+        return await SendAsync(context, published.Content, published.ContentType, tag, DownloadName(year, lang, number, file), immutable: number is not null);
     }
 
     /// <summary>
@@ -117,7 +117,7 @@ internal static class FactSheetEndpoints
             _ => (json, "application/json; charset=utf-8"),
         };
         var etag = $"\"{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(content))[..16]}\"";
-        return Send(context, content, contentType, etag, DownloadName(year, language.Tag(), number, file), immutable: number is not null);
+        return await SendAsync(context, content, contentType, etag, DownloadName(year, language.Tag(), number, file), immutable: number is not null);
     }
 
     private static bool IsKnownFile(string file) =>
@@ -155,7 +155,7 @@ internal static class FactSheetEndpoints
     /// JSON) goes gzip'd to a browser that takes it: the page is a sixth of its size so. These
     /// bytes are the same for every reader and hold no secret, so compressing them leaks nothing.
     /// </summary>
-    private static IResult Send(HttpContext context, byte[] content, string contentType, string etag, string? downloadName, bool immutable)
+    private static async Task<IResult> SendAsync(HttpContext context, byte[] content, string contentType, string etag, string? downloadName, bool immutable)
     {
         var gzip = IsText(contentType) && context.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase);
         if (IsText(contentType)) context.Response.Headers.Vary = "Accept-Encoding";
@@ -167,7 +167,7 @@ internal static class FactSheetEndpoints
         if (gzip)
         {
             context.Response.Headers.ContentEncoding = "gzip";
-            content = Gzip(content);
+            content = await context.RequestServices.GetRequiredService<FactSheetCache>().GzippedAsync(etag, content, context.RequestAborted);
         }
         return downloadName is null ? TypedResults.Bytes(content, contentType) : TypedResults.Bytes(content, contentType, downloadName);
     }
@@ -176,12 +176,6 @@ internal static class FactSheetEndpoints
         contentType.StartsWith("text/", StringComparison.Ordinal) || contentType.StartsWith("image/svg", StringComparison.Ordinal)
         || contentType.StartsWith("application/json", StringComparison.Ordinal);
 
-    private static byte[] Gzip(byte[] content)
-    {
-        using var compressed = new MemoryStream();
-        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest)) gzip.Write(content);
-        return compressed.ToArray();
-    }
 
     /// <summary>A 404 page that says why there is no sheet and lists the years that have one.</summary>
     private static RazorComponentResult<NoFactSheetPage> NotPublished(int year, Language language, IReadOnlyList<int> years, bool noRecords) =>
