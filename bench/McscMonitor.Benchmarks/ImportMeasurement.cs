@@ -29,7 +29,7 @@ public static class ImportMeasurement
         var postgres = Option(args, "--provider") == "postgres";
         var app = AppPath();
         var folder = Directory.CreateTempSubdirectory("mcsc-bench-import-").FullName;
-        var database = postgres ? await CreatePostgresDatabaseAsync() : $"Data Source={Path.Combine(folder, "bench.db")}";
+        var database = postgres ? await BenchPostgres.CreateDatabaseAsync() : $"Data Source={Path.Combine(folder, "bench.db")}";
         var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__Mcsc"] = database,
@@ -75,6 +75,7 @@ public static class ImportMeasurement
         finally
         {
             Directory.Delete(folder, recursive: true);
+            if (postgres) await BenchPostgres.DropDatabaseAsync(database);
         }
     }
 
@@ -198,18 +199,6 @@ public static class ImportMeasurement
         }
         await transaction.CommitAsync();
         return clock.Elapsed.TotalSeconds;
-    }
-
-    private static async Task<string> CreatePostgresDatabaseAsync()
-    {
-        var admin = Environment.GetEnvironmentVariable("MCSC_BENCH_POSTGRES")
-                    ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=mcsc-ci;Database=postgres";
-        var name = $"mcsc_bench_{Guid.NewGuid():N}";
-        await using var connection = new NpgsqlConnection(admin);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-        await create.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
     }
 
     private static string AppPath()

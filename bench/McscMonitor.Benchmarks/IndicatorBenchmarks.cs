@@ -13,7 +13,8 @@ namespace McscMonitor.Benchmarks;
 
 /// <summary>
 /// One year's indicators over the demo data, and over a database of about a million meetings (the
-/// demo's councils, each with a meeting on every day from 1946 to 2025), SQLite. The baseline is a hand-written SQL
+/// demo's councils, each with a meeting on every day from 1946 to 2025), on SQLite and on PostgreSQL
+/// (a database of its own on the server <c>MCSC_BENCH_POSTGRES</c> names, loopback by default). The baseline is a hand-written SQL
 /// aggregate over the same tables that only counts; beside it, the app's query (counted in the
 /// database, measured by the engine) and the previous implementation (every record of the year
 /// loaded, counted in memory), and ten years of indicators in a row.
@@ -23,8 +24,11 @@ namespace McscMonitor.Benchmarks;
 public class IndicatorBenchmarks
 {
     private const int Year = 2021;
-    private string _databaseFile = null!;
+    private string _database = null!;
     private ServiceProvider _services = null!;
+
+    [Params(DatabaseProvider.Sqlite, DatabaseProvider.Postgres)]
+    public DatabaseProvider Provider { get; set; }
 
     /// <summary>The demo data alone (130 meetings in 2021), or with a meeting every day added.</summary>
     [Params(false, true)]
@@ -33,23 +37,37 @@ public class IndicatorBenchmarks
     [GlobalSetup]
     public async Task LoadAMillionMeetings()
     {
-        _databaseFile = Path.Combine(Path.GetTempPath(), $"mcsc-bench-{Guid.NewGuid():N}.db");
-        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Mcsc"] = $"Data Source={_databaseFile}" };
+        _database = Provider == DatabaseProvider.Postgres
+            ? await BenchPostgres.CreateDatabaseAsync()
+            : Path.Combine(Path.GetTempPath(), $"mcsc-bench-{Guid.NewGuid():N}.db");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = Provider.ToString(),
+            ["ConnectionStrings:Mcsc"] = Provider == DatabaseProvider.Postgres ? _database : $"Data Source={_database}",
+        };
         _services = new ServiceCollection().AddMcsc(AppServices.BuildConfiguration(settings)).BuildServiceProvider();
         await _services.MigrateAsync();
         await using var scope = _services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAsync();
         var db = scope.ServiceProvider.GetRequiredService<McscDbContext>();
         if (!MillionMeetings) return;
-        await db.Database.ExecuteSqlRawAsync("""
-            WITH RECURSIVE days(day) AS (SELECT '1946-01-01' UNION ALL SELECT date(day, '+1 day') FROM days WHERE day < '2025-12-31')
-            INSERT INTO Meetings (CouncilId, Date, Status, DiscussedSecurityIncidents, DiscussedNonMajorityConcerns, Version)
-            SELECT c.Id, days.day, CASE WHEN (c.Id + julianday(days.day)) % 7 = 0 THEN 'cancelled' ELSE 'held' END,
-                   (c.Id + julianday(days.day)) % 3 = 0, NULL, 1
-            FROM Councils c CROSS JOIN days
-            WHERE NOT EXISTS (SELECT 1 FROM Meetings m WHERE m.CouncilId = c.Id AND m.Date = days.day)
-            """);
-        await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        await db.Database.ExecuteSqlRawAsync(Provider == DatabaseProvider.Postgres
+            ? """
+              INSERT INTO "Meetings" ("CouncilId", "Date", "Status", "DiscussedSecurityIncidents", "DiscussedNonMajorityConcerns", "Version")
+              SELECT c."Id", day::date, CASE WHEN (c."Id" + day::date - DATE '1946-01-01') % 7 = 0 THEN 'cancelled' ELSE 'held' END,
+                     (c."Id" + day::date - DATE '1946-01-01') % 3 = 0, NULL, 1
+              FROM "Councils" c CROSS JOIN generate_series(DATE '1946-01-01', DATE '2025-12-31', INTERVAL '1 day') AS day
+              WHERE NOT EXISTS (SELECT 1 FROM "Meetings" m WHERE m."CouncilId" = c."Id" AND m."Date" = day::date)
+              """
+            : """
+              WITH RECURSIVE days(day) AS (SELECT '1946-01-01' UNION ALL SELECT date(day, '+1 day') FROM days WHERE day < '2025-12-31')
+              INSERT INTO Meetings (CouncilId, Date, Status, DiscussedSecurityIncidents, DiscussedNonMajorityConcerns, Version)
+              SELECT c.Id, days.day, CASE WHEN (c.Id + julianday(days.day)) % 7 = 0 THEN 'cancelled' ELSE 'held' END,
+                     (c.Id + julianday(days.day)) % 3 = 0, NULL, 1
+              FROM Councils c CROSS JOIN days
+              WHERE NOT EXISTS (SELECT 1 FROM Meetings m WHERE m.CouncilId = c.Id AND m.Date = days.day)
+              """);
+        await db.Database.ExecuteSqlRawAsync(Provider == DatabaseProvider.Postgres ? "VACUUM ANALYZE" : "ANALYZE");
         Console.WriteLine($"// meetings stored: {await db.Meetings.CountAsync()}");
     }
 
@@ -57,8 +75,13 @@ public class IndicatorBenchmarks
     public async Task DeleteDatabase()
     {
         await _services.DisposeAsync();
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            await BenchPostgres.DropDatabaseAsync(_database);
+            return;
+        }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_databaseFile);
+        File.Delete(_database);
     }
 
     [Benchmark(Baseline = true)]
@@ -68,6 +91,20 @@ public class IndicatorBenchmarks
         var connection = scope.ServiceProvider.GetRequiredService<McscDbContext>().Database.GetDbConnection();
         await connection.OpenAsync();
         var rows = 0;
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            rows += await CountRowsAsync(connection, """
+                SELECT "CouncilId", COUNT(*), COUNT(*) FILTER (WHERE "Status" = 'held'),
+                       COUNT(*) FILTER (WHERE "Status" = 'held' AND ("DiscussedSecurityIncidents" OR "DiscussedNonMajorityConcerns"))
+                FROM "Meetings" WHERE "Date" >= DATE '2021-01-01' AND "Date" <= DATE '2021-12-31' GROUP BY "CouncilId"
+                """);
+            rows += await CountRowsAsync(connection, """
+                SELECT "CouncilId", "Community", "Gender", "ErasedCountedAsWoman", "ErasedCountedAsNonMajority", COUNT(*)
+                FROM "Members" WHERE "AppointedOn" <= DATE '2021-12-31' AND ("LeftOn" IS NULL OR "LeftOn" >= DATE '2021-12-31')
+                GROUP BY "CouncilId", "Community", "Gender", "ErasedCountedAsWoman", "ErasedCountedAsNonMajority"
+                """);
+            return rows;
+        }
         rows += await CountRowsAsync(connection, """
             SELECT CouncilId, COUNT(*), SUM(Status = 'held'), SUM(Status = 'held' AND (DiscussedSecurityIncidents = 1 OR DiscussedNonMajorityConcerns = 1))
             FROM Meetings WHERE Date >= '2021-01-01' AND Date <= '2021-12-31' GROUP BY CouncilId

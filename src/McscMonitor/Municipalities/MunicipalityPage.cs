@@ -43,25 +43,36 @@ internal static class MunicipalityPageEndpoint
         string code, int? year, string? changed, McscDbContext db, IndicatorQuery query, ClaimsPrincipal user, TimeProvider clock,
         Approvals.ApprovalWorkflow workflow, CancellationToken cancellationToken)
     {
-        var municipality = await db.Municipalities.AsNoTracking().FirstOrDefaultAsync(m => m.Code == code, cancellationToken);
-        if (municipality is null) return TypedResults.NotFound();
-        if (!RecordAccess.CanAccess(user, code)) return TypedResults.Forbid();
-
         var years = await query.YearsWithDataAsync(cancellationToken);
         var shownYear = year is >= 2001 and <= 2100 ? year.Value : years.Count > 0 ? years[0] : DateTime.Today.Year - 1;
         var yearEnd = new DateOnly(shownYear, 12, 31);
-        var council = await db.Councils.AsNoTracking()
-            .Include(c => c.Members).Include(c => c.Meetings).Include(c => c.WorkPlans)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(c => c.MunicipalityCode == code, cancellationToken);
+        // The page shows this year and the four before it: the municipality, its council and those
+        // years' compensation and approvals (at most five of each) in one statement.
+        var firstYear = shownYear - HistoryYears + 1;
+        var found = await db.Municipalities.AsNoTracking().Where(m => m.Code == code)
+            .Select(m => new
+            {
+                Municipality = m,
+                Council = db.Councils.FirstOrDefault(c => c.MunicipalityCode == m.Code),
+                Compensation = db.Compensation.Where(c => c.MunicipalityCode == m.Code && c.Year >= firstYear && c.Year <= shownYear).ToList(),
+                Approvals = db.Approvals.Where(a => a.MunicipalityCode == m.Code && a.Year >= firstYear && a.Year <= shownYear).ToList(),
+            })
+            .AsSingleQuery()
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null) return TypedResults.NotFound();
+        if (!RecordAccess.CanAccess(user, code)) return TypedResults.Forbid();
+        var (municipality, council, compensations, approvals) = (found.Municipality, found.Council, found.Compensation, found.Approvals);
+        if (council is not null)
+        {
+            var windowStart = new DateOnly(firstYear, 1, 1);
+            council.Members = await db.Members.AsNoTracking().Where(m => m.CouncilId == council.Id).ToListAsync(cancellationToken);
+            council.Meetings = await db.Meetings.AsNoTracking()
+                .Where(m => m.CouncilId == council.Id && m.Date >= windowStart && m.Date <= yearEnd).ToListAsync(cancellationToken);
+            council.WorkPlans = await db.WorkPlans.AsNoTracking()
+                .Where(w => w.CouncilId == council.Id && w.Year >= firstYear && w.Year <= shownYear).ToListAsync(cancellationToken);
+        }
         // Member names, communities and religions are personal data of a special category: who looked is recorded.
         if (council?.Members.Count > 0) await db.AuditAccessAsync("view", AuditTrail.MemberList, code, cancellationToken);
-        // The years the page shows, with their compensation and approvals, in one query each.
-        var firstYear = shownYear - HistoryYears + 1;
-        var compensations = await db.Compensation.AsNoTracking()
-            .Where(c => c.MunicipalityCode == code && c.Year >= firstYear && c.Year <= shownYear).ToListAsync(cancellationToken);
-        var approvals = await db.Approvals.AsNoTracking()
-            .Where(a => a.MunicipalityCode == code && a.Year >= firstYear && a.Year <= shownYear).ToListAsync(cancellationToken);
         var compensation = compensations.FirstOrDefault(c => c.Year == shownYear);
         var approval = approvals.FirstOrDefault(a => a.Year == shownYear);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);

@@ -27,23 +27,27 @@ public sealed class AccessTokenAuthentication(
         if (!token.StartsWith(Prefix, StringComparison.Ordinal)) return AuthenticateResult.NoResult();
 
         var hash = Hash(token);
-        var user = await db.AccessTokens.AsNoTracking()
+        var signedIn = await db.AccessTokens.AsNoTracking()
             .Where(t => t.TokenHash == hash && t.RevokedAtUtc == null)
             .Join(db.Users, t => t.UserId, u => u.Id, (_, u) => u)
+            .Select(u => new
+            {
+                User = u,
+                Roles = db.UserRoles.Where(r => r.UserId == u.Id)
+                    .Join(db.Roles, userRole => userRole.RoleId, role => role.Id, (_, role) => role.Name!).ToList(),
+            })
             .FirstOrDefaultAsync(Context.RequestAborted);
-        if (user is null) return AuthenticateResult.Fail("The access token is unknown or revoked.");
-        if (McscSignInManager.IsBlocked(user, clock.GetUtcNow())) return AuthenticateResult.Fail("The account is disabled or locked.");
-        var roles = await db.UserRoles.Where(r => r.UserId == user.Id)
-            .Join(db.Roles, userRole => userRole.RoleId, role => role.Id, (_, role) => role.Name!)
-            .ToListAsync(Context.RequestAborted);
+        if (signedIn is null) return AuthenticateResult.Fail("The access token is unknown or revoked.");
+        if (McscSignInManager.IsBlocked(signedIn.User, clock.GetUtcNow())) return AuthenticateResult.Fail("The account is disabled or locked.");
 
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(Identity(user, roles, identity.Value.ClaimsIdentity)), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(
+            new ClaimsPrincipal(Identity(signedIn.User, signedIn.Roles, identity.Value.ClaimsIdentity)), SchemeName));
     }
 
     /// <summary>
-    /// What a script's requests are authorized by: who, their roles and their municipality. Two
-    /// statements a request, where Identity's full principal (user claims, role claims) took six;
-    /// this app keeps no claims in those tables.
+    /// What a script's requests are authorized by: who, their roles and their municipality. One
+    /// statement a request (the token, its user and the user's roles), where Identity's full
+    /// principal (user claims, role claims) took six; this app keeps no claims in those tables.
     /// </summary>
     private static ClaimsIdentity Identity(AppUser user, IEnumerable<string> roles, ClaimsIdentityOptions claimTypes)
     {
