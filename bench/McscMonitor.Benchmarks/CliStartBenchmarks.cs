@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 
@@ -7,12 +8,15 @@ namespace McscMonitor.Benchmarks;
 /// <summary>
 /// The command line as a user meets it: a whole process, start to exit. `--help` of the same
 /// build is the baseline (the runtime's own start and the verb parser); `indicators` adds opening
-/// the demo database, building EF Core's model and running the year's queries.
+/// the demo database, building EF Core's model and running the year's queries. Both run as built
+/// (`dotnet build -c Release`, what `dotnet run` starts) and as published for a server with
+/// ReadyToRun (the README's install command), whose code is compiled ahead of time.
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, warmupCount: 1, iterationCount: 10)]
 public class CliStartBenchmarks
 {
     private string _app = null!;
+    private string _published = null!;
     private string _databaseFile = null!;
 
     [GlobalSetup]
@@ -24,21 +28,36 @@ public class CliStartBenchmarks
         _app = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Run from within the repository."),
             "src", "McscMonitor", "bin", "Release", "net10.0", "McscMonitor.dll");
         _databaseFile = Path.Combine(Path.GetTempPath(), $"mcsc-bench-cli-{Guid.NewGuid():N}.db");
-        if (Run("demo", "--no-publish") != 0) throw new InvalidOperationException("The demo database could not be created.");
+        if (Run(_app, "demo", "--no-publish") != 0) throw new InvalidOperationException("The demo database could not be created.");
+        _published = Directory.CreateTempSubdirectory("mcsc-bench-published-").FullName;
+        if (Run("publish", Path.Combine(root.FullName, "src", "McscMonitor"), "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier,
+                "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", _published) != 0)
+            throw new InvalidOperationException("The app could not be published.");
     }
 
     [GlobalCleanup]
-    public void DeleteDatabase() => File.Delete(_databaseFile);
+    public void DeleteDatabase()
+    {
+        File.Delete(_databaseFile);
+        Directory.Delete(_published, recursive: true);
+    }
 
     [Benchmark(Baseline = true)]
-    public int Help() => Run("--help");
+    public int Help() => Run(_app, "--help");
 
     [Benchmark]
-    public int IndicatorsJson() => Run("indicators", "--year", "2021", "--format", "json");
+    public int IndicatorsJson() => Run(_app, "indicators", "--year", "2021", "--format", "json");
 
+    [Benchmark]
+    public int PublishedHelp() => Run(Path.Combine(_published, "McscMonitor.dll"), "--help");
+
+    [Benchmark]
+    public int PublishedIndicatorsJson() => Run(Path.Combine(_published, "McscMonitor.dll"), "indicators", "--year", "2021", "--format", "json");
+
+    /// <summary>Runs <c>dotnet</c> with these arguments (an app's dll and its own, or an SDK command) on the demo database.</summary>
     private int Run(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet", [_app, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet", arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["ConnectionStrings__Mcsc"] = $"Data Source={_databaseFile}";
         using var process = Process.Start(start)!;
         process.StandardOutput.ReadToEnd();

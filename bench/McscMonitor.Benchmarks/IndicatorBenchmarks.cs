@@ -117,6 +117,30 @@ public class IndicatorBenchmarks
         return rows;
     }
 
+    /// <summary>
+    /// The baseline's two aggregates plus, by hand, every other read the app's year makes: the
+    /// municipalities, the councils of the year, whether synthetic units exist, and the year's
+    /// work plans, compensation and approvals. Rows are read, not materialised.
+    /// </summary>
+    [Benchmark]
+    public async Task<int> HandWrittenSqlSameReads()
+    {
+        var rows = await HandWrittenSqlAggregate();
+        await using var scope = _services.CreateAsyncScope();
+        var connection = scope.ServiceProvider.GetRequiredService<McscDbContext>().Database.GetDbConnection();
+        await connection.OpenAsync();
+        var (yearStart, yearEnd) = Provider == DatabaseProvider.Postgres ? ("DATE '2021-01-01'", "DATE '2021-12-31'") : ("'2021-01-01'", "'2021-12-31'");
+        foreach (var sql in (string[])[
+                     "SELECT * FROM \"Municipalities\" WHERE NOT \"Synthetic\"",
+                     $"SELECT * FROM \"Councils\" WHERE \"EstablishedOn\" <= {yearEnd} AND (\"DissolvedOn\" IS NULL OR \"DissolvedOn\" >= {yearStart})",
+                     "SELECT EXISTS (SELECT 1 FROM \"Municipalities\" WHERE \"Synthetic\")",
+                     "SELECT * FROM \"WorkPlans\" WHERE \"Year\" = 2021",
+                     "SELECT * FROM \"Compensation\" WHERE \"Year\" = 2021",
+                     "SELECT \"Year\", \"MunicipalityCode\" FROM \"Approvals\" WHERE \"Year\" = 2021 AND \"State\" <> 'draft'"])
+            rows += await CountRowsAsync(connection, sql);
+        return rows;
+    }
+
     [Benchmark]
     public async Task<YearIndicators> CountedInTheDatabase()
     {

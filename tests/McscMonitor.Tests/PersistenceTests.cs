@@ -64,3 +64,27 @@ public class PersistenceTests
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
 }
+
+public class PostgresConnectionSettingsTests
+{
+    [Fact]
+    public void AConnectionStringThatNamesNeitherSettingIsNotResetOnCloseAndPreparesItsStatements()
+    {
+        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(McscMonitor.Data.DatabaseSetup.Tuned("Host=db;Database=mcsc;Username=mcsc"));
+
+        Assert.True(tuned.NoResetOnClose);
+        Assert.Equal(100, tuned.MaxAutoPrepare);
+        Assert.Equal("db", tuned.Host);
+    }
+
+    [Theory]
+    [InlineData("Host=db;No Reset On Close=false;Max Auto Prepare=0")]
+    [InlineData("Host=db;noresetonclose=false;MAXAUTOPREPARE=0")]
+    public void ASettingTheConnectionStringNamesIsKept(string connectionString)
+    {
+        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(McscMonitor.Data.DatabaseSetup.Tuned(connectionString));
+
+        Assert.False(tuned.NoResetOnClose);
+        Assert.Equal(0, tuned.MaxAutoPrepare);
+    }
+}

@@ -42,6 +42,21 @@ public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, Disclosu
     public async Task<IReadOnlyList<YearIndicators>> ComputeYearsAsync(
         int first, int last, Language language, UnitScope scope = UnitScope.Kosovo, CancellationToken cancellationToken = default)
     {
+        // One connection for the run's eight or more statements, not one taken from the pool and returned for each.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await ComputeYearsOnOpenConnectionAsync(first, last, language, scope, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<IReadOnlyList<YearIndicators>> ComputeYearsOnOpenConnectionAsync(
+        int first, int last, Language language, UnitScope scope, CancellationToken cancellationToken)
+    {
         var rangeStart = new DateOnly(first, 1, 1);
         var rangeEnd = new DateOnly(last, 12, 31);
         var units = scope == UnitScope.Synthetic ? db.Municipalities.Where(m => m.Synthetic) : db.KosovoMunicipalities;
@@ -72,7 +87,7 @@ public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, Disclosu
     /// municipality page): the engine measures it as it measures every municipality in
     /// <see cref="ComputeAsync"/>, without loading the other 37.
     /// </summary>
-    /// <param name="council">The council with all its members, meetings and work plans, or null.</param>
+    /// <param name="council">The council with its members and at least these years' meetings and work plans, or null.</param>
     /// <param name="declaredComplete">The years whose data the municipality has declared complete.</param>
     public IReadOnlyList<MunicipalityIndicators> History(
         Municipality municipality, Council? council, IReadOnlyList<Compensation> compensation, IReadOnlySet<int> declaredComplete,
