@@ -68,6 +68,35 @@ public class StreamingImportTests
         Assert.False(await scope.ServiceProvider.GetRequiredService<McscDbContext>().Meetings.AnyAsync(m => m.Date.Year >= 2030));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ARowRefusedWhileWritingAfterABatchWasCopiedLeavesNothingWritten(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, Seed.Examples);
+        // 2058 is locked for Pejë: its rows, in the second batch, are refused only when that batch is written.
+        await using (var services = await database.OpenServicesAsync())
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<McscDbContext>();
+            db.Approvals.Add(new McscMonitor.Approvals.Approval
+            {
+                MunicipalityCode = "peje", Year = 2058, State = McscMonitor.Core.Approval.ApprovalState.Locked,
+                ChangedAtUtc = DateTime.UtcNow, ChangedBy = "test",
+            });
+            await db.SaveChangesAsync();
+        }
+        using var folder = new TempFolder();
+        folder.Write("meetings.csv", Meetings(12_000));
+
+        var run = await database.RunAsync("import", folder.Path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("2058", run.Error);
+        await using var after = await database.OpenServicesAsync();
+        await using var check = after.CreateAsyncScope();
+        Assert.False(await check.ServiceProvider.GetRequiredService<McscDbContext>().Meetings.AnyAsync(m => m.Date.Year >= 2030));
+    }
+
     private sealed class Recorder(List<ImportProgress> reports) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value) => reports.Add(value);

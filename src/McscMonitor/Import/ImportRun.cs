@@ -230,8 +230,6 @@ internal sealed class TableImport<T, TKey>(
     where T : EditableRecord
     where TKey : notnull
 {
-    private static readonly BulkCopyOptions BulkCopy = new() { MaxBatchSize = 1_000 };
-
     public ExchangeSchema Schema => schema;
 
     public void Check(ImportRun run)
@@ -315,7 +313,7 @@ internal sealed class TableImport<T, TKey>(
             {
                 // New rows go in by bulk copy (SQLite: multi-row inserts; PostgreSQL: binary COPY), in the import's transaction;
                 // changed rows are saved by EF Core, and audited one by one.
-                if (created.Count > 0) await db.BulkCopyAsync(BulkCopy, created, cancellationToken);
+                if (created.Count > 0) await db.InsertAsync(created, cancellationToken);
                 if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellationToken);
             }
             db.ChangeTracker.Clear();

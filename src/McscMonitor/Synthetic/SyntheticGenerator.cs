@@ -25,7 +25,6 @@ public sealed class SyntheticGenerator(McscDbContext db)
     public const int MaxUnits = 100_000;
     public const int MaxYears = 30;
     private const int UnitsPerBatch = 500;
-    private static readonly BulkCopyOptions BulkCopy = new() { MaxBatchSize = 1_000 };
 
     private static readonly Community[] Minorities = [Community.Serbian, Community.Turkish, Community.Bosniak, Community.Roma, Community.Ashkali, Community.Egyptian, Community.Gorani];
 
@@ -99,10 +98,10 @@ public sealed class SyntheticGenerator(McscDbContext db)
     /// </summary>
     private async Task WriteBatchAsync(List<Municipality> units, List<Compensation> compensation, List<Council> councils, CancellationToken cancellationToken)
     {
-        await db.BulkCopyAsync(BulkCopy, units, cancellationToken);
-        await db.BulkCopyAsync(BulkCopy, compensation, cancellationToken);
+        await db.InsertAsync(units, cancellationToken);
+        await db.InsertAsync(compensation, cancellationToken);
         foreach (var council in councils) council.Version = 1;
-        await db.BulkCopyAsync(BulkCopy, councils, cancellationToken);
+        await db.InsertAsync(councils, cancellationToken);
         var codes = councils.Select(c => c.MunicipalityCode).ToList();
         var ids = await db.Councils.AsNoTracking().Where(c => codes.Contains(c.MunicipalityCode)).ToDictionaryAsync(c => c.MunicipalityCode, c => c.Id, cancellationToken);
         foreach (var council in councils)
@@ -112,9 +111,9 @@ public sealed class SyntheticGenerator(McscDbContext db)
             foreach (var meeting in council.Meetings) (meeting.CouncilId, meeting.Version) = (id, 1);
             foreach (var plan in council.WorkPlans) (plan.CouncilId, plan.Version) = (id, 1);
         }
-        await db.BulkCopyAsync(BulkCopy, councils.SelectMany(c => c.Members), cancellationToken);
-        await db.BulkCopyAsync(BulkCopy, councils.SelectMany(c => c.Meetings), cancellationToken);
-        await db.BulkCopyAsync(BulkCopy, councils.SelectMany(c => c.WorkPlans), cancellationToken);
+        await db.InsertAsync(councils.SelectMany(c => c.Members), cancellationToken);
+        await db.InsertAsync(councils.SelectMany(c => c.Meetings), cancellationToken);
+        await db.InsertAsync(councils.SelectMany(c => c.WorkPlans), cancellationToken);
     }
 
     private static Council Council(string code, Community majority, int firstYear, int lastYear, Random random)
