@@ -1,9 +1,15 @@
+using System.Data.Common;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using McscMonitor.Core.Domain;
+using McscMonitor.Data;
 using McscMonitor.Import;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -94,14 +100,54 @@ public sealed class ChangeSetWriter : IDisposable
         }
     }
 
-    /// <summary>The compressed lines, or null when no row was created.</summary>
-    public AuditChangeSet? Finish(long auditEntryId)
+    /// <summary>
+    /// Stores the compressed lines under the import's audit entry, if any row was created. The
+    /// bytes go to the database from the writer's own buffer: a million rows compress to about
+    /// 45 MB, and copying them into an array and then into a bound parameter held three times that
+    /// at the end of the import. SQLite is given room for them (<c>zeroblob</c>) and then the
+    /// bytes through its blob stream; PostgreSQL reads them from the buffer as the parameter.
+    /// </summary>
+    public async Task SaveAsync(McscDbContext db, long auditEntryId, CancellationToken cancellationToken)
     {
-        if (Lines == 0) return null;
+        if (Lines == 0) return;
         _json.Dispose();
         _lines.Dispose();
         _gzip.Dispose();
-        return new AuditChangeSet { AuditEntryId = auditEntryId, Lines = Lines, Content = _buffer.ToArray() };
+        var content = new ReadOnlyMemory<byte>(_buffer.GetBuffer(), 0, (int)_buffer.Length);
+        var table = db.Model.FindEntityType(typeof(AuditChangeSet))!.GetTableName();
+        var connection = db.Database.GetDbConnection();
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var sqlite = connection is SqliteConnection;
+        insert.CommandText = $"INSERT INTO \"{table}\" (\"AuditEntryId\", \"Lines\", \"Content\") VALUES (@entry, @lines, "
+                             + (sqlite ? "zeroblob(@length))" : "@content)");
+        Add(insert, "@entry", auditEntryId);
+        Add(insert, "@lines", Lines);
+        if (sqlite) Add(insert, "@length", content.Length);
+        else insert.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>>("@content", NpgsqlDbType.Bytea) { TypedValue = content });
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+            if (connection is SqliteConnection file)
+            {
+                // The key is the table's rowid, so the blob is found by it.
+                await using var blob = new SqliteBlob(file, table!, nameof(AuditChangeSet.Content), auditEntryId);
+                await blob.WriteAsync(content, cancellationToken);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        static void Add(DbCommand command, string name, object value)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
     }
 
     public void Dispose()

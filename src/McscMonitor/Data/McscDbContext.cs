@@ -80,11 +80,7 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
         };
         AuditEntries.Add(entry);
         await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-        if (changeSet?.Finish(entry.Id) is { } lines)
-        {
-            AuditChangeSets.Add(lines);
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-        }
+        if (changeSet is not null) await changeSet.SaveAsync(this, entry.Id, cancellationToken);
     }
 
     /// <summary>The municipality a name, alias or code given by a person or a file stands for, or suggestions.</summary>
