@@ -78,7 +78,9 @@ public sealed partial class TextCatalog
 
     public string Number(decimal value) => value.ToString("N2", Culture);
 
-    public string Date(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
+    /// <summary>A date in running text: Serbian writes the day as an ordinal ("26. новембар 2026"), Albanian and English do not.</summary>
+    public string Date(DateOnly date) =>
+        date.ToString(Language is Language.SrLatn or Language.SrCyrl ? "d. MMMM yyyy" : "d MMMM yyyy", Culture);
 
     /// <summary>The language of a culture (the request's or the console's); English unless it is Albanian or Serbian.</summary>
     public static Language LanguageOf(CultureInfo culture)
