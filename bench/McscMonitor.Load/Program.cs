@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using McscMonitor.Data;
@@ -55,7 +56,11 @@ try
     var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     var before = await SnapshotAsync(app.Services);
 
-    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri(address) };
+    // Like a browser, the clients accept gzip, so the fact sheet page goes out compressed.
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, AutomaticDecompression = DecompressionMethods.GZip })
+    {
+        BaseAddress = new Uri(address),
+    };
     var writes = 0;
     var timings = new ConcurrentDictionary<string, ConcurrentBag<double>>();
     var failures = new ConcurrentBag<string>();
