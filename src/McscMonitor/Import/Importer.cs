@@ -41,8 +41,9 @@ public sealed record ImportOutcome(IReadOnlyList<ImportError> Errors, IReadOnlyL
 /// repeated rows) and councils; the second, only for a clean file, writes in batches of
 /// <see cref="BatchSize"/> inside one transaction, each batch's stored rows looked up by their
 /// natural keys in one query. Memory grows with the file only by its natural keys (while
-/// checking) and its compressed change set, importing the same rows again changes nothing, and the import is audited once, with the rows it created in a
-/// compact change set (<see cref="AuditChangeSet"/>) and a trail entry for each row it changed.
+/// checking) and its compressed change set. Importing the same rows again changes nothing, and
+/// the import is audited once, with the rows it created in a compact change set
+/// (<see cref="AuditChangeSet"/>) and a trail entry for each row it changed.
 /// New rows are bulk copied; changed rows go through EF Core's change tracker and its audit.
 /// </summary>
 public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate gate)
