@@ -177,6 +177,15 @@ public class IndicatorBenchmarks
         return years.Sum(year => year.Municipalities.Count);
     }
 
+    /// <summary>The same ten years as the trends page serves them: computed once per version of the records, then read from the cache.</summary>
+    [Benchmark]
+    public async Task<int> TenYearsWarmFromTheCache()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var years = await scope.ServiceProvider.GetRequiredService<IndicatorQuery>().CachedYearsAsync(Year - 9, Year, Language.En);
+        return years.Sum(year => year.Municipalities.Count);
+    }
+
     private static async Task<int> CountRowsAsync(DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();

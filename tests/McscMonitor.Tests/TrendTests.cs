@@ -26,6 +26,25 @@ public class TrendTests
     }
 
     [Fact]
+    public async Task TheTrendCountsAMeetingRecordedAfterItWasLastShown()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var monitor = host.ClientFor(Roles.Monitor);
+        static int Held(JsonObject trend, int year) =>
+            trend["years"]!.AsArray().Single(y => y!["year"]!.GetValue<int>() == year)!["meetingsHeld"]!.GetValue<int>();
+
+        var before = (await monitor.GetFromJsonAsync<JsonObject>("/api/v1/trends"))!;
+        var shownAgain = (await monitor.GetFromJsonAsync<JsonObject>("/api/v1/trends"))!;
+        var created = await host.ClientFor(Roles.Admin).PostAsJsonAsync("/api/v1/meetings", new { municipality = "peje", date = "2021-12-20", status = "held" });
+        var after = (await monitor.GetFromJsonAsync<JsonObject>("/api/v1/trends"))!;
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(Held(before, 2021), Held(shownAgain, 2021));
+        Assert.Equal(Held(before, 2021) + 1, Held(after, 2021));
+        Assert.Equal(Held(before, 2022), Held(after, 2022));
+    }
+
+    [Fact]
     public async Task AnOfficerSeesTheTrendOfTheirOwnMunicipalityOnly()
     {
         await using var host = await ApiHost.StartAsync();

@@ -27,6 +27,12 @@ public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, Disclosu
             ? await computed.GetAsync(db, year, language, scope, cancellationToken)
             : (await ComputeYearsAsync(year, year, language, scope, cancellationToken))[0];
 
+    /// <summary>Kosovo's years from <paramref name="first"/> to <paramref name="last"/>, computed once per version of the records; inside a transaction, afresh.</summary>
+    public async Task<IReadOnlyList<YearIndicators>> CachedYearsAsync(int first, int last, Language language, CancellationToken cancellationToken = default) =>
+        db.Database.CurrentTransaction is null
+            ? await computed.RunAsync(db, first, last, language, cancellationToken)
+            : await ComputeYearsAsync(first, last, language, cancellationToken: cancellationToken);
+
     /// <summary>Computed figures as this reader may see them.</summary>
     public YearIndicators ForReader(YearIndicators indicators, ClaimsPrincipal reader) =>
         reader.IsInRole(Roles.Admin) || reader.IsInRole(Roles.Monitor) ? indicators : ForPublication(indicators);

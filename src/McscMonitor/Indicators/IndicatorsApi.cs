@@ -82,11 +82,28 @@ public sealed class ComputedYears(IServiceScopeFactory scopes) : IDisposable
 {
     private readonly ComputeOnceCache<(int, Language, UnitScope, string), Core.Indicators.YearIndicators> _years = new(sizeLimit: 16);
     private readonly ComputeOnceCache<long, IReadOnlyList<int>> _yearsWithData = new(sizeLimit: 2);
+    private readonly ComputeOnceCache<(int, int, Language, long), IReadOnlyList<Core.Indicators.YearIndicators>> _runs = new(sizeLimit: 4);
 
     public void Dispose()
     {
         _years.Dispose();
         _yearsWithData.Dispose();
+        _runs.Dispose();
+    }
+
+    /// <summary>
+    /// A run of Kosovo's years (the trends), computed once per version of all the records: the
+    /// sum of the years' versions, which moves on with any change to any of them.
+    /// </summary>
+    public async Task<IReadOnlyList<Core.Indicators.YearIndicators>> RunAsync(
+        McscDbContext db, int first, int last, Language language, CancellationToken cancellationToken)
+    {
+        var version = await YearVersions.OfAllAsync(db, cancellationToken);
+        return await _runs.GetAsync((first, last, language, version), async () =>
+        {
+            await using var computing = scopes.CreateAsyncScope();
+            return await computing.ServiceProvider.GetRequiredService<IndicatorQuery>().ComputeYearsAsync(first, last, language, cancellationToken: CancellationToken.None);
+        }, cancellationToken);
     }
 
     public async Task<Core.Indicators.YearIndicators> GetAsync(McscDbContext db, int year, Language language, UnitScope scope, CancellationToken cancellationToken)

@@ -64,7 +64,7 @@ public sealed class TrendQuery(IndicatorQuery query)
         var withData = (await query.YearsWithDataAsync(cancellationToken)).ToHashSet();
         if (withData.Count == 0) return new Trend(region, municipality, years);
         // Exact figures: trends are for staff, and an officer's trend is of their own municipality, whose members they see anyway.
-        foreach (var indicators in (await query.ComputeYearsAsync(withData.Min(), withData.Max(), Language.En, cancellationToken: cancellationToken)).Where(y => withData.Contains(y.Year)))
+        foreach (var indicators in (await query.CachedYearsAsync(withData.Min(), withData.Max(), Language.En, cancellationToken)).Where(y => withData.Contains(y.Year)))
         {
             var year = indicators.Year;
             var inScope = indicators.Municipalities
