@@ -16,22 +16,30 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-// A bounded load test on loopback: the app on a fresh SQLite database with the demo data,
+// A bounded load test on loopback: the app on a fresh database (SQLite unless --provider postgres) with the demo data,
 // many clients for a fixed time, then a check that nothing failed and that the database
 // holds exactly what it held plus the writes the clients made.
 //   dotnet run -c Release --project bench/McscMonitor.Load -- [--clients 50] [--seconds 30]
 // At scale: --synthetic 42000 [--years 10] first generates that many synthetic units (timed), measures
 // their last year's indicators once, cold, against a hand-written aggregate, and adds the paged API to the mix.
+// --provider postgres runs it all on a database of its own on the server MCSC_BENCH_POSTGRES names
+// (loopback by default), dropped afterwards.
 var clients = Option("--clients", 50);
 var seconds = Option("--seconds", 30);
 var syntheticUnits = Option("--synthetic", 0);
 var syntheticYears = Option("--years", 10);
+var postgres = args.SkipWhile(arg => arg != "--provider").Skip(1).FirstOrDefault() == "postgres";
 var lastYear = DateTime.UtcNow.Year - 1;
 var folder = Directory.CreateTempSubdirectory("mcsc-load-");
+var admin = Environment.GetEnvironmentVariable("MCSC_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=mcsc-ci;Database=postgres";
+var databaseName = postgres ? $"mcsc_load_{Guid.NewGuid():N}" : Path.Combine(folder.FullName, "load.db");
+if (postgres) await ExecuteAdminAsync(admin, $"CREATE DATABASE {databaseName}");
 var settings = new Dictionary<string, string?>
 {
-    ["Database:Provider"] = "Sqlite",
-    ["ConnectionStrings:Mcsc"] = $"Data Source={Path.Combine(folder.FullName, "load.db")}",
+    ["Database:Provider"] = postgres ? "Postgres" : "Sqlite",
+    ["ConnectionStrings:Mcsc"] = postgres
+        ? new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = databaseName }.ConnectionString
+        : $"Data Source={databaseName}",
     // The load is the point here, not the per-token limit that protects a real server from one script.
     ["RateLimits:TokenRequestsPerMinute"] = "1000000",
     ["Logging:LogLevel:Default"] = "Warning",
@@ -51,7 +59,7 @@ try
         await users.AddAsync("load", Roles.Monitor, null);
         token = await users.CreateTokenAsync("load", "load test");
     }
-    if (syntheticUnits > 0) await MeasureScaleAsync(app.Services, syntheticUnits, syntheticYears, lastYear);
+    if (syntheticUnits > 0) await MeasureScaleAsync(app.Services, syntheticUnits, syntheticYears, lastYear, postgres);
     await app.StartAsync();
     var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     var before = await SnapshotAsync(app.Services);
@@ -98,7 +106,7 @@ try
     }
 
     // Statements per page, counted from EF Core's own events: the first request (cold) and the next (warm).
-    using (var counter = new StatementCounter(Path.Combine(folder.FullName, "load.db")))
+    using (var counter = new StatementCounter(databaseName))
     {
         Console.WriteLine($"{"statements per request",-56} {"cold",5} {"warm",5}");
         foreach (var url in new[] { "/municipalities/peje?year=2021", "/?year=2021", "/api/v1/meetings?municipality=peje&year=2021", "/api/v1/indicators/2021" })
@@ -161,11 +169,16 @@ finally
 {
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     folder.Delete(recursive: true);
+    if (postgres)
+    {
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        await ExecuteAdminAsync(admin, $"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)");
+    }
 }
 
 // The scale run: generate, then one year's indicators for every synthetic unit, cold, beside the
 // floor a hand-written aggregate of the same year's meetings and members sets.
-static async Task MeasureScaleAsync(IServiceProvider services, int units, int years, int year)
+static async Task MeasureScaleAsync(IServiceProvider services, int units, int years, int year, bool postgres)
 {
     await using var scope = services.CreateAsyncScope();
     var clock = Stopwatch.StartNew();
@@ -179,11 +192,16 @@ static async Task MeasureScaleAsync(IServiceProvider services, int units, int ye
     await using (var command = db.Database.GetDbConnection().CreateCommand())
     {
         await db.Database.OpenConnectionAsync();
-        command.CommandText = string.Create(CultureInfo.InvariantCulture,
-            $"""
-            SELECT CouncilId, COUNT(*), SUM(Status = 'held') FROM Meetings WHERE Date BETWEEN '{year}-01-01' AND '{year}-12-31' GROUP BY CouncilId;
-            SELECT CouncilId, Community, Gender, COUNT(*) FROM Members WHERE AppointedOn <= '{year}-12-31' AND (LeftOn IS NULL OR LeftOn >= '{year}-12-31') GROUP BY CouncilId, Community, Gender;
-            """);
+        var y = year.ToString(CultureInfo.InvariantCulture);
+        command.CommandText = postgres
+            ? $"""
+              SELECT "CouncilId", COUNT(*), COUNT(*) FILTER (WHERE "Status" = 'held') FROM "Meetings" WHERE "Date" BETWEEN DATE '{y}-01-01' AND DATE '{y}-12-31' GROUP BY "CouncilId";
+              SELECT "CouncilId", "Community", "Gender", COUNT(*) FROM "Members" WHERE "AppointedOn" <= DATE '{y}-12-31' AND ("LeftOn" IS NULL OR "LeftOn" >= DATE '{y}-12-31') GROUP BY "CouncilId", "Community", "Gender";
+              """
+            : $"""
+              SELECT CouncilId, COUNT(*), SUM(Status = 'held') FROM Meetings WHERE Date BETWEEN '{y}-01-01' AND '{y}-12-31' GROUP BY CouncilId;
+              SELECT CouncilId, Community, Gender, COUNT(*) FROM Members WHERE AppointedOn <= '{y}-12-31' AND (LeftOn IS NULL OR LeftOn >= '{y}-12-31') GROUP BY CouncilId, Community, Gender;
+              """;
         await using var reader = await command.ExecuteReaderAsync();
         do while (await reader.ReadAsync()) hand++;
         while (await reader.NextResultAsync());
@@ -197,6 +215,14 @@ static async Task MeasureScaleAsync(IServiceProvider services, int units, int ye
     var querySeconds = clock.Elapsed.TotalSeconds;
     Console.WriteLine($"hand-written aggregate of {year} (meetings and members, {hand:N0} rows): {handSeconds * 1000:F0} ms");
     Console.WriteLine($"indicators {year}, {computed.Municipalities.Count:N0} units, cold: {querySeconds * 1000:F0} ms = {querySeconds / handSeconds:F2}× the hand-written aggregate");
+}
+
+static async Task ExecuteAdminAsync(string admin, string sql)
+{
+    await using var connection = new Npgsql.NpgsqlConnection(admin);
+    await connection.OpenAsync();
+    await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+    await command.ExecuteNonQueryAsync();
 }
 
 int Option(string name, int fallback)
