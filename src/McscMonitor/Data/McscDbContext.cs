@@ -136,7 +136,6 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await Data.YearVersions.BumpAsync(this, touched, cancellationToken);
         var now = DateTime.UtcNow;
         var councilIds = pending.Select(change => change.CouncilId).OfType<int>().Distinct().ToList();
         var councilMunicipalities = councilIds.Count == 0 ? new Dictionary<int, string>()
@@ -146,6 +145,9 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
             AuditEntries.Add(change.ToEntry(_actor, now, councilMunicipalities));
         }
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Last before the commit: the year's version row is locked from here to the commit, and every
+        // other write into the same year waits for it (on PostgreSQL; SQLite has one writer anyway).
+        await Data.YearVersions.BumpAsync(this, touched, cancellationToken);
         if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
         return saved;
     }
