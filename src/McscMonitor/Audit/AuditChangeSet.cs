@@ -125,8 +125,7 @@ public sealed class ChangeSetWriter : IDisposable
         Add(insert, "@lines", Lines);
         if (sqlite) Add(insert, "@length", content.Length);
         else insert.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>>("@content", NpgsqlDbType.Bytea) { TypedValue = content });
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        await db.Database.WithOpenConnectionAsync(async _ =>
         {
             await insert.ExecuteNonQueryAsync(cancellationToken);
             if (connection is SqliteConnection file)
@@ -135,11 +134,8 @@ public sealed class ChangeSetWriter : IDisposable
                 await using var blob = new SqliteBlob(file, table!, nameof(AuditChangeSet.Content), auditEntryId);
                 await blob.WriteAsync(content, cancellationToken);
             }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+            return true;
+        }, cancellationToken);
 
         static void Add(DbCommand command, string name, object value)
         {

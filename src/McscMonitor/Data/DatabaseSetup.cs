@@ -100,9 +100,7 @@ public static class DatabaseSetup
     private static async Task<HashSet<string>> AppliedMigrationsAsync(McscDbContext db, CancellationToken cancellationToken)
     {
         if (!await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken)) return [];
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        return await db.Database.WithOpenConnectionAsync(async connection =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT \"MigrationId\" FROM \"{HistoryRepository.DefaultTableName}\"";
@@ -110,11 +108,7 @@ public static class DatabaseSetup
             var applied = new HashSet<string>(StringComparer.Ordinal);
             while (await reader.ReadAsync(cancellationToken)) applied.Add(reader.GetString(0));
             return applied;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, cancellationToken);
     }
 
     /// <summary>Creates the database if needed and applies pending migrations.</summary>

@@ -43,22 +43,14 @@ public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, Disclosu
     public async Task<YearIndicators> ComputeAsync(int year, Language language, CancellationToken cancellationToken = default) =>
         (await ComputeYearsAsync(year, year, language, cancellationToken: cancellationToken))[0];
 
-    /// <summary>Every year from <paramref name="first"/> to <paramref name="last"/>, with one set of queries for the whole run.</summary>
+    /// <summary>
+    /// Every year from <paramref name="first"/> to <paramref name="last"/>, with one set of queries
+    /// for the whole run, on one connection (not one taken from the pool and returned per statement).
+    /// </summary>
     /// <param name="scope">Kosovo's municipalities, or the units a <c>generate</c> run made up.</param>
-    public async Task<IReadOnlyList<YearIndicators>> ComputeYearsAsync(
-        int first, int last, Language language, UnitScope scope = UnitScope.Kosovo, CancellationToken cancellationToken = default)
-    {
-        // One connection for the run's eight or more statements, not one taken from the pool and returned for each.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return await ComputeYearsOnOpenConnectionAsync(first, last, language, scope, cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    public Task<IReadOnlyList<YearIndicators>> ComputeYearsAsync(
+        int first, int last, Language language, UnitScope scope = UnitScope.Kosovo, CancellationToken cancellationToken = default) =>
+        db.Database.WithOpenConnectionAsync(_ => ComputeYearsOnOpenConnectionAsync(first, last, language, scope, cancellationToken), cancellationToken);
 
     private async Task<IReadOnlyList<YearIndicators>> ComputeYearsOnOpenConnectionAsync(
         int first, int last, Language language, UnitScope scope, CancellationToken cancellationToken)
