@@ -137,7 +137,7 @@ public class ApprovalTests
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
         Assert.Contains("at most 500", await tooLong.Content.ReadAsStringAsync());
         Assert.Equal(1, bidi.ExitCode);
-        Assert.Contains("control or text-direction characters", bidi.Error);
+        Assert.Contains("control, invisible or text-direction characters", bidi.Error);
         Assert.Equal(1, note.ExitCode);
         Assert.Contains("at most 500", note.Error);
         Assert.Matches(@"peje\s+submitted", status.Output);

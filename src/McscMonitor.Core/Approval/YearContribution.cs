@@ -13,6 +13,8 @@ public static class YearContribution
 {
     public static object? Of(object? record, int year)
     {
+        // A year no record can fall in (approval years are bounded, but a stored one may predate that).
+        if (year is < RecordRules.FirstYear or > RecordRules.LastYear) return null;
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
         return record switch
@@ -22,7 +24,7 @@ public static class YearContribution
             WorkPlan w when w.Year == year => (w.AdoptedOn, w.AddressesNonMajorityConcerns),
             Compensation c when c.Year == year => (c.Status, c.AmountPerMeetingEur),
             Member m when m.AppointedOn <= end && !(m.LeftOn < start) =>
-                (m.MemberRef, m.Role, m.IsServingOn(end), m.CountsAsWoman, m.ErasedAtUtc is null ? m.Community : null, m.ErasedCountedAsNonMajority),
+                (m.MemberRef, m.Role, m.IsServingOn(end), m.CountsAsWoman, m.CountedCommunity, m.ErasedCountedAsNonMajority),
             Council c when c.IsEstablishedIn(year) => (c.EstablishedOn, c.DissolvedOn, c.AssemblyDecision),
             _ => null,
         };

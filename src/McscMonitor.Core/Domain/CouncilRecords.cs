@@ -47,6 +47,16 @@ public sealed class Member : EditableRecord
     public bool? ErasedCountedAsWoman { get; set; }
     public bool? ErasedCountedAsNonMajority { get; set; }
 
+    /// <summary>
+    /// The community an erased member counted in, for the aggregates only (a year's list of
+    /// communities represented), so that erasure does not change a year's figures or a published
+    /// version's. Never shown for the member: their record, exports and audit trail say "erased".
+    /// </summary>
+    public Community? ErasedCountedCommunity { get; set; }
+
+    /// <summary>The community this member counts in: the one recorded, or after erasure the one they counted in.</summary>
+    public Community? CountedCommunity => Community ?? ErasedCountedCommunity;
+
     public bool IsServingOn(DateOnly date) => AppointedOn <= date && !(LeftOn < date);
 
     public bool CountsAsWoman => Indicators.MemberGroup.IsWoman(ErasedCountedAsWoman, Gender);
@@ -57,11 +67,12 @@ public sealed class Member : EditableRecord
     /// <summary>The word that stands in the record, the exports and the audit trail for erased data.</summary>
     public const string ErasedText = "erased";
 
-    /// <summary>Replaces name, community, religion and gender; the member stays, counted as before.</summary>
+    /// <summary>Replaces name, community, religion and gender; the member stays, counted as before (in the same groups and community).</summary>
     public void Erase(Municipality municipality, DateTime now)
     {
         ErasedCountedAsWoman = CountsAsWoman;
         ErasedCountedAsNonMajority = CountsAsNonMajority(municipality);
+        ErasedCountedCommunity = CountedCommunity;
         FullName = ErasedText;
         Religion = null;
         Community = null;

@@ -14,7 +14,8 @@ public static class RecordRules
     /// <summary>
     /// Free text as typed, checked the same way wherever it arrives: no longer than the
     /// column holds, and free of control characters (a NUL breaks PostgreSQL) and of the
-    /// invisible direction overrides that make a name read differently from what it is.
+    /// invisible characters (direction overrides, zero-width spaces) that make a name read
+    /// differently from what it is.
     /// </summary>
     public static string? Text(string? value, int maxLength)
     {
@@ -23,8 +24,10 @@ public static class RecordRules
         return value.Any(IsForbidden) ? Messages.Current["forbiddenCharacters"] : null;
     }
 
+    /// <summary>Control characters, direction overrides and isolates, and the invisible zero-width ones (a name with U+200B inside looks like another).</summary>
     private static bool IsForbidden(char character) =>
-        char.IsControl(character) || character is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+        char.IsControl(character) || character is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'
+            or >= '\u200B' and <= '\u200F' or '\u2060' or '\uFEFF';
 
     public static string? YearOutOfRange(DateOnly date) =>
         date.Year is < FirstYear or > LastYear

@@ -19,7 +19,7 @@ public sealed record CouncilYear(
         var held = meetings.Where(meeting => meeting.Status == MeetingStatus.Held).ToList();
         var yearEnd = new DateOnly(year, 12, 31);
         var members = council.Members.Where(member => member.IsServingOn(yearEnd))
-            .GroupBy(member => (member.Community, member.Gender, member.ErasedCountedAsWoman, member.ErasedCountedAsNonMajority))
+            .GroupBy(member => (Community: member.CountedCommunity, member.Gender, member.ErasedCountedAsWoman, member.ErasedCountedAsNonMajority))
             .Select(group => new MemberGroup(group.Key.Community, group.Key.Gender, group.Key.ErasedCountedAsWoman, group.Key.ErasedCountedAsNonMajority, group.Count()))
             .ToList();
         return new CouncilYear(meetings.Count, held.Count, held.Count(meeting => meeting.DiscussedSecurityOrNonMajority), members,

@@ -44,11 +44,13 @@ internal static class ApprovalEndpoints
                 var decision = await workflow.ActAsync(code, year, parsed, ApprovalWorkflow.RoleOf(user, code), form.Reason, cancellationToken);
                 var back = RedirectHttpResult.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : $"/municipalities/{code}?year={year.ToString(CultureInfo.InvariantCulture)}";
                 if (decision.Allowed) return TypedResults.LocalRedirect(back);
+                if (decision.Refusal == "approvalYearInvalid") return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [decision.Detail!] });
                 return TypedResults.Problem(Describe(decision, parsed, await workflow.StateAsync(code, year, cancellationToken)),
                     statusCode: decision.Refusal switch
                     {
                         "approvalNotAllowed" => StatusCodes.Status403Forbidden,
-                        "approvalReasonInvalid" => StatusCodes.Status400BadRequest,
+                        "approvalReasonInvalid" or "approvalYearInvalid" => StatusCodes.Status400BadRequest,
+                        "approvalUnknownMunicipality" => StatusCodes.Status404NotFound,
                         _ => StatusCodes.Status409Conflict,
                     });
             })

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using McscMonitor.Audit;
 using McscMonitor.Core.Approval;
+using McscMonitor.Core.Localization;
 using McscMonitor.Data;
 using McscMonitor.Users;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,15 @@ public sealed class ApprovalWorkflow(McscDbContext db, AuditActor actor, TimePro
         // A reason is free text like any other: bounded, without control or direction characters.
         if (Core.Domain.RecordRules.Text(reason, Core.Domain.TextLimits.Reason) is { } badReason)
             return new ApprovalDecision(null, "approvalReasonInvalid", badReason);
+        if (year is < Core.Domain.RecordRules.FirstYear or > Core.Domain.RecordRules.LastYear)
+            return new ApprovalDecision(null, "approvalYearInvalid", Core.Domain.RecordRules.NotAYear(year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (!await db.Municipalities.AnyAsync(m => m.Code == municipalityCode, cancellationToken))
+            return new ApprovalDecision(null, "approvalUnknownMunicipality", Messages.Format("unknownMunicipality", ("input", municipalityCode)));
+
+        // The state is read under the lock that record writes share: a write in flight finishes
+        // first, and none starts until this step is committed (ClosedYears).
+        await using var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await ClosedYears.EnterStateChangeAsync(db, cancellationToken);
         var row = await db.Approvals.FirstOrDefaultAsync(a => a.MunicipalityCode == municipalityCode && a.Year == year, cancellationToken);
         var decision = ApprovalRules.Decide(row?.State ?? ApprovalState.Draft, action, role, reason);
         if (!decision.Allowed) return decision;
@@ -47,6 +57,7 @@ public sealed class ApprovalWorkflow(McscDbContext db, AuditActor actor, TimePro
         row.Version++;
         actor.Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         await db.SaveChangesAsync(cancellationToken);
+        if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
         return decision;
     }
 

@@ -27,29 +27,46 @@ public sealed class YearNotEditableException(string municipalityCode, int year, 
 
 /// <summary>
 /// Every save passes here: a change to a record that alters a year which is not a draft any
-/// more (<see cref="YearContribution"/>) is refused, however it arrives — form, API, import or CLI.
+/// more (<see cref="YearContribution"/>) is refused, however it arrives — form, API, import or
+/// CLI — and so is a change of a municipality's majority community while any of its years is
+/// closed, since every non-majority figure of those years rests on it. The closed years are
+/// read inside the save's transaction, under <see cref="ClosedYears"/>' lock.
 /// </summary>
 internal static class YearGuard
 {
+    /// <summary>Whether a save holds changes this guard must check (and so needs a transaction).</summary>
+    public static bool Applies(ChangeTracker tracker) =>
+        tracker.Entries<EditableRecord>().Any(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+        || tracker.Entries<Municipality>().Any(MajorityChanges);
+
     public static async Task RefuseChangesToClosedYearsAsync(McscDbContext db, CancellationToken cancellationToken)
     {
+        await ClosedYears.EnterRecordWriteAsync(db, cancellationToken);
+        var closed = await ClosedYears.ReadAsync(db, cancellationToken);
+        if (closed.Count == 0) return;
+
+        foreach (var municipality in db.ChangeTracker.Entries<Municipality>().Where(MajorityChanges))
+            if (closed[municipality.Entity.Code].OrderBy(a => a.Year).FirstOrDefault() is { } first)
+                throw new YearNotEditableException(first.MunicipalityCode, first.Year, first.State);
+
         var changes = db.ChangeTracker.Entries<EditableRecord>()
             .Where(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         if (changes.Count == 0) return;
-        var closed = await db.Approvals.AsNoTracking().Where(a => a.State != ApprovalState.Draft).ToListAsync(cancellationToken);
-        if (closed.Count == 0) return;
-
         var councils = await CouncilMunicipalitiesAsync(db, changes, cancellationToken);
         foreach (var entry in changes)
         {
             var before = entry.State == EntityState.Added ? null : entry.OriginalValues.ToObject();
             var after = entry.State == EntityState.Deleted ? null : entry.Entity;
             foreach (var municipality in new[] { MunicipalityOf(before, councils), MunicipalityOf(after, councils) }.Distinct())
-                foreach (var year in closed.Where(a => a.MunicipalityCode == municipality))
+                foreach (var year in closed[municipality ?? ""])
                     if (YearContribution.Alters(before, after, year.Year))
                         throw new YearNotEditableException(year.MunicipalityCode, year.Year, year.State);
         }
     }
+
+    private static bool MajorityChanges(EntityEntry<Municipality> entry) =>
+        entry.State == EntityState.Modified && entry.Property(m => m.MajorityCommunity).IsModified
+        && !Equals(entry.Property(m => m.MajorityCommunity).OriginalValue, entry.Property(m => m.MajorityCommunity).CurrentValue);
 
     public static string? MunicipalityOf(object? record, IReadOnlyDictionary<int, string> councils) => record switch
     {

@@ -65,6 +65,8 @@ internal static class AuditPageEndpoint
             : null;
     }
 
+    private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
     private static IQueryable<AuditEntry> Filtered(McscDbContext db, AuditFilter filter)
     {
         var entries = db.AuditEntries.AsNoTracking();
@@ -84,6 +86,9 @@ internal static class AuditPageEndpoint
         var entries = Filtered(db, filter);
         var total = await entries.CountAsync(cancellationToken);
         var shown = await entries.OrderByDescending(e => e.Id).Skip((filter.Page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        // Entries about members show their names, communities and religions: who read them is recorded too.
+        if (shown.Count(e => e.Entity == nameof(Member)) is > 0 and var members)
+            await db.AuditMemberAccessAsync("view", NullIfEmpty(filter.Municipality), members, cancellationToken);
         var entities = await db.AuditEntries.Select(e => e.Entity).Distinct().ToListAsync(cancellationToken);
         var municipalities = await db.Municipalities.AsNoTracking().ToListAsync(cancellationToken);
         var byName = StringComparer.Create(texts.Culture, ignoreCase: true);
@@ -100,6 +105,8 @@ internal static class AuditPageEndpoint
     {
         if (Invalid(filter) is { } problem) return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
         var texts = UiTexts.Current;
+        if (await Filtered(db, filter).CountAsync(e => e.Entity == nameof(Member), cancellationToken) is > 0 and var members)
+            await db.AuditMemberAccessAsync("export", NullIfEmpty(filter.Municipality), members, cancellationToken);
         response.ContentType = "text/csv; charset=utf-8";
         response.Headers.ContentDisposition = "attachment; filename=\"audit-trail.csv\"";
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));

@@ -19,6 +19,9 @@ internal static class AuditTrail
     /// <summary>The entity name of entries that record who saw or exported a municipality's members.</summary>
     public const string MemberList = "MemberList";
 
+    /// <summary>The field of a <see cref="MemberList"/> entry that says how many members the view or export showed.</summary>
+    public const string MembersShown = "Members";
+
     public sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes)
     {
         /// <summary>The council a meeting, member or work plan belongs to, whose municipality the entry names.</summary>
@@ -54,7 +57,7 @@ internal static class AuditTrail
 
     /// <summary>A member's personal data: never copied into the trail once erased.</summary>
     public static readonly IReadOnlyList<string> PersonalFields =
-        [nameof(Member.FullName), nameof(Member.Religion), nameof(Member.Gender), nameof(Member.Community)];
+        [nameof(Member.FullName), nameof(Member.Religion), nameof(Member.Gender), nameof(Member.Community), nameof(Member.ErasedCountedCommunity)];
 
     /// <summary>
     /// Takes an erased member's personal data out of every earlier audit entry about them. The

@@ -22,9 +22,10 @@ public static class BackupCommand
 
         var input = new Argument<string>("FILE") { Description = "A backup written by the backup verb" };
         var replace = new Option<bool>("--replace") { Description = "Replace a database that already holds records" };
-        var restore = new Command("restore", "Restores a backup; a database that holds records is replaced only with --replace.") { input, replace };
+        var force = new Option<bool>("--force") { Description = "Replace it even when published versions or erasures made since the backup would be lost" };
+        var restore = new Command("restore", "Restores a backup; a database that holds records is replaced only with --replace.") { input, replace, force };
         restore.SetAction((result, cancellationToken) =>
-            RestoreAsync(context, context.FullPath(result.GetValue(input)!), result.GetValue(replace), cancellationToken));
+            RestoreAsync(context, context.FullPath(result.GetValue(input)!), result.GetValue(replace), result.GetValue(force), cancellationToken));
         return [backup, restore];
     }
 
@@ -48,7 +49,7 @@ public static class BackupCommand
         return ExitCodes.Done;
     }
 
-    private static async Task<int> RestoreAsync(CliContext context, string file, bool replace, CancellationToken cancellationToken)
+    private static async Task<int> RestoreAsync(CliContext context, string file, bool replace, bool force, CancellationToken cancellationToken)
     {
         if (!File.Exists(file))
         {
@@ -61,6 +62,11 @@ public static class BackupCommand
         if (!replace && (await db.Councils.AnyAsync(cancellationToken) || await db.Users.AnyAsync(cancellationToken)))
         {
             await context.Error.WriteLineAsync("The database already holds records or users; nothing was restored. Add --replace to replace them with the backup.");
+            return ExitCodes.InputRejected;
+        }
+        if (!force && await WouldBeLostAsync(db, file, cancellationToken) is { } lost)
+        {
+            await context.Error.WriteLineAsync($"{lost} Nothing was restored. Add --force to restore the backup anyway.");
             return ExitCodes.InputRejected;
         }
         if (db.Database.IsSqlite())
@@ -82,6 +88,27 @@ public static class BackupCommand
         await services.MigrateAsync(cancellationToken);
         await context.Out.WriteLineAsync($"Restored {file}");
         return ExitCodes.Done;
+    }
+
+    /// <summary>
+    /// What replacing the database with a backup would undo, or null when nothing: versions
+    /// published after the backup was written would be gone (while copies of them are out in
+    /// the world), and members erased since would have their personal data back. "Since" is the
+    /// backup file's time.
+    /// </summary>
+    private static async Task<string?> WouldBeLostAsync(McscDbContext db, string file, CancellationToken cancellationToken)
+    {
+        var written = File.GetLastWriteTimeUtc(file);
+        var versions = await db.Publications.AsNoTracking().Where(p => p.PublishedAtUtc > written)
+            .OrderBy(p => p.Year).ThenBy(p => p.Number).Select(p => new { p.Year, p.Number }).ToListAsync(cancellationToken);
+        var erased = await db.Members.CountAsync(m => m.ErasedAtUtc > written, cancellationToken);
+        if (versions.Count == 0 && erased == 0) return null;
+        var losses = new List<string>();
+        if (versions.Count > 0)
+            losses.Add($"{versions.Count} published version{(versions.Count == 1 ? "" : "s")} ({string.Join(", ", versions.Select(v => $"{v.Year} v{v.Number}"))}) would be gone");
+        if (erased > 0)
+            losses.Add($"the personal data of {erased} member{(erased == 1 ? "" : "s")} erased since would come back");
+        return $"The backup was written {written:yyyy-MM-dd HH:mm}Z; restoring it, {string.Join(", and ", losses)}.";
     }
 
     /// <summary>Why a file is not a McscMonitor SQLite backup, or null when it is one.</summary>

@@ -46,13 +46,18 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
     /// <summary>The keys that sign cookies and antiforgery tokens, shared by every app instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    /// <summary>Records that someone saw or took away personal data (a member list, an export with members).</summary>
-    public async Task AuditAccessAsync(string action, string entity, string key, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records that someone saw or took away members' personal data (a member list or record, an
+    /// export, audit entries about members): one entry per request, with who, the municipality (or
+    /// all) and how many members it showed.
+    /// </summary>
+    public async Task AuditMemberAccessAsync(string action, string? municipalityCode, int members, CancellationToken cancellationToken = default)
     {
         AuditEntries.Add(new AuditEntry
         {
-            OccurredAtUtc = DateTime.UtcNow, Actor = _actor.Name, Action = action, Entity = entity, EntityKey = key, Changes = "{}",
-            MunicipalityCode = key == "all" ? null : key,
+            OccurredAtUtc = DateTime.UtcNow, Actor = _actor.Name, Action = action, Entity = AuditTrail.MemberList, EntityKey = municipalityCode ?? "all",
+            Changes = AuditTrail.Serialize(new Dictionary<string, object?> { [AuditTrail.MembersShown] = new { old = (int?)null, @new = members } }),
+            MunicipalityCode = municipalityCode,
         });
         await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
     }
@@ -121,20 +126,23 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
 
     /// <summary>
     /// Saves the changes and their audit entries together: in the caller's transaction when
-    /// there is one, in a transaction of its own otherwise, so a change is never unaudited.
+    /// there is one, in a transaction of its own otherwise, so a change is never unaudited. A
+    /// change that could alter a year's figures is checked against the closed years inside
+    /// that transaction (<see cref="Approvals.YearGuard"/>).
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        await McscMonitor.Approvals.YearGuard.RefuseChangesToClosedYearsAsync(this, cancellationToken);
-        StampVersions();
+        var guarded = McscMonitor.Approvals.YearGuard.Applies(ChangeTracker);
         var pending = AuditTrail.Collect(ChangeTracker);
-        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        var touched = new TouchedYears();
-        foreach (var change in pending) touched.Add(change.Entry);
+        if (pending.Count == 0 && !guarded) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         await using var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
+        if (guarded) await McscMonitor.Approvals.YearGuard.RefuseChangesToClosedYearsAsync(this, cancellationToken);
+        StampVersions();
+        var touched = new TouchedYears();
+        foreach (var change in pending) touched.Add(change.Entry);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var now = DateTime.UtcNow;
         var councilIds = pending.Select(change => change.CouncilId).OfType<int>().Distinct().ToList();
@@ -144,7 +152,7 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
         {
             AuditEntries.Add(change.ToEntry(_actor, now, councilMunicipalities));
         }
-        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (pending.Count > 0) await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         // Last before the commit: the year's version row is locked from here to the commit, and every
         // other write into the same year waits for it (on PostgreSQL; SQLite has one writer anyway).
         await Data.YearVersions.BumpAsync(this, touched, cancellationToken);

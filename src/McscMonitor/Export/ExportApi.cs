@@ -24,6 +24,8 @@ internal static class ExportApi
         string? format, string? year, string? municipality, McscDbContext db, Exporter exporter, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
+        if (format is not (null or "" or "xlsx" or "csv"))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [Core.Localization.Messages.Format("unknownFormat", ("format", format), ("formats", "xlsx, csv"))] });
         // Text, not int?, so that the page's form may leave the year empty for "all years".
         int? onlyYear = null;
         if (!string.IsNullOrWhiteSpace(year))
@@ -49,7 +51,7 @@ internal static class ExportApi
         }
 
         var tables = await exporter.ExportAsync(onlyYear, code, cancellationToken);
-        await db.AuditAccessAsync("export", AuditTrail.MemberList, code ?? "all", cancellationToken);
+        await db.AuditMemberAccessAsync("export", code, Exporter.MemberCount(tables), cancellationToken);
         var name = $"mcsc-records{(onlyYear is null ? "" : $"-{onlyYear}")}{(code is null ? "" : $"-{code}")}";
         using var buffer = new MemoryStream();
         if (format == "csv")

@@ -30,7 +30,7 @@ public static class ExportCommand
                 code = match.Municipality.Code;
             }
             var tables = await scope.ServiceProvider.GetRequiredService<Exporter>().ExportAsync(result.GetValue(year), code, cancellationToken);
-            await db.AuditAccessAsync("export", Audit.AuditTrail.MemberList, code ?? "all", cancellationToken);
+            await db.AuditMemberAccessAsync("export", code, Exporter.MemberCount(tables), cancellationToken);
             var target = result.GetValue(path)!;
             if (target.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
             {

@@ -15,6 +15,10 @@ namespace McscMonitor.Export;
 /// </summary>
 public sealed class Exporter(McscDbContext db)
 {
+    /// <summary>How many member rows an export holds: what its audit entry records.</summary>
+    public static int MemberCount(IReadOnlyList<ExchangeTable> tables) =>
+        tables.Where(table => table.Name == ExchangeFormat.Members.Name).Sum(table => table.Rows.Count());
+
     public async Task<IReadOnlyList<ExchangeTable>> ExportAsync(int? year, string? municipalityCode, CancellationToken cancellationToken = default)
     {
         var councils = await db.Councils.AsNoTracking()

@@ -22,6 +22,9 @@ public sealed class RecommendationKind : RecordKind<Recommendation, Recommendati
 
     public override string Name => "recommendations";
 
+    /// <summary>The monitored municipality does not certify its own follow-up: its officer proposes progress notes, a monitor sets the status.</summary>
+    public override IReadOnlySet<string> OfficersMayChange { get; } = new HashSet<string> { nameof(Recommendation.Progress) };
+
     public override Recommendation Blank() => new() { MunicipalityCode = "", Rule = "", TextSq = "", TextSrLatn = "", TextEn = "" };
 
     public override IQueryable<Owned<Recommendation>> Rows(McscDbContext db) =>

@@ -38,6 +38,7 @@ public static class ImportCommand
     {
         foreach (var error in outcome.Errors) await context.Error.WriteLineAsync(error.ToString());
         if (outcome.UnlistedErrors > 0) await context.Error.WriteLineAsync($"… and {outcome.UnlistedErrors} more.");
+        if (outcome.StoppedNote is { } stopped) await context.Error.WriteLineAsync(stopped);
         await context.Error.WriteLineAsync(
             $"Import rejected: {outcome.ErrorCount} error{(outcome.ErrorCount == 1 ? "" : "s")}. Nothing was written.");
         return ExitCodes.InputRejected;

@@ -5,11 +5,15 @@ namespace McscMonitor.Import;
 /// word for word, the rest only counted, so a file of half a million bad rows gives a short
 /// answer ("… and 609,656 more").
 /// </summary>
-public sealed class ImportErrors(int maxListed)
+/// <param name="stopAfter">The errors after which checking stops: the rest of the file is not read.</param>
+public sealed class ImportErrors(int maxListed, int stopAfter = int.MaxValue)
 {
     private readonly List<ImportError> _listed = [];
 
     public int Count { get; private set; }
+
+    /// <summary>Checking stopped at <c>stopAfter</c> errors; the outcome says that the rest was not read.</summary>
+    public bool Stopped => Count >= stopAfter;
 
     public void Add(ImportError error)
     {
@@ -28,6 +32,9 @@ public sealed class ImportErrors(int maxListed)
         Count = 0;
     }
 
-    public ImportOutcome ToOutcome() =>
-        new(_listed.OrderBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Row).ToList(), [], Count - _listed.Count);
+    public ImportOutcome ToOutcome()
+    {
+        var listed = _listed.OrderBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Row).ToList();
+        return new(listed, [], Count - _listed.Count) { CheckingStopped = Stopped };
+    }
 }

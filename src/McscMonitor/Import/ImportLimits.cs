@@ -30,6 +30,13 @@ public sealed record ImportLimits
     /// <summary>Errors listed one by one; the rest are counted.</summary>
     public int MaxReportedErrors { get; init; } = 100;
 
+    /// <summary>
+    /// Errors after which an import stops checking and is refused with what it found: a file
+    /// of a million bad rows costs the time of a thousand, not of a million (each unknown
+    /// municipality name is compared with every known one, to suggest the closest).
+    /// </summary>
+    public int MaxCheckedErrors { get; init; } = 1_000;
+
     public long MaxUploadBytes => MaxUploadMegabytes * Megabyte;
 
     public long MaxLocalFileBytes => MaxLocalFileMegabytes * Megabyte;

@@ -26,7 +26,7 @@ internal sealed class ImportRun : IDisposable
     private readonly MunicipalityMatcher _matcher;
     private readonly Dictionary<string, Municipality> _municipalities;
     private readonly string? _onlyMunicipality;
-    private readonly ILookup<string, Approval> _closedYears;
+    private ILookup<string, Approval> _closedYears;
     private readonly IProgress<ImportProgress>? _progress;
     private readonly HashSet<string> _municipalitiesSeen = [];
     private readonly McscDbContext _db;
@@ -80,31 +80,38 @@ internal sealed class ImportRun : IDisposable
             .Select(c => new { c.Id, c.MunicipalityCode, c.EstablishedOn, c.DissolvedOn })
             .ToDictionaryAsync(c => c.MunicipalityCode, c => (c.Id, c.EstablishedOn, c.DissolvedOn), cancellationToken);
         // Years that are submitted, verified or locked: a row that would change one is an error, named by its row.
-        var closed = (await db.Approvals.AsNoTracking().Where(a => a.State != ApprovalState.Draft).ToListAsync(cancellationToken))
-            .ToLookup(a => a.MunicipalityCode);
+        // Read again, under the lock, when the import writes (ReadClosedYearsAsync).
+        var closed = await ClosedYears.ReadAsync(db, cancellationToken);
         return new ImportRun(db, tables, errors, municipalities, onlyMunicipality, closed, councils, progress);
     }
 
-    /// <summary>The rows of a table that parse cleanly; every error of every other row is recorded as it goes by.</summary>
-    public IEnumerable<Parsed<T>> Parse<T>(ExchangeSchema schema, Func<RowReader, string, T?> parse) where T : class
+    /// <summary>
+    /// The rows of a table that parse cleanly; every error of every other row is recorded as it
+    /// goes by (unless <paramref name="countErrors"/> is false: a later pass over rows already
+    /// checked). Once the errors reach the limit, the rest of the file is not read: an import's
+    /// work is bounded by its errors, not only by its bytes.
+    /// </summary>
+    public IEnumerable<Parsed<T>> Parse<T>(ExchangeSchema schema, Func<RowReader, string, T?> parse, bool countErrors = true) where T : class
     {
+        var errors = countErrors ? Errors : new ImportErrors(0);
         foreach (var table in _tables.Where(t => t.Name == schema.Name))
         {
             foreach (var row in table.Rows)
             {
+                if (Errors.Stopped) yield break;
                 Advance();
                 if (row.Unreadable is not null)
                 {
-                    Errors.Add(new ImportError(table.Source, row.Number, null, row.Unreadable));
+                    errors.Add(new ImportError(table.Source, row.Number, null, row.Unreadable));
                     continue;
                 }
                 if (row.Cells.Count > table.Headers.Count)
                 {
-                    Errors.Add(new ImportError(table.Source, row.Number, null,
+                    errors.Add(new ImportError(table.Source, row.Number, null,
                         Messages.Format("cellCount", ("cells", row.Cells.Count), ("columns", table.Headers.Count))));
                     continue;
                 }
-                var reader = new RowReader(schema, table, row, Match, Errors);
+                var reader = new RowReader(schema, table, row, Match, errors);
                 var municipality = reader.Municipality();
                 if (municipality is not null && _onlyMunicipality is not null && municipality.Code != _onlyMunicipality)
                     reader.Error("municipality", Messages.Format("notOwnMunicipality", ("name", municipality.NameSq)));
@@ -144,6 +151,15 @@ internal sealed class ImportRun : IDisposable
 
     public bool HasClosedYears(string municipalityCode) => _closedYears.Contains(municipalityCode);
 
+    public bool HasClosedYears() => _closedYears.Count > 0;
+
+    /// <summary>In the write pass's transaction: the closed years as they are now, under the lock every write shares.</summary>
+    public async Task ReadClosedYearsAsync(CancellationToken cancellationToken)
+    {
+        await ClosedYears.EnterRecordWriteAsync(_db, cancellationToken);
+        _closedYears = await ClosedYears.ReadAsync(_db, cancellationToken);
+    }
+
     public void RefuseClosedYears<T>(Parsed<T> row, object? before, object after)
     {
         foreach (var closed in _closedYears[row.MunicipalityCode])
@@ -169,7 +185,7 @@ internal sealed class ImportRun : IDisposable
     private HashSet<int>? _councilsWithMeetings;
 
     public List<int> CouncilIdsOf<T>(IEnumerable<Parsed<T>> rows) =>
-        rows.Select(row => row.MunicipalityCode).Distinct().Select(code => _councilIds[code]).ToList();
+        rows.Select(row => row.MunicipalityCode).Distinct().Where(_councilIds.ContainsKey).Select(code => _councilIds[code]).ToList();
 
     public string CodeOfCouncil(int councilId) => _councilCodes[councilId];
 
@@ -205,6 +221,9 @@ internal interface ITableImport
 
     /// <summary>First pass: every row parsed and checked, nothing written.</summary>
     void Check(ImportRun run);
+
+    /// <summary>Between the passes, where some year is closed: every row that would alter one is an error.</summary>
+    Task RefuseClosedYearsAsync(ImportRun run, CancellationToken cancellationToken);
 
     /// <summary>Second pass: rows written in batches, each batch's stored rows found by natural key in one query.</summary>
     Task<TableCount> WriteAsync(ImportRun run, CancellationToken cancellationToken);
@@ -253,12 +272,23 @@ internal sealed class TableImport<T, TKey>(
         }
     }
 
-    public async Task<TableCount> WriteAsync(ImportRun run, CancellationToken cancellationToken)
+    public Task RefuseClosedYearsAsync(ImportRun run, CancellationToken cancellationToken) => PassAsync(run, write: false, cancellationToken);
+
+    public Task<TableCount> WriteAsync(ImportRun run, CancellationToken cancellationToken) => PassAsync(run, write: true, cancellationToken);
+
+    /// <summary>
+    /// Each batch's rows beside their stored versions, found by natural key in one query: every
+    /// row that would alter a closed year is refused; when <paramref name="write"/>, and nothing
+    /// was refused, the batch is written. Without <paramref name="write"/> only the rows of
+    /// municipalities with closed years are looked at, and their parse errors are not counted again.
+    /// </summary>
+    private async Task<TableCount> PassAsync(ImportRun run, bool write, CancellationToken cancellationToken)
     {
         int added = 0, updated = 0, unchanged = 0;
         var entityType = db.Model.FindEntityType(typeof(T))!;
         var compared = entityType.GetProperties().Where(p => !p.IsPrimaryKey()).ToArray();
-        foreach (var batch in run.Parse(schema, parse).Chunk(Importer.BatchSize))
+        var rows = write ? run.Parse(schema, parse) : run.Parse(schema, parse, countErrors: false).Where(row => run.HasClosedYears(row.MunicipalityCode));
+        foreach (var batch in rows.Chunk(Importer.BatchSize))
         {
             // Stored rows are read untracked: most of a re-import is unchanged, and only a changed row is attached.
             db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
@@ -278,6 +308,8 @@ internal sealed class TableImport<T, TKey>(
                 if (!stored.TryGetValue(rowKey, out var existing))
                 {
                     run.RefuseClosedYears(row, null, row.Record);
+                    // After a refused row, the rest is still checked (every error is reported) but nothing more is written.
+                    if (!write || run.Errors.Count > 0) continue;
                     var record = prepare(run, row);
                     record.Version = 1;
                     created.Add(record);
@@ -292,6 +324,7 @@ internal sealed class TableImport<T, TKey>(
                 var storedValues = Array.ConvertAll(compared, property => property.GetGetter().GetClrValue(existing));
                 copy(existing, row.Record);
                 if (before is not null) run.RefuseClosedYears(row, before, existing);
+                if (!write) continue;
                 var changed = Enumerable.Range(0, compared.Length).Where(index => !Equals(storedValues[index], compared[index].GetGetter().GetClrValue(existing))).ToList();
                 if (changed.Count == 0)
                 {
@@ -308,8 +341,7 @@ internal sealed class TableImport<T, TKey>(
                 }
                 updated++;
             }
-            // After a refused row, the rest is still checked (every error is reported) but nothing more is saved.
-            if (run.Errors.Count == 0)
+            if (write && run.Errors.Count == 0)
             {
                 // New rows go in by bulk copy (SQLite: multi-row inserts; PostgreSQL: binary COPY), in the import's transaction;
                 // changed rows are saved by EF Core, and audited one by one.

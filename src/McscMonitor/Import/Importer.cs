@@ -21,6 +21,12 @@ public sealed record ImportOutcome(IReadOnlyList<ImportError> Errors, IReadOnlyL
 
     public int ErrorCount => Errors.Count + UnlistedErrors;
 
+    /// <summary>Checking stopped at the error limit (<see cref="ImportLimits.MaxCheckedErrors"/>): the rest of the file was not read.</summary>
+    public bool CheckingStopped { get; init; }
+
+    /// <summary>The sentence that says checking stopped, or null.</summary>
+    public string? StoppedNote => CheckingStopped ? Messages.Format("importStopped", ("count", ErrorCount)) : null;
+
     /// <summary>Refused because another import was running; nothing was checked or written.</summary>
     public bool AnotherImportRunning { get; init; }
 
@@ -53,6 +59,9 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
 
     private const int ProgressEvery = 10_000;
 
+    /// <summary>Runs after the check pass, before the write pass takes its locks: where a test closes a year in between.</summary>
+    internal Func<CancellationToken, Task>? BetweenPasses { get; set; }
+
     /// <summary>Tables given in memory (the demo data set), named in the audit trail by what produced them.</summary>
     public Task<ImportOutcome> ImportAsync(
         IReadOnlyList<ExchangeTable> tables, string name, IProgress<ImportProgress>? progress = null, string? onlyMunicipality = null,
@@ -66,7 +75,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
     {
         using var turn = await gate.TryEnterAsync(cancellationToken);
         if (turn is null) return ImportOutcome.Busy();
-        var errors = new ImportErrors(limits.MaxReportedErrors);
+        var errors = new ImportErrors(limits.MaxReportedErrors, limits.MaxCheckedErrors);
         var tables = read.Tables.Select(t => ExchangeFormat.Recognise(t.Name, t.Headers) is { } schema ? t with { Name = schema.Name } : t).ToList();
         CheckTables(tables, errors);
         if (errors.Count > 0) return errors.ToOutcome();
@@ -74,12 +83,19 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
         using var run = await ImportRun.StartAsync(db, tables, errors, onlyMunicipality, progress, cancellationToken);
         var kinds = Kinds();
         foreach (var kind in kinds) kind.Check(run);
+        // A row that would change a closed year is an error like any other, listed with the rest.
+        if (run.HasClosedYears() && !errors.Stopped)
+            foreach (var kind in kinds) await kind.RefuseClosedYearsAsync(run, cancellationToken);
         if (errors.Count > 0) return errors.ToOutcome();
+        if (BetweenPasses is not null) await BetweenPasses(cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await ImportGate.TryLockAcrossInstancesAsync(db, cancellationToken)) return ImportOutcome.Busy();
         try
         {
+            // Read again under the lock that every write shares: a year closed since the check is
+            // seen now, and the rows that would alter it are refused as the write pass meets them.
+            await run.ReadClosedYearsAsync(cancellationToken);
             run.StartWriting();
             var counts = new List<TableCount>();
             foreach (var kind in kinds)

@@ -58,7 +58,7 @@ internal static class CouncilYearQuery
                 .ToDictionaryAsync(row => row.CouncilId, cancellationToken);
             var members = (await allMembers
                 .Where(member => member.AppointedOn <= yearEnd && (member.LeftOn == null || member.LeftOn >= yearEnd))
-                .GroupBy(member => new { member.CouncilId, member.Community, member.Gender, member.ErasedCountedAsWoman, member.ErasedCountedAsNonMajority })
+                .GroupBy(member => new { member.CouncilId, Community = member.Community ?? member.ErasedCountedCommunity, member.Gender, member.ErasedCountedAsWoman, member.ErasedCountedAsNonMajority })
                 .Select(group => new { group.Key.CouncilId, group.Key.Community, group.Key.Gender, group.Key.ErasedCountedAsWoman, group.Key.ErasedCountedAsNonMajority, Count = group.Count() })
                 .ToListAsync(cancellationToken))
                 .ToLookup(row => row.CouncilId, row => new MemberGroup(row.Community, row.Gender, row.ErasedCountedAsWoman, row.ErasedCountedAsNonMajority, row.Count));

@@ -15,6 +15,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         member.Property(m => m.Religion).HasMaxLength(TextLimits.Religion);
         member.Property(m => m.Gender).HasConversion<CodeConverter<Gender>>().HasMaxLength(16);
         member.Property(m => m.Community).HasConversion<CodeConverter<Community>>().HasMaxLength(32);
+        member.Property(m => m.ErasedCountedCommunity).HasConversion<CodeConverter<Community>>().HasMaxLength(32);
         member.Property(m => m.Role).HasConversion<CodeConverter<MemberRole>>().HasMaxLength(32);
         member.HasIndex(m => new { m.CouncilId, m.MemberRef }).IsUnique();
     }

@@ -19,6 +19,8 @@ public sealed class MemberKind : RecordKind<Member, MemberDto, MemberInput>
 {
     public override string Name => "members";
 
+    public override bool HoldsPersonalData => true;
+
     /// <summary>A real member is erased, not deleted, so that past figures stay as published.</summary>
     public override bool DeleteNeedsReason => true;
 

@@ -1,4 +1,6 @@
+using McscMonitor.Core.Approval;
 using McscMonitor.Core.Domain;
+using McscMonitor.Core.Localization;
 using McscMonitor.Data;
 using McscMonitor.Records;
 using McscMonitor.Users;
@@ -29,7 +31,18 @@ internal static class MajorityCommunityEndpoint
                 if (form.Current != Codes.ToCode(municipality.MajorityCommunity))
                     return TypedResults.LocalRedirect($"/municipalities/{code}");
                 municipality.MajorityCommunity = community;
-                await db.SaveChangesAsync(cancellationToken);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (Approvals.YearNotEditableException)
+                {
+                    // Years already declared or published keep the majority their figures were made with.
+                    var closed = await db.Approvals.AsNoTracking().Where(a => a.MunicipalityCode == code && a.State != ApprovalState.Draft)
+                        .OrderBy(a => a.Year).Select(a => a.Year).ToListAsync(cancellationToken);
+                    return TypedResults.Problem(Messages.Format("majorityYearsClosed", ("name", municipality.Name(Messages.Current.Language)),
+                        ("years", string.Join(", ", closed))), statusCode: StatusCodes.Status409Conflict);
+                }
                 return TypedResults.LocalRedirect($"/municipalities/{code}?changed=majority");
             })
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))

@@ -72,7 +72,7 @@ internal static class MunicipalityPageEndpoint
                 .Where(w => w.CouncilId == council.Id && w.Year >= firstYear && w.Year <= shownYear).ToListAsync(cancellationToken);
         }
         // Member names, communities and religions are personal data of a special category: who looked is recorded.
-        if (council?.Members.Count > 0) await db.AuditAccessAsync("view", AuditTrail.MemberList, code, cancellationToken);
+        if (council?.Members.Count > 0) await db.AuditMemberAccessAsync("view", code, council.Members.Count, cancellationToken);
         var compensation = compensations.FirstOrDefault(c => c.Year == shownYear);
         var approval = approvals.FirstOrDefault(a => a.Year == shownYear);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);

@@ -15,7 +15,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace McscMonitor.Publications;
 
-public sealed record PublishResult(Publication? Publication, string? Refusal);
+/// <param name="Raced">Refused because another publication or a change of the year's records got there first (a 409, not a 422).</param>
+public sealed record PublishResult(Publication? Publication, string? Refusal, bool Raced = false);
 
 /// <summary>A figure of the latest version that the records no longer give.</summary>
 public sealed record ChangedFigure(string Municipality, string Figure, string Published, string Now);
@@ -28,30 +29,78 @@ public sealed record ChangedFigure(string Municipality, string Figure, string Pu
 public sealed class Publisher(
     McscDbContext db, ApprovalWorkflow approvals, FactSheetBuilder builder, IndicatorQuery query, Exporter exporter, AuditActor actor, TimeProvider clock)
 {
+    /// <summary>
+    /// Renders first, then locks and saves in one transaction: either the year is locked and its
+    /// version stored, or neither (a failure or a kill while rendering leaves nothing behind).
+    /// The transaction holds the closed-years lock and checks that nothing the version was
+    /// rendered from changed meanwhile; a record written into the year while rendering sends it
+    /// round again, another publication of the year first is a conflict.
+    /// </summary>
     public async Task<PublishResult> PublishAsync(int year, string? note, string? unverifiedReason, CancellationToken cancellationToken = default)
     {
         foreach (var text in new[] { note, unverifiedReason })
             if (RecordRules.Text(text, TextLimits.Reason) is { } problem) return new PublishResult(null, problem);
         if (!(await query.YearsWithDataAsync(cancellationToken)).Contains(year))
             return new PublishResult(null, Messages.Format("publishNoRecords", ("year", year)));
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await TryPublishAsync(year, note, unverifiedReason, cancellationToken);
+            if (result is not null) return result;
+            if (attempt == MaxAttempts) return new PublishResult(null, Messages.Format("publishRecordsChanging", ("year", year)), Raced: true);
+        }
+    }
+
+    private const int MaxAttempts = 3;
+
+    /// <summary>One attempt; null when the year's records changed while it was rendered.</summary>
+    private async Task<PublishResult?> TryPublishAsync(int year, string? note, string? unverifiedReason, CancellationToken cancellationToken)
+    {
+        var renderedFrom = await YearVersions.OfYearAsync(db, year, cancellationToken);
         var statuses = await approvals.StatusAsync(year, cancellationToken);
         var unverified = statuses.Where(s => s.State is ApprovalState.Draft or ApprovalState.Submitted).Select(s => s.MunicipalityCode).ToList();
         if (unverified.Count > 0 && string.IsNullOrWhiteSpace(unverifiedReason))
             return new PublishResult(null, Messages.Format("publishUnverified", ("count", unverified.Count),
                 ("names", string.Join(", ", unverified.Select(code => NameOf(code, Messages.Current.Language))))));
-        var previous = await db.Publications.Where(p => p.Year == year).MaxAsync(p => (int?)p.Number, cancellationToken) ?? 0;
+        var previous = await LatestNumberAsync(year, cancellationToken);
         if (previous > 0 && string.IsNullOrWhiteSpace(note))
             return new PublishResult(null, Messages.Format("publishNoteRequired", ("version", previous + 1)));
 
+        var publishedOn = clock.GetUtcNow().UtcDateTime;
+        var (files, rulebook) = await RenderAsync(year, previous + 1, publishedOn, note, unverified, cancellationToken);
+        var publication = new Publication
+        {
+            Year = year, Number = previous + 1, PublishedAtUtc = publishedOn, PublishedBy = actor.Name,
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            UnverifiedReason = unverified.Count > 0 ? unverifiedReason!.Trim() : null,
+            UnverifiedMunicipalities = string.Join(",", unverified),
+            RulebookVersion = rulebook, SourceChecksum = await ChecksumAsync(year, cancellationToken), Files = files,
+        };
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ClosedYears.EnterStateChangeAsync(db, cancellationToken);
+        if (await LatestNumberAsync(year, cancellationToken) is var latest && latest != previous)
+            return new PublishResult(null, Messages.Format("publishRaced", ("year", year), ("version", latest)), Raced: true);
+        if (await YearVersions.OfYearAsync(db, year, cancellationToken) != renderedFrom) return null;
         foreach (var verified in statuses.Where(s => s.State == ApprovalState.Verified))
             await approvals.ActAsync(verified.MunicipalityCode, year, ApprovalAction.Lock, ApprovalRole.Admin, null, cancellationToken);
+        db.Publications.Add(publication);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new PublishResult(publication, null);
+    }
 
-        var publishedOn = clock.GetUtcNow().UtcDateTime;
+    private async Task<int> LatestNumberAsync(int year, CancellationToken cancellationToken) =>
+        await db.Publications.AsNoTracking().Where(p => p.Year == year).MaxAsync(p => (int?)p.Number, cancellationToken) ?? 0;
+
+    /// <summary>Every file of a version, in every language: the page, the PDF, the indicators and each chart.</summary>
+    private async Task<(List<PublicationFile> Files, string Rulebook)> RenderAsync(
+        int year, int number, DateTime publishedOn, string? note, IReadOnlyList<string> unverified, CancellationToken cancellationToken)
+    {
         var files = new List<PublicationFile>();
-        string? rulebook = null;
+        var rulebook = "";
         foreach (var language in Languages.All)
         {
-            var stamp = new PublicationStamp(previous + 1, DateOnly.FromDateTime(publishedOn), note?.Trim(),
+            var stamp = new PublicationStamp(number, DateOnly.FromDateTime(publishedOn), note?.Trim(),
                 unverified.Select(code => NameOf(code, language)).ToList());
             var model = await builder.BuildAsync(year, language, stamp, cancellationToken: cancellationToken);
             rulebook = model.RulebookVersion;
@@ -67,18 +116,7 @@ public sealed class Publisher(
                 files.Add(File(tag, $"{chart}.csv", "text/csv; charset=utf-8", ChartFiles.Render(model, $"{chart}.csv")));
             }
         }
-
-        var publication = new Publication
-        {
-            Year = year, Number = previous + 1, PublishedAtUtc = publishedOn, PublishedBy = actor.Name,
-            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
-            UnverifiedReason = unverified.Count > 0 ? unverifiedReason!.Trim() : null,
-            UnverifiedMunicipalities = string.Join(",", unverified),
-            RulebookVersion = rulebook ?? "", SourceChecksum = await ChecksumAsync(year, cancellationToken), Files = files,
-        };
-        db.Publications.Add(publication);
-        await db.SaveChangesAsync(cancellationToken);
-        return new PublishResult(publication, null);
+        return (files, rulebook);
     }
 
     /// <summary>The latest version of a year, or null when it was never published.</summary>

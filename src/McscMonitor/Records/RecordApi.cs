@@ -65,17 +65,20 @@ public static class RecordApi
 
         var rows = kind.Rows(db);
         if (RecordAccess.OnlyMunicipality(user) is { } own) rows = rows.Where(row => row.Municipality == own);
+        var scope = RecordAccess.OnlyMunicipality(user);
         if (query.Municipality is not null)
         {
             var match = await db.MatchMunicipalityAsync(query.Municipality, cancellationToken);
             if (match.Municipality is null)
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["municipality"] = [match.Describe(query.Municipality)] });
             rows = rows.Where(row => row.Municipality == match.Municipality.Code);
+            scope ??= match.Municipality.Code;
         }
         if (query.Year is { } year) rows = kind.InYear(rows, year);
 
         var total = await rows.CountAsync(cancellationToken);
         var page = await kind.Order(rows).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+        if (kind.HoldsPersonalData && page.Count > 0) await db.AuditMemberAccessAsync("view", scope, page.Count, cancellationToken);
         return TypedResults.Ok(new PageOf<TDto>(page.Select(kind.ToDto).ToList(), query.Page, query.PageSize, total));
     }
 
@@ -87,6 +90,7 @@ public static class RecordApi
         var row = await kind.Rows(db).FirstOrDefaultAsync(row => row.Record.Id == id, cancellationToken);
         if (row is null) return TypedResults.NotFound();
         if (!RecordAccess.CanAccess(user, row.Municipality)) return TypedResults.Forbid();
+        if (kind.HoldsPersonalData) await db.AuditMemberAccessAsync("view", row.Municipality, 1, cancellationToken);
         response.Headers.ETag = ETag(row.Record.Version);
         return TypedResults.Ok(kind.ToDto(row));
     }

@@ -50,6 +50,7 @@ internal static class RecordForms
             var row = await kind.Rows(db).FirstOrDefaultAsync(row => row.Record.Id == id, cancellationToken);
             if (row is null) return (IResult)TypedResults.NotFound();
             if (!RecordAccess.CanAccess(user, row.Municipality)) return TypedResults.Forbid();
+            if (kind.HoldsPersonalData) await db.AuditMemberAccessAsync("view", row.Municipality, 1, cancellationToken);
             var values = form.ValuesOf(kind.ToDto(row));
             values["municipality"] = row.Municipality;
             values["version"] = row.Record.Version.ToString(CultureInfo.InvariantCulture);

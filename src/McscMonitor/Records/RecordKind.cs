@@ -43,6 +43,16 @@ public abstract class RecordKind<TRecord, TDto, TInput> where TRecord : Editable
     public abstract TDto ToDto(Owned<TRecord> row);
     public abstract Task<Checked<TRecord>> CheckAsync(TInput input, McscDbContext db, int? id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// For a record type that monitors keep (a recommendation and its status): the properties a
+    /// municipal officer may change on a stored record; an officer may then neither create nor
+    /// delete one. Null: an officer keeps their municipality's records like a monitor.
+    /// </summary>
+    public virtual IReadOnlySet<string>? OfficersMayChange => null;
+
+    /// <summary>Whether a record holds personal data (a member): every view of one is audited.</summary>
+    public virtual bool HoldsPersonalData => false;
+
     /// <summary>A record whose deletion must say why (a member: deleted only when entered by mistake; otherwise erased).</summary>
     public virtual bool DeleteNeedsReason => false;
 

@@ -38,6 +38,7 @@ public static class RecordWriter
         }
         else
         {
+            if (kind.OfficersMayChange is not null && !RecordAccess.IsMonitoring(user)) return new WriteResult(WriteStatus.Forbidden);
             record = kind.Blank();
         }
 
@@ -48,6 +49,10 @@ public static class RecordWriter
 
         check.Apply!(record);
         if (id is null) db.Add(record);
+        else if (kind.OfficersMayChange is { } officersMayChange && !RecordAccess.IsMonitoring(user)
+                 && db.Entry(record).Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue) && !officersMayChange.Contains(p.Metadata.Name)).ToList() is { Count: > 0 } refused)
+            return new WriteResult(WriteStatus.Invalid, id, refused.ToDictionary(
+                p => char.ToLowerInvariant(p.Metadata.Name[0]) + p.Metadata.Name[1..], _ => new[] { Core.Localization.Messages.Current["monitorsOnly"] }));
         return await SaveAsync(db, id, cancellationToken) ?? new WriteResult(WriteStatus.Done, record.Id);
     }
 
@@ -86,6 +91,7 @@ public static class RecordWriter
         if (fields.Errors.Count > 0) return new WriteResult(WriteStatus.Invalid, id, fields.Errors);
         actor.Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
 
+        if (kind.OfficersMayChange is not null && !RecordAccess.IsMonitoring(user)) return new WriteResult(WriteStatus.Forbidden);
         var record = await db.Set<TRecord>().SingleAsync(r => r.Id == id, cancellationToken);
         if (await kind.DeleteBlockedAsync(record, db, cancellationToken) is { } blocked) return new WriteResult(WriteStatus.Conflict, id, Detail: blocked);
         db.Entry(record).Property(r => r.Version).OriginalValue = expectedVersion.Value;

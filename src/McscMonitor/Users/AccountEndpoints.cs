@@ -47,8 +47,15 @@ internal static class AccountEndpoints
             var me = await MeAsync(user, users);
             if (string.IsNullOrWhiteSpace(form.Name))
                 return Page(await ModelAsync(me, users, db) with { Error = UiTexts.Current["account.tokenNameRequired"] });
-            var token = await administration.CreateTokenAsync(me.UserName!, form.Name.Trim());
-            return Page(await ModelAsync(me, users, db) with { NewToken = token });
+            try
+            {
+                var token = await administration.CreateTokenAsync(me.UserName!, form.Name.Trim());
+                return Page(await ModelAsync(me, users, db) with { NewToken = token });
+            }
+            catch (UserException refused)
+            {
+                return Page(await ModelAsync(me, users, db) with { Error = refused.Message });
+            }
         });
         account.MapPost("/tokens/{id:int}/revoke", async (
             int id, ClaimsPrincipal user, UserManager<AppUser> users, TimeProvider clock, McscDbContext db) =>

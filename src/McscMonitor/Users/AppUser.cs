@@ -41,6 +41,9 @@ public static class RecordAccess
         user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Monitor)
         || (user.IsInRole(Roles.MunicipalOfficer) && user.FindFirstValue(McscClaims.Municipality) == municipalityCode);
 
+    /// <summary>Admins and monitors: they keep every municipality's records, and what monitoring decides.</summary>
+    public static bool IsMonitoring(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Monitor);
+
     /// <summary>Staff who record and check data see live, unpublished figures; viewers and the public see only what is published.</summary>
     public static bool SeesLiveFigures(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Monitor) || user.IsInRole(Roles.MunicipalOfficer);

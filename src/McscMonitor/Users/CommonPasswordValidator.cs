@@ -27,14 +27,17 @@ public sealed class CommonPasswordValidator : IPasswordValidator<AppUser>
 
     public static bool IsCommon(string password, string? userName = null)
     {
-        var core = Core(password);
+        var (core, original) = Core(password);
         if (core.Length == 0 || core.Distinct().Count() <= 2) return true;
-        if (userName is not null && core == Core(userName)) return true;
-        return IsMadeOfWords(core);
+        if (userName is not null && Core(userName).Core is { Length: >= 3 } name && core.Contains(name, StringComparison.Ordinal)) return true;
+        return IsMadeOfWords(core, original);
     }
 
-    /// <summary>The letters a guesser starts from: digits and symbols at either end taken off, look-alikes read as letters.</summary>
-    private static string Core(string text)
+    /// <summary>
+    /// The letters a guesser starts from: digits and symbols at either end taken off, look-alikes
+    /// read as letters; with the characters they were read from, one for one.
+    /// </summary>
+    private static (string Core, string Original) Core(string text)
     {
         var lower = text.ToLowerInvariant().Trim();
         var start = 0;
@@ -44,21 +47,26 @@ public sealed class CommonPasswordValidator : IPasswordValidator<AppUser>
         var core = new StringBuilder();
         foreach (var character in lower[start..end])
             core.Append(character switch { '0' => 'o', '1' or '!' => 'i', '3' => 'e', '4' or '@' => 'a', '5' or '$' => 's', '7' => 't', _ => character });
-        return core.ToString();
+        return (core.ToString(), lower[start..end]);
     }
 
     private static bool IsLookAlike(char character) => character is '@' or '$';
 
-    /// <summary>One listed word, or several joined ("qwertypassword"), possibly with digits between them.</summary>
-    private static bool IsMadeOfWords(string core)
+    /// <summary>
+    /// Listed words only, one or several joined ("qwertypassword", "Passw0rd!Passw0rd"), with
+    /// digits or symbols anywhere between them: each character typed as a digit or symbol may be
+    /// a look-alike inside a word or a separator between words.
+    /// </summary>
+    private static bool IsMadeOfWords(string core, string original)
     {
-        var letters = new string(core.Where(char.IsLetter).ToArray());
-        if (letters.Length == 0) return true;
-        var reachable = new bool[letters.Length + 1];
+        var reachable = new bool[core.Length + 1];
         reachable[0] = true;
-        for (var end = 1; end <= letters.Length; end++)
+        for (var end = 1; end <= core.Length; end++)
+        {
+            reachable[end] = reachable[end - 1] && !char.IsLetter(original[end - 1]);
             for (var start = 0; start < end && !reachable[end]; start++)
-                reachable[end] = reachable[start] && Words.Value.Contains(letters[start..end]);
-        return reachable[letters.Length];
+                reachable[end] = reachable[start] && Words.Value.Contains(core[start..end]);
+        }
+        return reachable[core.Length];
     }
 }

@@ -54,7 +54,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         var user = await FindAsync(userName);
         var municipalityCode = await MunicipalityForAsync(role, municipality);
         var current = await users.GetRolesAsync(user);
-        if (userName == actingUser && current.Contains(Roles.Admin) && role != Roles.Admin) throw UserException.Of("self");
+        if (current.Contains(Roles.Admin) && role != Roles.Admin) await RefuseLosingAnAdminAsync(user, actingUser);
         await EnsureRolesAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         Check(await users.RemoveFromRolesAsync(user, current));
@@ -97,11 +97,27 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
     /// <summary>Disabling keeps the account and its history, but nothing signs in or acts with it until it is enabled again.</summary>
     public async Task DisableAsync(string userName, string? actingUser = null)
     {
-        if (userName == actingUser) throw UserException.Of("self");
         var user = await FindAsync(userName);
         if (user.DisabledAtUtc is not null) throw UserException.Of("alreadyDisabled", ("user", userName));
+        if (IsSelf(user, actingUser)) throw UserException.Of("self");
+        if (await users.IsInRoleAsync(user, Roles.Admin)) await RefuseLosingAnAdminAsync(user, actingUser);
         user.DisabledAtUtc = clock.GetUtcNow().UtcDateTime;
         Check(await users.UpdateSecurityStampAsync(user));
+    }
+
+    /// <summary>
+    /// User names are matched without regard to case (ADMIN2 is admin2), so the acting user is
+    /// recognised however the name is typed; the command line acts for no one in particular.
+    /// </summary>
+    private static bool IsSelf(AppUser user, string? actingUser) =>
+        actingUser is not null && string.Equals(user.UserName, actingUser, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>No one takes away their own administrator role, and the last enabled administrator stays one, from the web or the command line.</summary>
+    private async Task RefuseLosingAnAdminAsync(AppUser user, string? actingUser)
+    {
+        if (IsSelf(user, actingUser)) throw UserException.Of("self");
+        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
+        if (!admins.Any(admin => admin.Id != user.Id && admin.DisabledAtUtc is null)) throw UserException.Of("lastAdmin", ("user", user.UserName));
     }
 
     public async Task EnableAsync(string userName)
@@ -114,6 +130,10 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
 
     public async Task<string> CreateTokenAsync(string userName, string name)
     {
+        // A token's name is free text like any other: bounded, without control or direction characters.
+        if (string.IsNullOrWhiteSpace(name)) throw UserException.Of("tokenNameRequired");
+        if (Core.Domain.RecordRules.Text(name, Core.Domain.TextLimits.TokenName) is { } problem)
+            throw UserException.Of("tokenName", ("problem", problem));
         var user = await FindAsync(userName);
         var token = AccessTokenAuthentication.NewToken();
         db.AccessTokens.Add(new AccessToken

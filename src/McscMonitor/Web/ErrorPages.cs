@@ -16,6 +16,11 @@ public static class ErrorPages
         // Before the default JSON writer, so that a browser asking for a page gets one.
         services.AddSingleton<IProblemDetailsWriter, HtmlProblemWriter>();
         services.AddExceptionHandler<Data.DatabaseFailures>();
+        // Binding failures are thrown, not answered with a bare 400, so BadRequests can say which field is wrong.
+        services.AddExceptionHandler<BadRequests>();
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        // A JSON key given twice is a mistake, not a choice of the last one.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.AllowDuplicateProperties = false);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context => Localize(context.ProblemDetails, context.HttpContext));
         return services;
     }

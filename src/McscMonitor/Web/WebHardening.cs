@@ -113,10 +113,24 @@ public static class WebHardening
                 });
                 return;
             }
+            // A NUL is in no name, date or note anyone types; PostgreSQL refuses it in text, so it is refused here, in words.
+            if (context.Request.Query.Any(HoldsNul) || (!IsApi(context.Request) && context.Request.HasFormContentType && (await context.Request.ReadFormAsync()).Any(HoldsNul)))
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = new ProblemDetails { Status = StatusCodes.Status400BadRequest, Detail = Messages.Current["forbiddenCharacters"] },
+                });
+                return;
+            }
             await next(context);
         });
         return app;
     }
+
+    private static bool HoldsNul(KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues> field) =>
+        field.Key.Contains('\0') || field.Value.Any(value => value?.Contains('\0') == true);
 
     public static bool IsWrite(HttpRequest request) =>
         !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));

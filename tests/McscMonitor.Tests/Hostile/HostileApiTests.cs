@@ -24,7 +24,7 @@ public class HostileApiTests
         {
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
-            Assert.Contains("control or text-direction characters", errors["fullName"]![0]!.GetValue<string>());
+            Assert.Contains("control, invisible or text-direction characters", errors["fullName"]![0]!.GetValue<string>());
         }
     }
 

@@ -54,10 +54,12 @@ public class PrivacyTests
         Assert.Null(after["community"]);
         Assert.Null(after["religion"]);
         Assert.Equal("unknown", after["gender"]!.GetValue<string>());
-        // The counts stay; the erased community is no longer known, so it leaves the list of communities.
+        // The counts stay, and so does the community the member counted in: a year's figures do not change by erasure.
         var afterwards = Members(await IndicatorsAsync(admin), "peje");
         foreach (var count in new[] { "total", "women", "nonMajority" })
             Assert.Equal(before[count]!.GetValue<int>(), afterwards[count]!.GetValue<int>());
+        Assert.Equal(before["communities"]!.ToJsonString(), afterwards["communities"]!.ToJsonString());
+        Assert.Contains("roma", afterwards["communities"]!.ToJsonString());
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var audit = (await AuditAsync(host)).Where(e => e.Entity == "Member" && e.EntityKey == key).ToList();
         Assert.Equal(["create", "update", "erase"], audit.Select(e => e.Action));

@@ -22,7 +22,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
                 "McscMonitor.Core.Domain.Member",
                 typeof(Member),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 15,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -86,6 +86,16 @@ namespace McscMonitor.Data.CompiledModels.Postgres
                 fieldInfo: typeof(Member).GetField("<ErasedCountedAsWoman>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             erasedCountedAsWoman.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var erasedCountedCommunity = runtimeEntityType.AddProperty(
+                "ErasedCountedCommunity",
+                typeof(Community?),
+                propertyInfo: typeof(Member).GetProperty("ErasedCountedCommunity", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Member).GetField("<ErasedCountedCommunity>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32,
+                valueConverter: new CodeConverter<Community>());
+            erasedCountedCommunity.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var fullName = runtimeEntityType.AddProperty(
                 "FullName",

@@ -12,7 +12,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
     public partial class PostgresMcscDbContextModel
     {
         private PostgresMcscDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("23f0a1bb-13ae-4a96-8112-1d91f7ccf37c"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("438969ca-f624-4cca-9820-54fd15d0838f"), entityTypeCount: 25)
         {
         }
 

@@ -21,7 +21,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
                 "McscMonitor.Core.Domain.Member",
                 typeof(Member),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 15,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -78,6 +78,15 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(Member).GetProperty("ErasedCountedAsWoman", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Member).GetField("<ErasedCountedAsWoman>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var erasedCountedCommunity = runtimeEntityType.AddProperty(
+                "ErasedCountedCommunity",
+                typeof(Community?),
+                propertyInfo: typeof(Member).GetProperty("ErasedCountedCommunity", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Member).GetField("<ErasedCountedCommunity>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32,
+                valueConverter: new CodeConverter<Community>());
 
             var fullName = runtimeEntityType.AddProperty(
                 "FullName",

@@ -11,7 +11,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
     public partial class SqliteMcscDbContextModel
     {
         private SqliteMcscDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6266774e-d2a1-44b2-81c2-776f05e51d4d"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("1ae1cf36-6389-4bc0-b341-a3c312dce7af"), entityTypeCount: 25)
         {
         }
 

@@ -285,6 +285,10 @@ namespace McscMonitor.Data.Migrations.Postgres
                     b.Property<bool?>("ErasedCountedAsWoman")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ErasedCountedCommunity")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("FullName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

@@ -268,6 +268,10 @@ namespace McscMonitor.Data.Migrations.Sqlite
                     b.Property<bool?>("ErasedCountedAsWoman")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ErasedCountedCommunity")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FullName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
