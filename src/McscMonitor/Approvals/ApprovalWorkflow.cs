@@ -46,6 +46,8 @@ public sealed class ApprovalWorkflow(McscDbContext db, AuditActor actor, TimePro
         await using var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await ClosedYears.EnterStateChangeAsync(db, cancellationToken);
         var row = await db.Approvals.FirstOrDefaultAsync(a => a.MunicipalityCode == municipalityCode && a.Year == year, cancellationToken);
+        // A row this context tracks from an earlier step is not refreshed by the query: read it as it is now.
+        if (row is not null) await db.Entry(row).ReloadAsync(cancellationToken);
         var decision = ApprovalRules.Decide(row?.State ?? ApprovalState.Draft, action, role, reason);
         if (!decision.Allowed) return decision;
         if (row is null) db.Approvals.Add(row = new Approval { MunicipalityCode = municipalityCode, Year = year });

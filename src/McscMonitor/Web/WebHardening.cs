@@ -102,31 +102,44 @@ public static class WebHardening
     {
         app.Use(async (context, next) =>
         {
+            // A NUL is in no name, date or note anyone types (the form reader refuses it, PostgreSQL too): refused here, in words.
+            if (context.Request.Query.Any(HoldsNul) || (IsWrite(context.Request) && !IsApi(context.Request) && !await FormIsReadableAsync(context.Request)))
+            {
+                await RefuseAsync(context, Messages.Current["forbiddenCharacters"]);
+                return;
+            }
             if (IsWrite(context.Request) && !IsApi(context.Request)
                 && !await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
             {
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails = new ProblemDetails { Status = StatusCodes.Status400BadRequest, Detail = Messages.Current["antiforgery"] },
-                });
-                return;
-            }
-            // A NUL is in no name, date or note anyone types; PostgreSQL refuses it in text, so it is refused here, in words.
-            if (context.Request.Query.Any(HoldsNul) || (!IsApi(context.Request) && context.Request.HasFormContentType && (await context.Request.ReadFormAsync()).Any(HoldsNul)))
-            {
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails = new ProblemDetails { Status = StatusCodes.Status400BadRequest, Detail = Messages.Current["forbiddenCharacters"] },
-                });
+                await RefuseAsync(context, Messages.Current["antiforgery"]);
                 return;
             }
             await next(context);
         });
         return app;
+    }
+
+    private static async Task<bool> FormIsReadableAsync(HttpRequest request)
+    {
+        if (!request.HasFormContentType) return true;
+        try
+        {
+            return !(await request.ReadFormAsync()).Any(HoldsNul);
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task RefuseAsync(HttpContext context, string detail)
+    {
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status400BadRequest, Detail = detail },
+        });
     }
 
     private static bool HoldsNul(KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues> field) =>
