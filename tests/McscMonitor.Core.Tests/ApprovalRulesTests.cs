@@ -11,6 +11,7 @@ public class ApprovalRulesTests
         [(ApprovalState.Draft, ApprovalAction.Submit)] = (ApprovalState.Submitted, [ApprovalRole.Admin, ApprovalRole.Monitor, ApprovalRole.OwnOfficer]),
         [(ApprovalState.Submitted, ApprovalAction.Verify)] = (ApprovalState.Verified, [ApprovalRole.Admin, ApprovalRole.Monitor]),
         [(ApprovalState.Submitted, ApprovalAction.Return)] = (ApprovalState.Draft, [ApprovalRole.Admin, ApprovalRole.Monitor]),
+        [(ApprovalState.Submitted, ApprovalAction.Withdraw)] = (ApprovalState.Draft, [ApprovalRole.Admin, ApprovalRole.Monitor, ApprovalRole.OwnOfficer]),
         [(ApprovalState.Verified, ApprovalAction.Reopen)] = (ApprovalState.Draft, [ApprovalRole.Admin, ApprovalRole.Monitor]),
         [(ApprovalState.Locked, ApprovalAction.Reopen)] = (ApprovalState.Draft, [ApprovalRole.Admin, ApprovalRole.Monitor]),
         [(ApprovalState.Verified, ApprovalAction.Lock)] = (ApprovalState.Locked, [ApprovalRole.Admin, ApprovalRole.Monitor]),
@@ -70,5 +71,24 @@ public class ApprovalRulesTests
         Assert.True(YearContribution.Alters(null, after, 2021));
         Assert.False(YearContribution.Alters(member, leaves, 2021));
         Assert.True(YearContribution.Alters(member, leaves, 2024));
+    }
+
+    [Theory]
+    [InlineData(ApprovalRole.OwnOfficer)]
+    [InlineData(ApprovalRole.Monitor)]
+    public void AYearInProgressCannotBeSubmittedByAnyone(ApprovalRole role)
+    {
+        var decision = ApprovalRules.Decide(ApprovalState.Draft, ApprovalAction.Submit, role, null, yearEnded: false);
+
+        Assert.False(decision.Allowed);
+        Assert.Equal("approvalYearNotEnded", decision.Refusal);
+    }
+
+    [Fact]
+    public void AnOfficerWithdrawsASubmissionButNotAVerifiedYear()
+    {
+        Assert.Equal(ApprovalState.Draft, ApprovalRules.Decide(ApprovalState.Submitted, ApprovalAction.Withdraw, ApprovalRole.OwnOfficer, null).Next);
+        Assert.Equal("approvalWrongState", ApprovalRules.Decide(ApprovalState.Verified, ApprovalAction.Withdraw, ApprovalRole.OwnOfficer, null).Refusal);
+        Assert.Equal("approvalNotAllowed", ApprovalRules.Decide(ApprovalState.Submitted, ApprovalAction.Withdraw, ApprovalRole.OtherOfficer, null).Refusal);
     }
 }

@@ -63,12 +63,12 @@ public class ApprovalTests
         var monitor = await host.SignInAsync(Roles.Monitor);
         var page = "/municipalities/peje?year=2021";
 
-        var submitted = await officer.SubmitAsync(page, "/approvals/peje/2021/submit", new() { ["ReturnUrl"] = page });
+        var submitted = await officer.SubmitAsync(page, "/approvals/peje/2021/submit", new() { ["ReturnUrl"] = page, ["Confirm"] = "yes" });
         var officerVerifies = await officer.SubmitAsync(page, "/approvals/peje/2021/verify", new() { ["ReturnUrl"] = page });
         var noReason = await monitor.SubmitAsync("/approvals?year=2021", "/approvals/peje/2021/return", new() { ["Reason"] = " " });
         var returned = await monitor.SubmitAsync("/approvals?year=2021", "/approvals/peje/2021/return", new() { ["Reason"] = "The June meeting has no attendance." });
         var (_, officerSees) = await officer.GetAsync(page);
-        await officer.SubmitAsync(page, "/approvals/peje/2021/submit", new() { ["ReturnUrl"] = page });
+        await officer.SubmitAsync(page, "/approvals/peje/2021/submit", new() { ["ReturnUrl"] = page, ["Confirm"] = "yes" });
         var verified = await monitor.SubmitAsync("/approvals?year=2021", "/approvals/peje/2021/verify", new() { ["ReturnUrl"] = "/approvals?year=2021" });
         var (_, overview) = await monitor.GetAsync("/approvals?year=2021");
         var status = await host.RunCliAsync("approval", "status", "--year", "2021", "--format", "json");
@@ -100,7 +100,7 @@ public class ApprovalTests
         await using var host = await ApiHost.StartAsync();
         var before = await host.RunCliAsync("indicators", "--year", "2021", "--municipality", "gjilan");
 
-        await host.RunCliAsync("approval", "submit", "--year", "2021", "--municipality", "gjilan");
+        await host.RunCliAsync("approval", "submit", "--year", "2021", "--municipality", "gjilan", "--confirm");
         var after = await host.RunCliAsync("indicators", "--year", "2021", "--municipality", "gjilan");
 
         Assert.Contains("\"meetingsHeld\": null", before.Output);

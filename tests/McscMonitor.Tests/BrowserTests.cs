@@ -267,7 +267,8 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         await SignInThenAwaitAsync(monitor, "mona", browser.Passwords["mona"], "**/approvals?year=2022");
 
         // The officer submits; the monitor sends the data back with a reason.
-        await ClickThenSeeAsync(officer, officer.GetByRole(AriaRole.Button, new() { Name = "Submit" }), "The data for 2022 is submitted.");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
+        await ClickThenSeeAsync(officer, officer.GetByRole(AriaRole.Button, new() { Name = "Yes, submit" }), "The data for 2022 is submitted.");
         await monitor.ReloadAsync();
         var peje = monitor.Locator("tr", new() { HasText = "Pejë/Peć" });
         await peje.Locator("summary", new() { HasText = "Send back" }).ClickAsync();
@@ -282,7 +283,8 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         await officer.GetByLabel("Date").FillAsync("2022-12-02");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await officer.WaitForURLAsync("**/municipalities/peje?year=2022&changed=saved");
-        await ClickThenSeeAsync(officer, officer.GetByRole(AriaRole.Button, new() { Name = "Submit" }), "The data for 2022 is submitted.");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
+        await ClickThenSeeAsync(officer, officer.GetByRole(AriaRole.Button, new() { Name = "Yes, submit" }), "The data for 2022 is submitted.");
         await monitor.ReloadAsync();
         await monitor.Locator("tr", new() { HasText = "Pejë/Peć" }).GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
         await monitor.Locator("tr", new() { HasText = "Pejë/Peć" }).GetByText("verified").WaitForAsync();

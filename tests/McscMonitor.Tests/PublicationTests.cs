@@ -12,7 +12,7 @@ public class PublicationTests
     {
         foreach (var code in McscMonitor.ReferenceData.ReferenceCatalog.Municipalities.Select(m => m.Code))
         {
-            await host.RunCliAsync("approval", "submit", "--year", $"{year}", "--municipality", code);
+            await host.RunCliAsync("approval", "submit", "--year", $"{year}", "--municipality", code, "--confirm");
             await host.RunCliAsync("approval", "verify", "--year", $"{year}", "--municipality", code);
         }
     }

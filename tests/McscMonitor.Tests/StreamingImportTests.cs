@@ -8,12 +8,15 @@ namespace McscMonitor.Tests;
 
 public class StreamingImportTests
 {
-    /// <summary>Meetings of Peja's council (established in the examples) on consecutive days from 2030.</summary>
+    /// <summary>
+    /// Meetings of Peja's council (established in the examples) on consecutive days from 2030:
+    /// cancelled ones, since a meeting cannot be recorded as held before it happens.
+    /// </summary>
     private static string Meetings(int rows)
     {
         var text = new StringBuilder("municipality,date,status\n");
         for (var row = 0; row < rows; row++)
-            text.Append(CultureInfo.InvariantCulture, $"Pejë,{new DateOnly(2030, 1, 1).AddDays(row):yyyy-MM-dd},held\n");
+            text.Append(CultureInfo.InvariantCulture, $"Pejë,{new DateOnly(2030, 1, 1).AddDays(row):yyyy-MM-dd},cancelled\n");
         return text.ToString();
     }
 
@@ -57,7 +60,7 @@ public class StreamingImportTests
     {
         await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite, Seed.Examples);
         using var folder = new TempFolder();
-        folder.Write("meetings.csv", Meetings(12_000) + "Pejë,2030-13-01,held\n");
+        folder.Write("meetings.csv", Meetings(12_000) + "Pejë,2030-13-01,cancelled\n");
 
         var run = await database.RunAsync("import", folder.Path);
 

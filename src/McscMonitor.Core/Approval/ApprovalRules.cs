@@ -3,7 +3,7 @@ namespace McscMonitor.Core.Approval;
 /// <summary>Where a municipality's data for a year stands on its way to publication.</summary>
 public enum ApprovalState { Draft, Submitted, Verified, Locked }
 
-public enum ApprovalAction { Submit, Verify, Return, Reopen, Lock }
+public enum ApprovalAction { Submit, Verify, Return, Reopen, Lock, Withdraw }
 
 /// <summary>Who acts, as far as approval is concerned; an officer acts only for their own municipality.</summary>
 public enum ApprovalRole { Admin, Monitor, OwnOfficer, OtherOfficer, Viewer }
@@ -17,14 +17,17 @@ public sealed record ApprovalDecision(ApprovalState? Next, string? Refusal, stri
 /// <summary>
 /// The lock-on-approval workflow: draft → submitted (the municipality's officer or a monitor)
 /// → verified (a monitor) → locked (when a fact sheet is published). A monitor sends submitted
-/// data back with a reason; verified or locked data is reopened only by a monitor or admin,
-/// with a reason. Only a draft can be edited.
+/// data back with a reason; the officer may withdraw a submission until it is verified;
+/// verified or locked data is reopened only by a monitor or admin, with a reason. A year is
+/// submitted only once it has ended: before, its records cannot be complete. Only a draft can
+/// be edited.
 /// </summary>
 public static class ApprovalRules
 {
     public static bool IsEditable(ApprovalState state) => state == ApprovalState.Draft;
 
-    public static ApprovalDecision Decide(ApprovalState state, ApprovalAction action, ApprovalRole role, string? reason)
+    /// <param name="yearEnded">Whether the year's last day has passed; a year in progress cannot be submitted.</param>
+    public static ApprovalDecision Decide(ApprovalState state, ApprovalAction action, ApprovalRole role, string? reason, bool yearEnded = true)
     {
         var monitoring = role is ApprovalRole.Admin or ApprovalRole.Monitor;
         var (from, to, mayAct, needsReason) = action switch
@@ -33,11 +36,13 @@ public static class ApprovalRules
             ApprovalAction.Verify => ([ApprovalState.Submitted], ApprovalState.Verified, monitoring, false),
             ApprovalAction.Return => ([ApprovalState.Submitted], ApprovalState.Draft, monitoring, true),
             ApprovalAction.Reopen => ([ApprovalState.Verified, ApprovalState.Locked], ApprovalState.Draft, monitoring, true),
+            ApprovalAction.Withdraw => ([ApprovalState.Submitted], ApprovalState.Draft, monitoring || role == ApprovalRole.OwnOfficer, false),
             _ => ([ApprovalState.Verified], ApprovalState.Locked, monitoring, false),
         };
         if (!mayAct) return new ApprovalDecision(null, "approvalNotAllowed");
         if (!from.Contains(state)) return new ApprovalDecision(null, "approvalWrongState");
         if (needsReason && string.IsNullOrWhiteSpace(reason)) return new ApprovalDecision(null, "approvalReasonRequired");
+        if (action == ApprovalAction.Submit && !yearEnded) return new ApprovalDecision(null, "approvalYearNotEnded");
         return new ApprovalDecision(to, null);
     }
 }

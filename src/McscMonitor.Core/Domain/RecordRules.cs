@@ -43,6 +43,28 @@ public static class RecordRules
     public static string? WomenAboveAttendees(int? attendees, int? women) =>
         women > attendees ? Messages.Format("womenAboveAttendees", ("women", women), ("attendees", attendees)) : null;
 
+    /// <summary>
+    /// A work plan or compensation record belongs to a year in which the council existed (for a
+    /// day at least), like a meeting to a day on which it existed: otherwise it could only be
+    /// ignored or, worse, counted for a council that was not there.
+    /// </summary>
+    public static string? NoCouncilIn(string municipalityName, int year, DateOnly? establishedOn, DateOnly? dissolvedOn)
+    {
+        if (establishedOn is null) return NoCouncil(municipalityName);
+        if (establishedOn <= new DateOnly(year, 12, 31) && !(dissolvedOn < new DateOnly(year, 1, 1))) return null;
+        return dissolvedOn is { } dissolved
+            ? Messages.Format("noCouncilInYearBetween", ("name", municipalityName), ("year", year), ("from", IsoDate.Text(establishedOn)), ("to", IsoDate.Text(dissolved)))
+            : Messages.Format("noCouncilInYear", ("name", municipalityName), ("year", year), ("from", IsoDate.Text(establishedOn)));
+    }
+
+    /// <summary>What has not happened yet cannot be recorded as done: a held meeting, an adoption or an appointment after today.</summary>
+    public static string? AfterToday(DateOnly? date, DateOnly today) =>
+        date > today ? Messages.Format("afterToday", ("date", IsoDate.Text(date)), ("today", IsoDate.Text(today))) : null;
+
+    /// <summary>An adopted plan says whether it addresses non-majority communities' concerns; a draft may leave it open.</summary>
+    public static string? AddressesRequired(DateOnly? adoptedOn, bool? addresses) =>
+        adoptedOn is not null && addresses is null ? Messages.Current["addressesRequired"] : null;
+
     public static string NoCouncil(string municipalityName) => Messages.Format("noCouncil", ("name", municipalityName));
 
     public static string? NoCouncilOn(string municipalityName, DateOnly date, DateOnly? establishedOn, DateOnly? dissolvedOn)

@@ -19,14 +19,16 @@ public static class ApprovalCommand
     public static Command Create(CliContext context)
     {
         var command = new Command("approval", "Data approval per municipality and year: submit, verify, return, reopen, status.");
-        foreach (var action in new[] { ApprovalAction.Submit, ApprovalAction.Verify, ApprovalAction.Return, ApprovalAction.Reopen })
+        foreach (var action in new[] { ApprovalAction.Submit, ApprovalAction.Withdraw, ApprovalAction.Verify, ApprovalAction.Return, ApprovalAction.Reopen })
         {
             var year = new Option<int>("--year") { Description = "The year of the data", Required = true };
             var municipality = new Option<string>("--municipality") { Description = "Code or any official name", Required = true };
             var reason = new Option<string?>("--reason") { Description = "Why (required to return or reopen)" };
+            var confirm = new Option<bool>("--confirm") { Description = "Declare a 0 where nothing is recorded (submit prints what it declares)" };
             var verb = new Command(Codes<ApprovalAction>.ToCode(action), $"{Codes<ApprovalAction>.ToCode(action)} a municipality's data for a year") { year, municipality, reason };
+            if (action == ApprovalAction.Submit) verb.Options.Add(confirm);
             verb.SetAction((result, cancellationToken) =>
-                ActAsync(context, action, result.GetValue(year), result.GetValue(municipality)!, result.GetValue(reason), cancellationToken));
+                ActAsync(context, action, result.GetValue(year), result.GetValue(municipality)!, result.GetValue(reason), result.GetValue(confirm), cancellationToken));
             command.Subcommands.Add(verb);
         }
 
@@ -40,7 +42,7 @@ public static class ApprovalCommand
     }
 
     private static async Task<int> ActAsync(
-        CliContext context, ApprovalAction action, int year, string municipality, string? reason, CancellationToken cancellationToken)
+        CliContext context, ApprovalAction action, int year, string municipality, string? reason, bool confirm, CancellationToken cancellationToken)
     {
         await using var services = await context.OpenServicesAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
@@ -52,6 +54,16 @@ public static class ApprovalCommand
             return ExitCodes.UsageError;
         }
         var workflow = scope.ServiceProvider.GetRequiredService<ApprovalWorkflow>();
+        // Submitting declares the year complete: say what that declares, and ask for --confirm where it turns "no data" into 0.
+        if (action == ApprovalAction.Submit && await workflow.PreviewAsync(match.Municipality.Code, year, ApprovalRole.Admin, cancellationToken) is { } preview)
+        {
+            foreach (var line in preview.Declaration.Lines) await context.Out.WriteLineAsync(line);
+            if (preview.Declaration.DeclaresZero && !confirm)
+            {
+                await context.Error.WriteLineAsync(Core.Localization.Messages.Current["approvalConfirmNeeded"]);
+                return ExitCodes.InputRejected;
+            }
+        }
         var decision = await workflow.ActAsync(match.Municipality.Code, year, action, ApprovalRole.Admin, reason, cancellationToken);
         if (!decision.Allowed)
         {

@@ -10,7 +10,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace McscMonitor.Approvals;
 
-public sealed record ApprovalForm(string? Reason, string? ReturnUrl);
+public sealed record ApprovalForm(string? Reason, string? ReturnUrl, bool Confirmed);
+
+/// <summary>The page that asks a person to confirm what submitting a year declares.</summary>
+public sealed record ApprovalConfirmModel(string Code, string Name, int Year, Declaration Declaration, string ReturnUrl);
 
 /// <summary>The approval overview for monitors, and the transitions from the browser (a form per action).</summary>
 /// <param name="Due">For the year in progress only: what each municipality has still to do.</param>
@@ -39,10 +42,14 @@ internal static class ApprovalEndpoints
                 string code, int year, string step, IFormCollection posted, ApprovalWorkflow workflow, ClaimsPrincipal user,
                 CancellationToken cancellationToken) =>
             {
-                var form = new ApprovalForm(posted["Reason"].FirstOrDefault(), posted["ReturnUrl"].FirstOrDefault());
+                var form = new ApprovalForm(posted["Reason"].FirstOrDefault(), posted["ReturnUrl"].FirstOrDefault(), posted["Confirm"] == "yes");
                 if (!Codes<ApprovalAction>.TryParse(step, out var parsed) || parsed == ApprovalAction.Lock) return (IResult)TypedResults.NotFound();
-                var decision = await workflow.ActAsync(code, year, parsed, ApprovalWorkflow.RoleOf(user, code), form.Reason, cancellationToken);
                 var back = RedirectHttpResult.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : $"/municipalities/{code}?year={year.ToString(CultureInfo.InvariantCulture)}";
+                // Declaring a year complete is deliberate: the first click shows what it declares, the second submits.
+                if (parsed == ApprovalAction.Submit && !form.Confirmed
+                    && await workflow.PreviewAsync(code, year, ApprovalWorkflow.RoleOf(user, code), cancellationToken) is { } preview)
+                    return PageResult.For<ApprovalConfirmView, ApprovalConfirmModel>(new ApprovalConfirmModel(code, preview.Name, year, preview.Declaration, back));
+                var decision = await workflow.ActAsync(code, year, parsed, ApprovalWorkflow.RoleOf(user, code), form.Reason, cancellationToken);
                 if (decision.Allowed) return TypedResults.LocalRedirect(back);
                 if (decision.Refusal == "approvalYearInvalid") return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [decision.Detail!] });
                 return TypedResults.Problem(Describe(decision, parsed, await workflow.StateAsync(code, year, cancellationToken)),

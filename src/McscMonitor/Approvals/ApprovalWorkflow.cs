@@ -14,6 +14,9 @@ public sealed record Completeness(bool Council, bool Meetings, bool WorkPlan, bo
     public bool All => Council && Meetings && WorkPlan && Compensation;
 }
 
+/// <summary>What submitting a year declares, line by line; <see cref="DeclaresZero"/> when "no data" would become a counted 0.</summary>
+public sealed record Declaration(IReadOnlyList<string> Lines, bool DeclaresZero);
+
 public sealed record ApprovalStatus(
     string MunicipalityCode, int Year, ApprovalState State, string? Reason, DateTime? ChangedAtUtc, string? ChangedBy, Completeness Recorded);
 
@@ -48,7 +51,8 @@ public sealed class ApprovalWorkflow(McscDbContext db, AuditActor actor, TimePro
         var row = await db.Approvals.FirstOrDefaultAsync(a => a.MunicipalityCode == municipalityCode && a.Year == year, cancellationToken);
         // A row this context tracks from an earlier step is not refreshed by the query: read it as it is now.
         if (row is not null) await db.Entry(row).ReloadAsync(cancellationToken);
-        var decision = ApprovalRules.Decide(row?.State ?? ApprovalState.Draft, action, role, reason);
+        var decision = ApprovalRules.Decide(row?.State ?? ApprovalState.Draft, action, role, reason, yearEnded: year < Core.Domain.Today.Of(clock).Year);
+        if (decision.Refusal == "approvalYearNotEnded") return decision with { Detail = Messages.Format("approvalYearNotEnded", ("year", year)) };
         if (!decision.Allowed) return decision;
         if (row is null) db.Approvals.Add(row = new Approval { MunicipalityCode = municipalityCode, Year = year });
         row.State = decision.Next!.Value;
@@ -61,6 +65,53 @@ public sealed class ApprovalWorkflow(McscDbContext db, AuditActor actor, TimePro
         await db.SaveChangesAsync(cancellationToken);
         if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
         return decision;
+    }
+
+    /// <summary>What submitting would declare, when it would be allowed now; null when it would be refused (the step then says why).</summary>
+    public async Task<(string Name, Declaration Declaration)?> PreviewAsync(
+        string municipalityCode, int year, ApprovalRole role, CancellationToken cancellationToken = default)
+    {
+        if (year is < Core.Domain.RecordRules.FirstYear or > Core.Domain.RecordRules.LastYear) return null;
+        if (await db.Municipalities.AsNoTracking().FirstOrDefaultAsync(m => m.Code == municipalityCode, cancellationToken) is not { } municipality) return null;
+        if (!ApprovalRules.Decide(await StateAsync(municipalityCode, year, cancellationToken), ApprovalAction.Submit, role, null,
+                yearEnded: year < Core.Domain.Today.Of(clock).Year).Allowed)
+            return null;
+        return (municipality.Name(Messages.Current.Language), await DeclarationAsync(municipalityCode, year, cancellationToken));
+    }
+
+    /// <summary>
+    /// What submitting a municipality's year declares, in the reader's language: the figures its
+    /// records give, and where nothing is recorded, the 0 that submitting turns "no data" into
+    /// (meetings, members) or the "no data" that stays (work plan, compensation).
+    /// </summary>
+    public async Task<Declaration> DeclarationAsync(string municipalityCode, int year, CancellationToken cancellationToken = default)
+    {
+        var name = (await db.Municipalities.AsNoTracking().SingleAsync(m => m.Code == municipalityCode, cancellationToken)).Name(Messages.Current.Language);
+        var council = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.MunicipalityCode == municipalityCode, cancellationToken);
+        if (council is null || !council.IsEstablishedIn(year))
+            return new Declaration([Messages.Format("declareNoCouncil", ("name", name), ("year", year))], DeclaresZero: false);
+        var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.CouncilId == council.Id && m.Date >= start && m.Date <= end)
+            .GroupBy(m => m.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var members = db.Members.AsNoTracking().Where(m => m.CouncilId == council.Id && m.AppointedOn <= end && !(m.LeftOn < start));
+        var membersRecorded = await members.AnyAsync(cancellationToken);
+        var serving = await members.CountAsync(m => !(m.LeftOn < end), cancellationToken);
+        var plan = await db.WorkPlans.AsNoTracking().AnyAsync(w => w.CouncilId == council.Id && w.Year == year, cancellationToken);
+        var compensation = await db.Compensation.AsNoTracking().AnyAsync(c => c.MunicipalityCode == municipalityCode && c.Year == year, cancellationToken);
+
+        var lines = new List<string>
+        {
+            meetings.Count == 0
+                ? Messages.Format("declareMeetingsZero", ("name", name), ("year", year))
+                : Messages.Format("declareMeetings", ("year", year), ("held", meetings.Where(m => m.Status == Core.Domain.MeetingStatus.Held).Sum(m => m.Count)),
+                    ("recorded", meetings.Sum(m => m.Count))),
+            membersRecorded
+                ? Messages.Format("declareMembers", ("year", year), ("serving", serving))
+                : Messages.Format("declareMembersZero", ("name", name), ("year", year)),
+        };
+        if (!plan) lines.Add(Messages.Format("declareNoWorkPlan", ("year", year)));
+        if (!compensation) lines.Add(Messages.Format("declareNoCompensation", ("year", year)));
+        return new Declaration(lines, DeclaresZero: meetings.Count == 0 || !membersRecorded);
     }
 
     public async Task<ApprovalState> StateAsync(string municipalityCode, int year, CancellationToken cancellationToken = default) =>

@@ -29,13 +29,19 @@ public sealed class CompensationKind : RecordKind<Compensation, CompensationDto,
     public override CompensationDto ToDto(Owned<Compensation> row) => new(
         row.Record.Id, row.Municipality, row.Record.Year, Codes.ToCode(row.Record.Status), row.Record.AmountPerMeetingEur, row.Record.Version);
 
-    public override async Task<Checked<Compensation>> CheckAsync(CompensationInput input, McscDbContext db, int? id, CancellationToken cancellationToken)
+    public override async Task<Checked<Compensation>> CheckAsync(CompensationInput input, McscDbContext db, int? id, DateOnly today, CancellationToken cancellationToken)
     {
         var fields = new FieldErrors();
         var municipality = await fields.MunicipalityAsync(db, input.Municipality, cancellationToken);
         fields.Year("year", input.Year);
         var status = fields.Code<CompensationStatus>("status", input.Status, required: true);
         if (input.AmountPerMeetingEur < 0) fields.Add("amountPerMeetingEur", Messages.Format("negativeAmount", ("amount", input.AmountPerMeetingEur)));
+        // Compensation is of council members: only for a year in which the council existed.
+        if (municipality is not null && input.Year is { } year)
+        {
+            var council = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.MunicipalityCode == municipality.Code, cancellationToken);
+            fields.Add(council is null ? "municipality" : "year", RecordRules.NoCouncilIn(municipality.NameSq, year, council?.EstablishedOn, council?.DissolvedOn));
+        }
         if (fields.Errors.Count > 0) return Checked<Compensation>.Invalid(fields.Errors);
 
         var taken = await db.Compensation.AnyAsync(c => c.Id != id && c.MunicipalityCode == municipality!.Code && c.Year == input.Year, cancellationToken);

@@ -29,7 +29,7 @@ public sealed class CouncilKind : RecordKind<Council, CouncilDto, CouncilInput>
     public override CouncilDto ToDto(Owned<Council> row) => new(
         row.Record.Id, row.Municipality, row.Record.EstablishedOn, row.Record.AssemblyDecision, row.Record.DissolvedOn, row.Record.Version);
 
-    public override async Task<Checked<Council>> CheckAsync(CouncilInput input, McscDbContext db, int? id, CancellationToken cancellationToken)
+    public override async Task<Checked<Council>> CheckAsync(CouncilInput input, McscDbContext db, int? id, DateOnly today, CancellationToken cancellationToken)
     {
         var fields = new FieldErrors();
         var municipality = await fields.MunicipalityAsync(db, input.Municipality, cancellationToken);

@@ -41,7 +41,7 @@ public sealed class RecommendationKind : RecordKind<Recommendation, Recommendati
         Codes.ToCode(row.Record.Institution), row.Record.DueOn, Codes.ToCode(row.Record.Status), row.Record.Progress, row.Record.Version);
 
     public override async Task<Checked<Recommendation>> CheckAsync(
-        RecommendationInput input, McscDbContext db, int? id, CancellationToken cancellationToken)
+        RecommendationInput input, McscDbContext db, int? id, DateOnly today, CancellationToken cancellationToken)
     {
         var fields = new FieldErrors();
         var municipality = await fields.MunicipalityAsync(db, input.Municipality, cancellationToken);

@@ -149,6 +149,14 @@ internal sealed class ImportRun : IDisposable
             Errors.Add(new ImportError(row.Table.Source, row.Row, exists ? "date" : "municipality", problem));
     }
 
+    /// <summary>A work plan or compensation record needs its municipality's council, existing in the record's year.</summary>
+    public void CheckCouncilIn<T>(Parsed<T> row, int year)
+    {
+        var exists = CouncilsAfterImport.TryGetValue(row.MunicipalityCode, out var council);
+        if (RecordRules.NoCouncilIn(_municipalities[row.MunicipalityCode].NameSq, year, exists ? council.EstablishedOn : null, exists ? council.DissolvedOn : null) is { } problem)
+            Errors.Add(new ImportError(row.Table.Source, row.Row, exists ? "year" : "municipality", problem));
+    }
+
     public bool HasClosedYears(string municipalityCode) => _closedYears.Contains(municipalityCode);
 
     public bool HasClosedYears() => _closedYears.Count > 0;
@@ -235,6 +243,7 @@ internal interface ITableImport
 /// <param name="load">The stored rows with the natural keys of a batch, tracked, by key.</param>
 /// <param name="prepare">A new row made ready to write (pointed at its council).</param>
 /// <param name="remember">What the first pass keeps of a row (a council's dates, for the records that follow).</param>
+/// <param name="councilYear">For records of a year (work plans, compensation): the year the council must exist in.</param>
 internal sealed class TableImport<T, TKey>(
     McscDbContext db,
     ExchangeSchema schema,
@@ -245,7 +254,8 @@ internal sealed class TableImport<T, TKey>(
     Func<ImportRun, Parsed<T>[], CancellationToken, Task<Dictionary<TKey, T>>> load,
     Func<ImportRun, Parsed<T>, T> prepare,
     Action<T, T> copy,
-    Action<ImportRun, Parsed<T>>? remember = null) : ITableImport
+    Action<ImportRun, Parsed<T>>? remember = null,
+    Func<T, int>? councilYear = null) : ITableImport
     where T : EditableRecord
     where TKey : notnull
 {
@@ -269,6 +279,7 @@ internal sealed class TableImport<T, TKey>(
             firstRows[rowKey] = (row.Table, row.Row);
             remember?.Invoke(run, row);
             if (councilDate is not null) run.CheckCouncil(row, councilDate(row.Record));
+            if (councilYear is not null) run.CheckCouncilIn(row, councilYear(row.Record));
         }
     }
 

@@ -52,7 +52,7 @@ public sealed record ImportOutcome(IReadOnlyList<ImportError> Errors, IReadOnlyL
 /// (<see cref="AuditChangeSet"/>) and a trail entry for each row it changed.
 /// New rows are bulk copied; changed rows go through EF Core's change tracker and its audit.
 /// </summary>
-public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate gate)
+public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate gate, TimeProvider clock)
 {
     /// <summary>Rows written per save; the change tracker is emptied after each.</summary>
     public const int BatchSize = 5_000;
@@ -81,7 +81,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
         if (errors.Count > 0) return errors.ToOutcome();
 
         using var run = await ImportRun.StartAsync(db, tables, errors, onlyMunicipality, progress, cancellationToken);
-        var kinds = Kinds();
+        var kinds = Kinds(Today.Of(clock));
         foreach (var kind in kinds) kind.Check(run);
         // A row that would change a closed year is an error like any other, listed with the rest.
         if (run.HasClosedYears() && !errors.Stopped)
@@ -144,7 +144,8 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
     }
 
     /// <summary>The tables in the order they are checked and written: councils before the records that belong to them.</summary>
-    private List<ITableImport> Kinds() =>
+    /// <param name="today">What has not happened by then (a held meeting, an adoption, an appointment) is an error.</param>
+    private List<ITableImport> Kinds(DateOnly today) =>
     [
         new TableImport<Council, string>(db, ExchangeFormat.Councils, ParseCouncil, (_, code) => code, "municipality",
             councilDate: null,
@@ -161,7 +162,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
                 existing.DissolvedOn = c.DissolvedOn;
             },
             remember: (run, row) => run.CouncilsAfterImport[row.MunicipalityCode] = (row.Record.EstablishedOn, row.Record.DissolvedOn)),
-        new TableImport<Member, (string, string)>(db, ExchangeFormat.Members, ParseMember, (m, code) => (code, m.MemberRef), "member_ref",
+        new TableImport<Member, (string, string)>(db, ExchangeFormat.Members, (row, code) => ParseMember(row, code, today), (m, code) => (code, m.MemberRef), "member_ref",
             councilDate: _ => null,
             load: async (run, batch, ct) =>
             {
@@ -183,7 +184,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
                 existing.AppointedOn = m.AppointedOn;
                 existing.LeftOn = m.LeftOn;
             }),
-        new TableImport<Meeting, (string, DateOnly)>(db, ExchangeFormat.Meetings, ParseMeeting, (m, code) => (code, m.Date), "date",
+        new TableImport<Meeting, (string, DateOnly)>(db, ExchangeFormat.Meetings, (row, code) => ParseMeeting(row, code, today), (m, code) => (code, m.Date), "date",
             councilDate: meeting => meeting.Date,
             load: async (run, batch, ct) =>
             {
@@ -205,8 +206,8 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
                 existing.DiscussedNonMajorityConcerns = m.DiscussedNonMajorityConcerns;
                 existing.MinutesKept = m.MinutesKept;
             }),
-        new TableImport<WorkPlan, (string, int)>(db, ExchangeFormat.WorkPlans, ParseWorkPlan, (w, code) => (code, w.Year), "year",
-            councilDate: _ => null,
+        new TableImport<WorkPlan, (string, int)>(db, ExchangeFormat.WorkPlans, (row, code) => ParseWorkPlan(row, code, today), (w, code) => (code, w.Year), "year",
+            councilDate: null,
             load: async (run, batch, ct) =>
             {
                 var councils = run.CouncilIdsOf(batch);
@@ -219,7 +220,8 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
             {
                 existing.AdoptedOn = w.AdoptedOn;
                 existing.AddressesNonMajorityConcerns = w.AddressesNonMajorityConcerns;
-            }),
+            },
+            councilYear: w => w.Year),
         new TableImport<Compensation, (string, int)>(db, ExchangeFormat.Compensation, ParseCompensation, (c, code) => (code, c.Year), "year",
             councilDate: null,
             load: async (run, batch, ct) =>
@@ -234,7 +236,8 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
             {
                 existing.Status = c.Status;
                 existing.AmountPerMeetingEur = c.AmountPerMeetingEur;
-            }),
+            },
+            councilYear: c => c.Year),
     ];
 
     private static Council? ParseCouncil(RowReader row, string municipality)
@@ -253,7 +256,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
         };
     }
 
-    private static Member? ParseMember(RowReader row, string municipality)
+    private static Member? ParseMember(RowReader row, string municipality, DateOnly today)
     {
         var reference = row.Text("member_ref", maxLength: TextLimits.MemberRef);
         var fullName = row.Text("full_name", maxLength: TextLimits.FullName);
@@ -265,6 +268,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
         var left = row.Date("left_on");
         if (left < appointed)
             row.Error("left_on", Messages.Format("leftBeforeAppointed", ("left", IsoDate.Text(left)), ("appointed", IsoDate.Text(appointed))));
+        if (RecordRules.AfterToday(appointed, today) is { } notYet) row.Error("appointed_on", notYet);
         if (reference is null || role is null || appointed is null) return null;
         return new Member
         {
@@ -279,13 +283,14 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
         };
     }
 
-    private static Meeting? ParseMeeting(RowReader row, string municipality)
+    private static Meeting? ParseMeeting(RowReader row, string municipality, DateOnly today)
     {
         var date = row.Date("date");
         var status = row.Code<MeetingStatus>("status");
         var attendees = row.Count("attendees");
         var women = row.Count("women_attendees");
         if (RecordRules.WomenAboveAttendees(attendees, women) is { } tooManyWomen) row.Error("women_attendees", tooManyWomen);
+        if (status == MeetingStatus.Held && RecordRules.AfterToday(date, today) is { } notYet) row.Error("date", notYet);
         if (date is null || status is null) return null;
         return new Meeting
         {
@@ -299,11 +304,13 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
         };
     }
 
-    private static WorkPlan? ParseWorkPlan(RowReader row, string municipality)
+    private static WorkPlan? ParseWorkPlan(RowReader row, string municipality, DateOnly today)
     {
         var year = row.Year("year");
         var adopted = row.Date("adopted_on");
         var addresses = row.Boolean("addresses_non_majority_concerns");
+        if (RecordRules.AfterToday(adopted, today) is { } notYet) row.Error("adopted_on", notYet);
+        if (RecordRules.AddressesRequired(adopted, addresses) is { } unsaid) row.Error("addresses_non_majority_concerns", unsaid);
         return year is null ? null : new WorkPlan { Year = year.Value, AdoptedOn = adopted, AddressesNonMajorityConcerns = addresses };
     }
 

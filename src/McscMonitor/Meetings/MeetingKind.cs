@@ -35,12 +35,14 @@ public sealed class MeetingKind : RecordKind<Meeting, MeetingDto, MeetingInput>
         row.Record.Id, row.Municipality, row.Record.Date, Codes.ToCode(row.Record.Status), row.Record.Attendees, row.Record.WomenAttendees,
         row.Record.DiscussedSecurityIncidents, row.Record.DiscussedNonMajorityConcerns, row.Record.MinutesKept, row.Record.Version);
 
-    public override async Task<Checked<Meeting>> CheckAsync(MeetingInput input, McscDbContext db, int? id, CancellationToken cancellationToken)
+    public override async Task<Checked<Meeting>> CheckAsync(MeetingInput input, McscDbContext db, int? id, DateOnly today, CancellationToken cancellationToken)
     {
         var fields = new FieldErrors();
         var municipality = await fields.MunicipalityAsync(db, input.Municipality, cancellationToken);
         fields.Date("date", input.Date, required: true);
         var status = fields.Code<MeetingStatus>("status", input.Status, required: true);
+        // A meeting planned and then called off may be recorded ahead; one held only once it was.
+        if (status == MeetingStatus.Held) fields.Add("date", RecordRules.AfterToday(input.Date, today));
         fields.Add("attendees", RecordRules.NegativeCount(input.Attendees));
         fields.Add("womenAttendees", RecordRules.NegativeCount(input.WomenAttendees) ?? RecordRules.WomenAboveAttendees(input.Attendees, input.WomenAttendees));
 

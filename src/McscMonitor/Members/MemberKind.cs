@@ -43,7 +43,7 @@ public sealed class MemberKind : RecordKind<Member, MemberDto, MemberInput>
         row.Record.Community is { } community ? Codes.ToCode(community) : null, row.Record.Religion, Codes.ToCode(row.Record.Role),
         row.Record.AppointedOn, row.Record.LeftOn, row.Record.Version);
 
-    public override async Task<Checked<Member>> CheckAsync(MemberInput input, McscDbContext db, int? id, CancellationToken cancellationToken)
+    public override async Task<Checked<Member>> CheckAsync(MemberInput input, McscDbContext db, int? id, DateOnly today, CancellationToken cancellationToken)
     {
         var fields = new FieldErrors();
         var municipality = await fields.MunicipalityAsync(db, input.Municipality, cancellationToken);
@@ -55,6 +55,7 @@ public sealed class MemberKind : RecordKind<Member, MemberDto, MemberInput>
         var community = fields.Code<Community>("community", input.Community, required: false);
         var role = fields.Code<MemberRole>("role", input.Role, required: true);
         fields.Date("appointedOn", input.AppointedOn, required: true);
+        fields.Add("appointedOn", RecordRules.AfterToday(input.AppointedOn, today));
         fields.Date("leftOn", input.LeftOn, required: false);
         if (input.LeftOn < input.AppointedOn)
             fields.Add("leftOn", Messages.Format("leftBeforeAppointed", ("left", IsoDate.Text(input.LeftOn)), ("appointed", IsoDate.Text(input.AppointedOn))));

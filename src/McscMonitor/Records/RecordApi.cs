@@ -100,7 +100,7 @@ public static class RecordApi
         CancellationToken cancellationToken)
         where TRecord : EditableRecord
     {
-        var result = await RecordWriter.SaveAsync(kind, null, input, null, db, user, cancellationToken);
+        var result = await RecordWriter.SaveAsync(kind, null, input, null, db, user, TodayFor(response.HttpContext), cancellationToken);
         switch (result.Status)
         {
             case WriteStatus.Invalid: return TypedResults.ValidationProblem(result.Errors!);
@@ -118,7 +118,7 @@ public static class RecordApi
             HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
         where TRecord : EditableRecord
     {
-        var result = await RecordWriter.SaveAsync(kind, id, input, IfMatch(request), db, user, cancellationToken);
+        var result = await RecordWriter.SaveAsync(kind, id, input, IfMatch(request), db, user, TodayFor(request.HttpContext), cancellationToken);
         if (result.Status != WriteStatus.Done) return Failed<TDto>(result);
         var updated = await kind.Rows(db).SingleAsync(row => row.Record.Id == id, cancellationToken);
         response.Headers.ETag = ETag(updated.Record.Version);
@@ -164,4 +164,7 @@ public static class RecordApi
 
     private static Conflict<ProblemDetails> Conflict(string detail, string? type = null) =>
         TypedResults.Conflict(new ProblemDetails { Title = "Conflict", Detail = detail, Status = StatusCodes.Status409Conflict, Type = type });
+
+    /// <summary>Today by the app's clock: what has not happened yet cannot be recorded as done.</summary>
+    internal static DateOnly TodayFor(HttpContext context) => Today.Of(context.RequestServices.GetRequiredService<TimeProvider>());
 }

@@ -56,10 +56,11 @@ internal static class RecordForms
             values["version"] = row.Record.Version.ToString(CultureInfo.InvariantCulture);
             return Page(form, new FormValues(values), id);
         });
-        pages.MapPost($"/{kind.Name}", (IFormCollection posted, McscDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-            SaveAsync(form, null, Posted(posted), db, user, cancellationToken));
-        pages.MapPost($"/{kind.Name}/{{id:int}}", (int id, IFormCollection posted, McscDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-            SaveAsync(form, id, Posted(posted), db, user, cancellationToken));
+        pages.MapPost($"/{kind.Name}", (IFormCollection posted, McscDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken cancellationToken) =>
+            SaveAsync(form, null, Posted(posted), db, user, Today.Of(clock), cancellationToken));
+        pages.MapPost($"/{kind.Name}/{{id:int}}", (int id, IFormCollection posted, McscDbContext db, ClaimsPrincipal user, TimeProvider clock,
+                CancellationToken cancellationToken) =>
+            SaveAsync(form, id, Posted(posted), db, user, Today.Of(clock), cancellationToken));
         pages.MapPost($"/{kind.Name}/{{id:int}}/delete", async (
             int id, IFormCollection posted, McscDbContext db, AuditActor actor, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         {
@@ -79,13 +80,14 @@ internal static class RecordForms
     }
 
     private static async Task<IResult> SaveAsync<TRecord, TDto, TInput>(
-        RecordForm<TRecord, TDto, TInput> form, int? id, FormValues values, McscDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+        RecordForm<TRecord, TDto, TInput> form, int? id, FormValues values, McscDbContext db, ClaimsPrincipal user, DateOnly today,
+        CancellationToken cancellationToken)
         where TRecord : EditableRecord
     {
         var input = form.Read(values);
         if (values.Errors.Count > 0) return Page(form, values, id, values.Errors);
 
-        var result = await RecordWriter.SaveAsync(form.Kind, id, input, values.Version, db, user, cancellationToken);
+        var result = await RecordWriter.SaveAsync(form.Kind, id, input, values.Version, db, user, today, cancellationToken);
         return result.Status switch
         {
             WriteStatus.Done => TypedResults.LocalRedirect(BackTo(form, values, "saved")),

@@ -41,7 +41,7 @@ public abstract class RecordKind<TRecord, TDto, TInput> where TRecord : Editable
     public abstract IQueryable<Owned<TRecord>> InYear(IQueryable<Owned<TRecord>> rows, int year);
     public abstract IOrderedQueryable<Owned<TRecord>> Order(IQueryable<Owned<TRecord>> rows);
     public abstract TDto ToDto(Owned<TRecord> row);
-    public abstract Task<Checked<TRecord>> CheckAsync(TInput input, McscDbContext db, int? id, CancellationToken cancellationToken);
+    public abstract Task<Checked<TRecord>> CheckAsync(TInput input, McscDbContext db, int? id, DateOnly today, CancellationToken cancellationToken);
 
     /// <summary>
     /// For a record type that monitors keep (a recommendation and its status): the properties a

@@ -22,7 +22,7 @@ public static class RecordWriter
     /// <summary>Creates (id null) or updates a record; an update needs the version the writer last saw.</summary>
     public static async Task<WriteResult> SaveAsync<TRecord, TDto, TInput>(
         RecordKind<TRecord, TDto, TInput> kind, int? id, TInput input, long? expectedVersion, McscDbContext db, ClaimsPrincipal user,
-        CancellationToken cancellationToken)
+        DateOnly today, CancellationToken cancellationToken)
         where TRecord : EditableRecord
     {
         TRecord record;
@@ -42,7 +42,7 @@ public static class RecordWriter
             record = kind.Blank();
         }
 
-        var check = await kind.CheckAsync(input, db, id, cancellationToken);
+        var check = await kind.CheckAsync(input, db, id, today, cancellationToken);
         if (check.Errors.Count > 0) return new WriteResult(WriteStatus.Invalid, id, check.Errors);
         if (!RecordAccess.CanAccess(user, check.Municipality!)) return new WriteResult(WriteStatus.Forbidden);
         if (check.Conflict is not null) return new WriteResult(WriteStatus.Conflict, id, Detail: check.Conflict);

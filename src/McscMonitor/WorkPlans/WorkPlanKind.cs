@@ -30,15 +30,18 @@ public sealed class WorkPlanKind : RecordKind<WorkPlan, WorkPlanDto, WorkPlanInp
     public override WorkPlanDto ToDto(Owned<WorkPlan> row) => new(
         row.Record.Id, row.Municipality, row.Record.Year, row.Record.AdoptedOn, row.Record.AddressesNonMajorityConcerns, row.Record.Version);
 
-    public override async Task<Checked<WorkPlan>> CheckAsync(WorkPlanInput input, McscDbContext db, int? id, CancellationToken cancellationToken)
+    public override async Task<Checked<WorkPlan>> CheckAsync(WorkPlanInput input, McscDbContext db, int? id, DateOnly today, CancellationToken cancellationToken)
     {
         var fields = new FieldErrors();
         var municipality = await fields.MunicipalityAsync(db, input.Municipality, cancellationToken);
         fields.Year("year", input.Year);
         fields.Date("adoptedOn", input.AdoptedOn, required: false);
+        fields.Add("adoptedOn", RecordRules.AfterToday(input.AdoptedOn, today));
+        fields.Add("addressesNonMajorityConcerns", RecordRules.AddressesRequired(input.AdoptedOn, input.AddressesNonMajorityConcerns));
         var council = municipality is null ? null
             : await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.MunicipalityCode == municipality.Code, cancellationToken);
-        if (municipality is not null && council is null) fields.Add("municipality", RecordRules.NoCouncil(municipality.NameSq));
+        if (municipality is not null && input.Year is { } year)
+            fields.Add(council is null ? "municipality" : "year", RecordRules.NoCouncilIn(municipality.NameSq, year, council?.EstablishedOn, council?.DissolvedOn));
         if (fields.Errors.Count > 0) return Checked<WorkPlan>.Invalid(fields.Errors);
 
         var taken = await db.WorkPlans.AnyAsync(w => w.Id != id && w.CouncilId == council!.Id && w.Year == input.Year, cancellationToken);

@@ -271,7 +271,7 @@ public class LockedYearTests
         var monitors = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => host.SignInAsync(Roles.Monitor)));
         const string page = "/approvals?year=2021";
 
-        var submits = await Task.WhenAll(monitors.Select(m => m.SubmitAsync(page, "/approvals/peje/2021/submit", [])));
+        var submits = await Task.WhenAll(monitors.Select(m => m.SubmitAsync(page, "/approvals/peje/2021/submit", new() { ["Confirm"] = "yes" })));
         var verifies = await Task.WhenAll(monitors.Select(m => m.SubmitAsync(page, "/approvals/peje/2021/verify", [])));
 
         foreach (var round in new[] { submits, verifies })
