@@ -75,4 +75,75 @@ public class DisclosureTests
         Assert.Equal(Gender.Unknown, erased.Gender);
         Assert.Equal((before.Total, before.Women, before.NonMajority), (after.Total, after.Women, after.NonMajority));
     }
+
+    private static YearIndicators Year(Rulebook rulebook, params Member[] members)
+    {
+        var council = Council("peje", Date(2015, 1, 1));
+        council.Members.AddRange(members);
+        return IndicatorEngine.Compute(new IndicatorInput(2021, [Peje], [council], []), rulebook);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void InACouncilOfOneOrTwoEveryCommunityFigureIsWithheldAndTheOutputSaysSo(int size)
+    {
+        // One non-majority member, or a pair of whom one is: "< 3" beside a total of 1 or 2, or a short list, would point at them.
+        var members = Enumerable.Range(0, size).Select(i => Member(Gender.Female, i == 0 ? Community.Roma : Community.Albanian, Date(2020, 1, 1))).ToArray();
+
+        var published = Disclosure.Protect(Year(Rulebook.Default, members), Disclosure.DefaultMinimumCount).Municipalities.Single();
+
+        Assert.True(published.Members.CommunitiesWithheld);
+        Assert.Null(published.Members.NonMajority);
+        Assert.Null(published.Members.WithheldBelow);
+        Assert.Empty(published.Members.Communities);
+        Assert.Equal(size, published.Members.Total);
+        Assert.DoesNotContain(published.Gaps, gap => gap.Rule == RuleIds.NonMajorityRepresented);
+    }
+
+    [Fact]
+    public void AGapMessageNeverPrintsAWithheldCount()
+    {
+        var rules = Rulebook.Default.Versions.Single();
+        var strict = new Rulebook([rules with
+        {
+            Rules = rules.Rules.Select(rule => rule.Id == RuleIds.NonMajorityRepresented ? rule with { Threshold = 4 } : rule).ToList(),
+        }]);
+        var indicators = Year(strict, [.. Albanians(5), Member(Gender.Male, Community.Roma, Date(2020, 1, 1)), Member(Gender.Male, Community.Roma, Date(2020, 1, 1))]);
+
+        var exact = indicators.Municipalities.Single().Gaps.Single(gap => gap.Rule == RuleIds.NonMajorityRepresented);
+        var published = Disclosure.Protect(indicators, Disclosure.DefaultMinimumCount).Municipalities.Single().Gaps
+            .Single(gap => gap.Rule == RuleIds.NonMajorityRepresented);
+
+        Assert.Contains(": 2;", exact.Message);
+        Assert.Contains(": < 3;", published.Message);
+        Assert.DoesNotContain("2", published.Message);
+    }
+
+    [Fact]
+    public void AFigureWithheldInAnEarlierVersionStaysWithheldWhenItWouldNowBeShown()
+    {
+        // Version 1: 5 members, 2 non-majority ("< 3"). Version 2: one more non-majority member, 3 of 6: shown, it would give version 1's 2 away.
+        var now = Year(Rulebook.Default, [.. Albanians(3), .. Enumerable.Range(0, 3).Select(_ => Member(Gender.Male, Community.Roma, Date(2020, 1, 1)))]);
+
+        var fresh = Disclosure.Protect(now, Disclosure.DefaultMinimumCount).Municipalities.Single().Members;
+        var later = Disclosure.Protect(now, Disclosure.DefaultMinimumCount, new HashSet<string> { "peje" }).Municipalities.Single().Members;
+
+        Assert.Equal(3, fresh.NonMajority);
+        Assert.True(later.CommunitiesWithheld);
+        Assert.Null(later.NonMajority);
+        Assert.Empty(later.Communities);
+    }
+
+    [Fact]
+    public void ACommunityUnderTheMinimumIsLeftOutAndTheListSaysSo()
+    {
+        var published = Disclosure.Protect(Members([.. Albanians(4), Member(Gender.Male, Community.Serbian, Date(2020, 1, 1)),
+            Member(Gender.Male, Community.Serbian, Date(2020, 1, 1)), Member(Gender.Male, Community.Serbian, Date(2020, 1, 1)),
+            Member(Gender.Male, Community.Turkish, Date(2020, 1, 1))]), Peje, Disclosure.DefaultMinimumCount);
+
+        Assert.True(published.CommunitiesLeftOut);
+        Assert.Equal([Community.Albanian, Community.Serbian], published.Communities.Select(c => c.Community));
+        Assert.Equal(4, published.NonMajority);
+    }
 }

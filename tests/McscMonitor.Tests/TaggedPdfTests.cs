@@ -48,7 +48,7 @@ public class TaggedPdfTests(DemoFactSheets sheets) : IClassFixture<DemoFactSheet
             ("TH", texts["indicator"]),
             ("TH", texts["change"]),
             ("TH", model.Comparison[0].Indicator),
-            ("TD", texts.Number(model.Comparison[0].Current)),
+            ("TD", FactSheet.FactSheetPdf.Figure(texts, model.Comparison[0].Current)),
             ("H3", model.Discussions.Title),
             ("Figure", ""),
             ("H3", model.WorkPlans.Title),

@@ -19,10 +19,17 @@ public sealed record IndicatorFacts(
     IReadOnlyList<Compensation> Compensation);
 
 /// <summary>Members serving on 31 December.</summary>
-/// <param name="NonMajority">Null when withheld from a public output because it is below <paramref name="WithheldBelow"/>.</param>
+/// <param name="NonMajority">Null when withheld from a public output: below <paramref name="WithheldBelow"/>, or with the community figures.</param>
 /// <param name="Communities">Each community represented and how many members it has.</param>
+/// <param name="CommunitiesWithheld">
+/// In a public output, every community figure (non-majority count, communities, the non-majority
+/// gap) is withheld: the council has too few members for any of them to hide who is who, or an
+/// earlier version of the year withheld them.
+/// </param>
+/// <param name="CommunitiesLeftOut">In a public output, communities too small to show are left out of <paramref name="Communities"/>.</param>
 public sealed record MemberSummary(
-    int Total, int Women, int? NonMajority, IReadOnlyList<CommunityCount> Communities, int? WithheldBelow = null);
+    int Total, int Women, int? NonMajority, IReadOnlyList<CommunityCount> Communities, int? WithheldBelow = null,
+    bool CommunitiesWithheld = false, bool CommunitiesLeftOut = false);
 
 public sealed record CommunityCount(Community Community, int Members);
 
@@ -60,7 +67,11 @@ public sealed record YearIndicators(
     int Year,
     RulebookVersion? Rules,
     IndicatorSummary Summary,
-    IReadOnlyList<MunicipalityIndicators> Municipalities);
+    IReadOnlyList<MunicipalityIndicators> Municipalities)
+{
+    /// <summary>The language of the gap messages.</summary>
+    public Language Language { get; init; } = Language.En;
+}
 
 /// <summary>The indicator definitions of the design (§3), measured against the rulebook in force.</summary>
 public static class IndicatorEngine
@@ -99,7 +110,7 @@ public static class IndicatorEngine
                 language))
             .ToList();
 
-        return new YearIndicators(input.Year, rules, Summarise(municipalities), municipalities);
+        return new YearIndicators(input.Year, rules, Summarise(municipalities), municipalities) { Language = language };
     }
 
     /// <param name="council">The council established in the year, with its year counted; null when there is none.</param>
@@ -183,6 +194,7 @@ public static class IndicatorEngine
         MeetingsHeld: municipalities.Sum(m => m.MeetingsHeld ?? 0),
         MeetingsDiscussingSecurityOrNonMajority: municipalities.Sum(m => m.MeetingsDiscussingSecurityOrNonMajority ?? 0),
         WorkPlansAddressingNonMajority: municipalities.Count(m => m.WorkPlanAddressesNonMajority == true),
-        MunicipalitiesCompensatingMembers: municipalities.Count(m => m.CompensatesMembers == true),
-        MunicipalitiesCompensatingPartially: municipalities.Count(m => m.Compensation == CompensationStatus.Partial));
+        // Compensation is of council members: counted, like chart 4 counts it, only where the council existed that year.
+        MunicipalitiesCompensatingMembers: municipalities.Count(m => m.CouncilEstablished && m.CompensatesMembers == true),
+        MunicipalitiesCompensatingPartially: municipalities.Count(m => m.CouncilEstablished && m.Compensation == CompensationStatus.Partial));
 }

@@ -30,11 +30,15 @@ public sealed record Rule(string Id, IReadOnlyDictionary<string, string> Citatio
 {
     public string Citation(Language language) => Citations.TryGetValue(language.Tag(), out var text) ? text : Citations["en"];
 
-    public string Message(Language language, int? actual = null)
+    public string Message(Language language, int? actual = null) =>
+        Message(language, actual?.ToString(CultureInfo.InvariantCulture) ?? "");
+
+    /// <summary>The message with the measured value as text: a withheld count is written as "&lt; 3", never as itself.</summary>
+    public string Message(Language language, string actual)
     {
         var template = Messages.TryGetValue(language.Tag(), out var text) ? text : Messages["en"];
         return template
-            .Replace("{actual}", actual?.ToString(CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal)
+            .Replace("{actual}", actual, StringComparison.Ordinal)
             .Replace("{threshold}", Threshold?.ToString(CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal);
     }
 }

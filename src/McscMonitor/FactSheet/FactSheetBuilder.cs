@@ -10,12 +10,14 @@ public sealed class FactSheetBuilder(IndicatorQuery query, Data.McscDbContext db
 {
     /// <param name="stamp">The version being published, or null for a live view.</param>
     /// <param name="unpublished">Label the sheet as live, unpublished figures (what signed-in staff and the CLI see).</param>
+    /// <param name="withheldBefore">Municipalities whose community figures an earlier version of the year withheld.</param>
     public async Task<FactSheetModel> BuildAsync(
-        int year, Language language, PublicationStamp? stamp = null, bool unpublished = false, CancellationToken cancellationToken = default)
+        int year, Language language, PublicationStamp? stamp = null, bool unpublished = false, IReadOnlySet<string>? withheldBefore = null,
+        CancellationToken cancellationToken = default)
     {
         var bothYears = await query.ComputeYearsAsync(year - 1, year, language, cancellationToken: cancellationToken);
         var previous = query.ForPublication(bothYears[0]);
-        var current = query.ForPublication(bothYears[1]);
+        var current = query.ForPublication(bothYears[1], withheldBefore);
         var illustrative = await query.IsIllustrativeAsync(cancellationToken);
         // What came of the recommendations made on last year's sheet.
         var followUp = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(

@@ -12,7 +12,12 @@ public sealed record ChartBar(string Label, double? Value, string? Series = null
 /// <summary>What a chart shows, independent of how it is drawn; tests read it instead of pixels.</summary>
 public sealed record ChartData(string Id, string Title, IReadOnlyList<ChartBar> Bars, string? Note = null, double? ReferenceLine = null);
 
-public sealed record ComparisonRow(string Indicator, int Previous, int Current);
+/// <summary>A figure of the year before and of this year; null is "no data" (no meeting records at all that year).</summary>
+public sealed record ComparisonRow(string Indicator, int? Previous, int? Current)
+{
+    /// <summary>The change, or null when either year's figure is unknown: no difference is made up from a missing one.</summary>
+    public int? Change => Current - Previous;
+}
 
 public sealed record GapRow(string Municipality, IReadOnlyList<string> RuleIds, IReadOnlyList<string> Rules);
 
@@ -107,15 +112,28 @@ public sealed record FactSheetModel(
     public string Established => Texts.Format("established", ("year", Year), ("established", Current.Summary.CouncilsEstablished),
         ("total", Current.Summary.Municipalities), ("withRecords", Current.Summary.CouncilsWithMeetingRecords));
 
-    public IReadOnlyList<(string Label, int Value)> KeyFigures =>
+    /// <summary>
+    /// The year's figures, each the summary's own number; the meeting figures are "no data"
+    /// (null) when no council has a meeting record, never a 0 nobody counted. Compensation is
+    /// the summary's two numbers, as chart 4 shows them: in full, and in part.
+    /// </summary>
+    public IReadOnlyList<(string Label, int? Value)> KeyFigures =>
     [
         (Texts["figureEstablished"], Current.Summary.CouncilsEstablished),
-        (Texts.Format("figureMinimum", ("minimum", Minimum)), Current.Summary.CouncilsMeetingRequiredMinimum),
-        (Texts["figureMeetings"], Current.Summary.MeetingsHeld),
-        (Texts["figureDiscussing"], Current.Summary.MeetingsDiscussingSecurityOrNonMajority),
+        (Texts.Format("figureMinimum", ("minimum", Minimum)), MeetingFigure(Current.Summary, Current.Summary.CouncilsMeetingRequiredMinimum)),
+        (Texts["figureMeetings"], MeetingFigure(Current.Summary, Current.Summary.MeetingsHeld)),
+        (Texts["figureDiscussing"], MeetingFigure(Current.Summary, Current.Summary.MeetingsDiscussingSecurityOrNonMajority)),
         (Texts["figureWorkPlans"], Current.Summary.WorkPlansAddressingNonMajority),
-        (Texts["figureCompensating"], Current.Summary.MunicipalitiesCompensatingMembers),
+        (Texts.Format("figureCompensatingBoth", ("partly", Texts.Number(Current.Summary.MunicipalitiesCompensatingPartially))),
+            Current.Summary.MunicipalitiesCompensatingMembers),
     ];
+
+    /// <summary>A figure counted from meeting records, or null ("no data") for a year in which no council has any.</summary>
+    private static int? MeetingFigure(IndicatorSummary summary, int value) => summary.CouncilsWithMeetingRecords == 0 ? null : value;
+
+    /// <summary>What the meeting figures of the comparison cover: sums over the councils with records, which may differ between the years.</summary>
+    public string ComparisonNote => Texts.Format("comparisonNote", ("previous", Year - 1), ("previousCouncils", Previous.Summary.CouncilsWithMeetingRecords),
+        ("year", Year), ("councils", Current.Summary.CouncilsWithMeetingRecords));
 
     /// <summary>Chart 1: meetings held per municipality, most first; councils that do not exist are left out.</summary>
     public ChartData MeetingsHeld => new(
@@ -173,12 +191,13 @@ public sealed record FactSheetModel(
             {
                 new ChartBar($"{Name(m)} ({m.Members.Total})", m.Members.Women, Series: Texts["women"]),
                 new ChartBar($"{Name(m)} ({m.Members.Total})", m.Members.NonMajority, Series: Texts["nonMajority"],
-                    Text: m.Members.WithheldBelow is { } below ? $"< {below}" : null),
+                    Text: m.Members.WithheldBelow is { } below ? $"< {below}" : m.Members.CommunitiesWithheld ? Texts["withheldShort"] : null),
             })
             .ToList(),
-        Current.Municipalities.Select(m => m.Members.WithheldBelow).FirstOrDefault(below => below is not null) is { } withheld
-            ? $"{Texts["inclusionNote"]} {Texts.Format("withheld", ("minimum", withheld))}"
-            : Texts["inclusionNote"]);
+        Sentences(Texts["inclusionNote"],
+            Current.Municipalities.Select(m => m.Members.WithheldBelow).FirstOrDefault(below => below is not null) is { } withheld
+                ? Texts.Format("withheld", ("minimum", withheld)) : null,
+            Current.Municipalities.Any(m => m.Members.CommunitiesWithheld) ? Texts["withheldAll"] : null));
 
     /// <summary>
     /// What a chart shows, in words and every figure, for readers who cannot see it: the PDF
@@ -211,11 +230,14 @@ public sealed record FactSheetModel(
     public IReadOnlyList<ComparisonRow> Comparison =>
     [
         new(Texts["figureEstablished"], Previous.Summary.CouncilsEstablished, Current.Summary.CouncilsEstablished),
-        new(Texts.Format("figureMinimum", ("minimum", Minimum)), Previous.Summary.CouncilsMeetingRequiredMinimum, Current.Summary.CouncilsMeetingRequiredMinimum),
-        new(Texts["figureMeetings"], Previous.Summary.MeetingsHeld, Current.Summary.MeetingsHeld),
-        new(Texts["figureDiscussing"], Previous.Summary.MeetingsDiscussingSecurityOrNonMajority, Current.Summary.MeetingsDiscussingSecurityOrNonMajority),
+        new(Texts.Format("figureMinimum", ("minimum", Minimum)), MeetingFigure(Previous.Summary, Previous.Summary.CouncilsMeetingRequiredMinimum),
+            MeetingFigure(Current.Summary, Current.Summary.CouncilsMeetingRequiredMinimum)),
+        new(Texts["figureMeetings"], MeetingFigure(Previous.Summary, Previous.Summary.MeetingsHeld), MeetingFigure(Current.Summary, Current.Summary.MeetingsHeld)),
+        new(Texts["figureDiscussing"], MeetingFigure(Previous.Summary, Previous.Summary.MeetingsDiscussingSecurityOrNonMajority),
+            MeetingFigure(Current.Summary, Current.Summary.MeetingsDiscussingSecurityOrNonMajority)),
         new(Texts["figureWorkPlans"], Previous.Summary.WorkPlansAddressingNonMajority, Current.Summary.WorkPlansAddressingNonMajority),
         new(Texts["figureCompensating"], Previous.Summary.MunicipalitiesCompensatingMembers, Current.Summary.MunicipalitiesCompensatingMembers),
+        new(Texts["figureCompensatingPartly"], Previous.Summary.MunicipalitiesCompensatingPartially, Current.Summary.MunicipalitiesCompensatingPartially),
     ];
 
     /// <summary>Every municipality, in the language's alphabetical order, with the rules it breaks.</summary>

@@ -51,7 +51,7 @@ public static class FactSheetPdf
         page.Text(texts["intro"], SheetStyle.Body);
         page.Text(texts["purpose"], SheetStyle.Body);
         page.Text(model.Established + " ¹", SheetStyle.Body, bold: true, after: 10);
-        page.KeyFigures(texts["keyFigures"], model.KeyFigures.Select(f => (texts.Number(f.Value), f.Label)).ToList());
+        page.KeyFigures(texts["keyFigures"], model.KeyFigures.Select(f => (Figure(texts, f.Value), f.Label)).ToList());
 
         page.Heading(texts.Format("mapTitle", ("year", model.Year)), level: PdfBlockLevelElementTag.Heading2);
         (string Text, float Size, float After)[] notes =
@@ -81,12 +81,9 @@ public static class FactSheetPdf
         page.Heading(texts.Format("comparisonTitle", ("previous", model.Year - 1)), keepWith: PageFlow.TableHeight(comparison.Count));
         page.Table(
             [texts["indicator"], (model.Year - 1).ToString(texts.Culture), model.Year.ToString(texts.Culture), texts["change"]],
-            comparison.Select(row => new[]
-            {
-                row.Indicator, texts.Number(row.Previous), texts.Number(row.Current),
-                (row.Current - row.Previous).ToString("+#,0;−#,0;0", texts.Culture),
-            }).ToList(),
+            comparison.Select(row => new[] { row.Indicator, Figure(texts, row.Previous), Figure(texts, row.Current), Change(texts, row.Change) }).ToList(),
             [0.64f, 0.12f, 0.12f, 0.12f]);
+        page.Text(model.ComparisonNote, SheetStyle.Note, color: PageFlow.Grey, after: 4);
         if (model.FollowUp is { } followUp)
         {
             page.Heading(texts.Format("followUpTitle", ("year", model.Year - 1)), keepWith: PageFlow.TableHeight(followUp.Count));
@@ -144,4 +141,11 @@ public static class FactSheetPdf
 
     private static PageFlow.Figure Map(FactSheetModel model) => new("map",
         model.Texts.Format("mapTitle", ("year", model.Year)), model.MapDescription, KosovoMap.Width, KosovoMap.Height, KosovoMap.Build(model));
+
+    /// <summary>A counted figure, or "no data"; the page and the PDF write figures alike.</summary>
+    public static string Figure(Core.Localization.TextCatalog texts, int? value) => value is { } counted ? texts.Number(counted) : texts["noData"];
+
+    /// <summary>A change with its sign, or "no data" when either year is unknown.</summary>
+    public static string Change(Core.Localization.TextCatalog texts, int? change) =>
+        change is { } known ? known.ToString("+#,0;−#,0;0", texts.Culture) : texts["noData"];
 }

@@ -38,7 +38,9 @@ public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, Disclosu
         reader.IsInRole(Roles.Admin) || reader.IsInRole(Roles.Monitor) ? indicators : ForPublication(indicators);
 
     /// <summary>What a published output may show: fact sheets, the public API, the overview for anyone not monitoring.</summary>
-    public YearIndicators ForPublication(YearIndicators indicators) => Disclosure.Protect(indicators, disclosure.MinimumCount);
+    /// <param name="withheldBefore">Municipalities whose community figures an earlier published version of the year withheld: they stay withheld.</param>
+    public YearIndicators ForPublication(YearIndicators indicators, IReadOnlySet<string>? withheldBefore = null) =>
+        Disclosure.Protect(indicators, disclosure.MinimumCount, withheldBefore);
 
     public async Task<YearIndicators> ComputeAsync(int year, Language language, CancellationToken cancellationToken = default) =>
         (await ComputeYearsAsync(year, year, language, cancellationToken: cancellationToken))[0];

@@ -30,7 +30,7 @@ public static class IndicatorText
             m.Compensation is { } compensation ? t[$"compensation.{compensation}"] : t["noData"],
             Count(m.Members.Total),
             Count(m.Members.Women),
-            m.Members.NonMajority?.ToString(t.Culture) ?? $"< {m.Members.WithheldBelow}",
+            m.Members.NonMajority?.ToString(t.Culture) ?? (m.Members.WithheldBelow is { } below ? $"< {below}" : t["withheldShort"]),
             string.Join("; ", m.Gaps.Select(g => rules[$"rule.{g.Rule}"])),
         }).ToList();
         var widths = headers.Select((header, column) => rows.Select(row => row[column].Length).Append(header.Length).Max()).ToArray();

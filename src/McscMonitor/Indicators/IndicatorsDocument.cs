@@ -34,7 +34,10 @@ public sealed record SummaryDocument(
 }
 
 /// <param name="NonMajority">Null when withheld in a public output; <paramref name="WithheldBelow"/> then says it is between 1 and that number minus one.</param>
-public sealed record MembersDocument(int Total, int Women, int? NonMajority, IReadOnlyList<string> Communities, int? WithheldBelow);
+/// <param name="CommunitiesWithheld">Every community figure is withheld (a council of fewer members than the disclosure minimum, or withheld in an earlier version).</param>
+/// <param name="CommunitiesLeftOut">Communities with too few members to show are left out of <paramref name="Communities"/>.</param>
+public sealed record MembersDocument(
+    int Total, int Women, int? NonMajority, IReadOnlyList<string> Communities, int? WithheldBelow, bool CommunitiesWithheld = false, bool CommunitiesLeftOut = false);
 
 public sealed record GapDocument(string Rule, string Citation, string Message);
 
@@ -103,7 +106,8 @@ public sealed record IndicatorsDocument(
             m.CompensatesMembers,
             m.Compensation is { } status ? Codes<CompensationStatus>.ToCode(status) : null,
             new MembersDocument(m.Members.Total, m.Members.Women, m.Members.NonMajority,
-                m.Members.Communities.Select(c => Codes<Community>.ToCode(c.Community)).ToList(), m.Members.WithheldBelow),
+                m.Members.Communities.Select(c => Codes<Community>.ToCode(c.Community)).ToList(), m.Members.WithheldBelow,
+                m.Members.CommunitiesWithheld, m.Members.CommunitiesLeftOut),
             m.Gaps.Select(g => new GapDocument(g.Rule, g.Citation, g.Message)).ToList())).ToList());
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);

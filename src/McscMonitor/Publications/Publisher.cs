@@ -66,7 +66,8 @@ public sealed class Publisher(
             return new PublishResult(null, Messages.Format("publishNoteRequired", ("version", previous + 1)));
 
         var publishedOn = clock.GetUtcNow().UtcDateTime;
-        var (files, rulebook) = await RenderAsync(year, previous + 1, publishedOn, note, unverified, cancellationToken);
+        var withheld = await WithheldBeforeAsync(year, cancellationToken);
+        var (files, rulebook) = await RenderAsync(year, previous + 1, publishedOn, note, unverified, withheld, cancellationToken);
         var publication = new Publication
         {
             Year = year, Number = previous + 1, PublishedAtUtc = publishedOn, PublishedBy = actor.Name,
@@ -89,12 +90,28 @@ public sealed class Publisher(
         return new PublishResult(publication, null);
     }
 
+    /// <summary>
+    /// The municipalities whose community figures any published version of the year withheld:
+    /// a later version keeps them withheld, so that two versions cannot be set side by side to
+    /// work out what the first one hid.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> WithheldBeforeAsync(int year, CancellationToken cancellationToken)
+    {
+        var documents = await db.Publications.AsNoTracking().Where(p => p.Year == year)
+            .SelectMany(p => p.Files.Where(f => f.Language == "en" && f.Name == "indicators.json")).Select(f => f.Content).ToListAsync(cancellationToken);
+        return documents
+            .SelectMany(content => System.Text.Json.JsonSerializer.Deserialize<IndicatorsDocument>(content, IndicatorsDocument.JsonOptions)!.Municipalities)
+            .Where(m => m.Members.WithheldBelow is not null || m.Members.CommunitiesWithheld)
+            .Select(m => m.Code).ToHashSet();
+    }
+
     private async Task<int> LatestNumberAsync(int year, CancellationToken cancellationToken) =>
         await db.Publications.AsNoTracking().Where(p => p.Year == year).MaxAsync(p => (int?)p.Number, cancellationToken) ?? 0;
 
     /// <summary>Every file of a version, in every language: the page, the PDF, the indicators and each chart.</summary>
     private async Task<(List<PublicationFile> Files, string Rulebook)> RenderAsync(
-        int year, int number, DateTime publishedOn, string? note, IReadOnlyList<string> unverified, CancellationToken cancellationToken)
+        int year, int number, DateTime publishedOn, string? note, IReadOnlyList<string> unverified, IReadOnlySet<string> withheld,
+        CancellationToken cancellationToken)
     {
         var files = new List<PublicationFile>();
         var rulebook = "";
@@ -102,7 +119,7 @@ public sealed class Publisher(
         {
             var stamp = new PublicationStamp(number, DateOnly.FromDateTime(publishedOn), note?.Trim(),
                 unverified.Select(code => NameOf(code, language)).ToList());
-            var model = await builder.BuildAsync(year, language, stamp, cancellationToken: cancellationToken);
+            var model = await builder.BuildAsync(year, language, stamp, withheldBefore: withheld, cancellationToken: cancellationToken);
             rulebook = model.RulebookVersion;
             var tag = language.Tag();
             files.Add(File(tag, "page.html", "text/html; charset=utf-8", Encoding.UTF8.GetBytes(await FactSheetHtml.RenderAsync(model, standalone: false))));
@@ -150,7 +167,8 @@ public sealed class Publisher(
         if (file is null) return [];
         var published = System.Text.Json.Nodes.JsonNode.Parse(file.Content)!["municipalities"]!.AsArray();
         var now = System.Text.Json.Nodes.JsonNode.Parse(IndicatorsDocument.From(
-            query.ForPublication(await query.ComputeAsync(publication.Year, language, cancellationToken)), illustrative: false).ToJson())!["municipalities"]!.AsArray();
+            query.ForPublication(await query.ComputeAsync(publication.Year, language, cancellationToken), await WithheldBeforeAsync(publication.Year, cancellationToken)),
+            illustrative: false).ToJson())!["municipalities"]!.AsArray();
         var changes = new List<ChangedFigure>();
         foreach (var (before, after) in published.Zip(now))
         {

@@ -28,7 +28,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         if (userName.Length > MaxUserName) throw UserException.Of("nameTooLong", ("max", MaxUserName));
         var municipalityCode = await MunicipalityForAsync(role, municipality);
         await EnsureRolesAsync();
-        var password = NewPassword();
+        var password = NewPassword(userName);
         var user = new AppUser { UserName = userName, MunicipalityCode = municipalityCode, LockoutEnabled = true };
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRoleAsync(user, role));
@@ -77,7 +77,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
     public async Task<string> ResetAsync(string userName)
     {
         var user = await FindAsync(userName);
-        var password = NewPassword();
+        var password = NewPassword(user.UserName);
         Check(await users.RemovePasswordAsync(user));
         Check(await users.AddPasswordAsync(user, password));
         Check(await users.SetLockoutEndDateAsync(user, null));
@@ -202,11 +202,16 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         if (!result.Succeeded) throw new UserException(string.Join(" ", result.Errors.Select(e => e.Description)));
     }
 
-    private static string NewPassword()
+    /// <summary>A random password that passes every check a person's would: drawn again in the rare case it holds the user name or listed words.</summary>
+    private static string NewPassword(string? userName)
     {
         const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        var characters = RandomNumberGenerator.GetItems<char>(alphabet, 20);
-        // Identity's default rules want a digit, a lower and an upper case letter, and a symbol.
-        return new string(characters) + "-7aA";
+        while (true)
+        {
+            var characters = RandomNumberGenerator.GetItems<char>(alphabet, 20);
+            // Identity's default rules want a digit, a lower and an upper case letter, and a symbol.
+            var password = new string(characters) + "-7aA";
+            if (!CommonPasswordValidator.IsCommon(password, userName)) return password;
+        }
     }
 }

@@ -114,6 +114,44 @@ public class PrivacyTests
         Assert.Contains("&lt; 3", overview);
     }
 
+    private static JsonObject MembersIn(string json, string code) =>
+        JsonNode.Parse(json)!["municipalities"]!.AsArray().Single(m => m!["code"]!.GetValue<string>() == code)!["members"]!.AsObject();
+
+    [Fact]
+    public async Task NoPublicOutputLetsAReaderWorkOutAWithheldCount()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var admin = host.ClientFor(Roles.Admin);
+        var anonymous = host.ClientFor(null);
+        Assert.Equal(0, (await host.RunCliAsync("publish", "--year", "2021", "--unverified-reason", "Published for the test.")).ExitCode);
+        // After version 1 ("< 3" non-majority of 5 in Pejë), a third non-majority member is recorded: 3 of 6 would give version 1's 2 away.
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/members",
+            new { municipality = "peje", memberRef = "P08", gender = "male", community = "roma", role = "community_representative", appointedOn = "2021-06-01" })).StatusCode);
+        Assert.Equal(0, (await host.RunCliAsync("publish", "--year", "2021", "--note", "A member was added.", "--unverified-reason", "Published for the test.")).ExitCode);
+
+        var version1 = await anonymous.GetStringAsync("/factsheet/2021/v1/en/indicators.json");
+        var version2 = await anonymous.GetStringAsync("/factsheet/2021/v2/en/indicators.json");
+        var page = await anonymous.GetStringAsync("/factsheet/2021/v2/en");
+        var inclusion = await anonymous.GetStringAsync("/factsheet/2021/en/charts/inclusion.csv");
+        var exact = Members(await IndicatorsAsync(host.ClientFor(Roles.Monitor)), "peje");
+
+        // Mamushë/Mamuša has two members: one of them non-majority. Nothing about communities is published for it.
+        var mamushe = MembersIn(version1, "mamushe");
+        Assert.Equal(2, mamushe["total"]!.GetValue<int>());
+        Assert.True(mamushe["communitiesWithheld"]!.GetValue<bool>());
+        Assert.Null(mamushe["nonMajority"]);
+        Assert.Null(mamushe["withheldBelow"]);
+        Assert.Empty(mamushe["communities"]!.AsArray());
+        Assert.Equal(3, MembersIn(version1, "peje")["withheldBelow"]!.GetValue<int>());
+        var peje = MembersIn(version2, "peje");
+        Assert.Equal(6, peje["total"]!.GetValue<int>());
+        Assert.True(peje["communitiesWithheld"]!.GetValue<bool>());
+        Assert.Null(peje["nonMajority"]);
+        Assert.Equal(3, exact["nonMajority"]!.GetValue<int>());
+        Assert.Contains("community figures are not published", page);
+        Assert.DoesNotContain(inclusion.Split('\n'), line => line.Contains("Pej", StringComparison.Ordinal) && line.TrimEnd().EndsWith(",3", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task TheFactSheetWithholdsSmallCountsForEveryone()
     {
