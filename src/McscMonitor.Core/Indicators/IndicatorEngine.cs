@@ -33,7 +33,14 @@ public sealed record MemberSummary(
 
 public sealed record CommunityCount(Community Community, int Members);
 
-public sealed record Gap(string Rule, string Citation, string Message);
+public sealed record Gap(string Rule, string Citation, string Message)
+{
+    /// <summary>A requirement of the instructions, or the monitor's benchmark: shown with every gap.</summary>
+    public RuleKind Kind { get; init; } = RuleKind.Requirement;
+
+    /// <summary>The article or paragraph, where the rulebook gives it.</summary>
+    public string? Provision { get; init; }
+}
 
 /// <param name="MeetingsHeld">
 /// Null when nothing tells how many meetings the council held: no meeting of the year (held
@@ -158,7 +165,8 @@ public static class IndicatorEngine
 
     private static IEnumerable<Gap> FindGaps(MunicipalityIndicators measured, RulebookVersion rules, Language language)
     {
-        Gap GapFor(Rule rule, int? actual = null) => new(rule.Id, rule.Citation(language), rule.Message(language, actual));
+        Gap GapFor(Rule rule, int? actual = null) =>
+            new(rule.Id, rule.Citation(language), rule.Message(language, actual)) { Kind = rule.Kind, Provision = rule.Provision(language) };
 
         if (!measured.CouncilEstablished)
         {

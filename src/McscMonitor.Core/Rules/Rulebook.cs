@@ -25,10 +25,22 @@ public static class RuleIds
     };
 }
 
+/// <summary>What a rule rests on: an obligation of the instructions, or the monitor's measure of an aim they state.</summary>
+public enum RuleKind { Requirement, Benchmark }
+
 /// <param name="Citations">The rule's source, by language tag (Serbian Cyrillic transliterated): citations are read in the reader's language too.</param>
 public sealed record Rule(string Id, IReadOnlyDictionary<string, string> Citations, int? Threshold, IReadOnlyDictionary<string, string> Messages)
 {
+    /// <summary>A requirement (the law) or a benchmark (the monitor's measure); benchmarks are labelled as such wherever a gap is shown.</summary>
+    public RuleKind Kind { get; init; } = RuleKind.Requirement;
+
+    /// <summary>The article or paragraph, by language, where the source is at hand; null where it is not (none is invented).</summary>
+    public IReadOnlyDictionary<string, string>? Provisions { get; init; }
+
     public string Citation(Language language) => Citations.TryGetValue(language.Tag(), out var text) ? text : Citations["en"];
+
+    public string? Provision(Language language) =>
+        Provisions is null ? null : Provisions.TryGetValue(language.Tag(), out var text) ? text : Provisions.GetValueOrDefault("en");
 
     public string Message(Language language, int? actual = null) =>
         Message(language, actual?.ToString(CultureInfo.InvariantCulture) ?? "");
@@ -118,7 +130,14 @@ public sealed class Rulebook(IReadOnlyList<RulebookVersion> versions)
                 $"Rulebook version '{version}' names an unknown rule '{document.Id}'; known rules: {string.Join(", ", RuleIds.All)}.");
         var citations = Languages(document.Citation, document.Id, version, "citation");
         var messages = Languages(document.Messages, document.Id, version, "message");
-        return new Rule(document.Id, citations, document.Threshold, messages);
+        var kind = document.Kind switch
+        {
+            null or "requirement" => RuleKind.Requirement,
+            "benchmark" => RuleKind.Benchmark,
+            var other => throw new RulebookException($"Rule '{document.Id}' in version '{version}' has kind '{other}'; use requirement or benchmark."),
+        };
+        var provisions = document.Provision is null ? null : Languages(document.Provision, document.Id, version, "provision");
+        return new Rule(document.Id, citations, document.Threshold, messages) { Kind = kind, Provisions = provisions };
     }
 
     /// <summary>A text in English, Albanian and Serbian Latin (Cyrillic transliterated); a plain string serves every language.</summary>
@@ -159,6 +178,8 @@ public sealed class Rulebook(IReadOnlyList<RulebookVersion> versions)
         public JsonElement? Citation { get; init; }
         public int? Threshold { get; init; }
         public JsonElement? Messages { get; init; }
+        public string? Kind { get; init; }
+        public JsonElement? Provision { get; init; }
     }
 }
 

@@ -249,7 +249,8 @@ public sealed record FactSheetModel(
     public IReadOnlyList<GapRow> Gaps => GapMatrix.Where(row => row.RuleIds.Count > 0).ToList();
 
     public IReadOnlyList<RuleColumn> RulesInForce =>
-        Current.Rules?.Rules.Select((rule, index) => new RuleColumn(index + 1, rule.Id, Texts[$"rule.{rule.Id}"], rule.Citation(Language))).ToList() ?? [];
+        Current.Rules?.Rules.Select((rule, index) => new RuleColumn(index + 1, rule.Id, Texts[$"rule.{rule.Id}"],
+            rule.Provision(Language) is { } provision ? $"{rule.Citation(Language)}, {provision}" : rule.Citation(Language))).ToList() ?? [];
 
     private ChartData Counts(string id, string title, (string Label, string Category, Func<MunicipalityIndicators, bool> Matches)[] categories)
     {

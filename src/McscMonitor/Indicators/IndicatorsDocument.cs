@@ -39,7 +39,9 @@ public sealed record SummaryDocument(
 public sealed record MembersDocument(
     int Total, int Women, int? NonMajority, IReadOnlyList<string> Communities, int? WithheldBelow, bool CommunitiesWithheld = false, bool CommunitiesLeftOut = false);
 
-public sealed record GapDocument(string Rule, string Citation, string Message);
+/// <param name="Kind">requirement (an obligation of the instructions) or benchmark (the monitor's measure of an aim they state).</param>
+/// <param name="Provision">The article or paragraph, where the rulebook gives it.</param>
+public sealed record GapDocument(string Rule, string Citation, string Message, string Kind = "requirement", string? Provision = null);
 
 public sealed record MunicipalityDocument(
     string Code,
@@ -108,7 +110,7 @@ public sealed record IndicatorsDocument(
             new MembersDocument(m.Members.Total, m.Members.Women, m.Members.NonMajority,
                 m.Members.Communities.Select(c => Codes<Community>.ToCode(c.Community)).ToList(), m.Members.WithheldBelow,
                 m.Members.CommunitiesWithheld, m.Members.CommunitiesLeftOut),
-            m.Gaps.Select(g => new GapDocument(g.Rule, g.Citation, g.Message)).ToList())).ToList());
+            m.Gaps.Select(g => new GapDocument(g.Rule, g.Citation, g.Message, Codes<Core.Rules.RuleKind>.ToCode(g.Kind), g.Provision)).ToList())).ToList());
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 }
