@@ -21,7 +21,7 @@ public class TrendTests
         var year2021 = trend.Single(y => y!["year"]!.GetValue<int>() == 2021)!;
         Assert.Equal(summary2021["meetingsHeld"]!.GetValue<int>(), year2021["meetingsHeld"]!.GetValue<int>());
         Assert.Equal(summary2021["councilsWithMeetingRecords"]!.GetValue<int>(), year2021["councilsWithMeetingRecords"]!.GetValue<int>());
-        Assert.StartsWith("year,councilsEstablished,councilsWithMeetingRecords,", csv);
+        Assert.StartsWith("year,partial,councilsEstablished,councilsWithMeetingRecords,", csv);
         Assert.Equal(4, csv.Trim().Split('\n').Length);
     }
 
@@ -69,6 +69,31 @@ public class TrendTests
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Prirjet: Pejë", html);
-        Assert.Equal(9, new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelectorAll(".trends figure svg").Length);
+        Assert.Equal(10, new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelectorAll(".trends figure svg").Length);
+    }
+
+    [Fact]
+    public async Task AYearWithoutMeetingRecordsIsNoDataNotZeroAndYearsBetweenStayOnTheAxis()
+    {
+        await using var host = await ApiHost.StartAsync(configure: builder => builder.Services.AddSingleton<TimeProvider>(
+            new FixedClock(new DateTimeOffset(2026, 12, 4, 10, 0, 0, TimeSpan.Zero))));
+        var admin = host.ClientFor(Roles.Admin);
+        // A meeting of 2025 (cancelled), leaving 2023 and 2024 without any record in between; and a held one in 2026, the year in progress.
+        await admin.PostAsJsonAsync("/api/v1/meetings", new { municipality = "peje", date = "2025-03-03", status = "cancelled" });
+        await admin.PostAsJsonAsync("/api/v1/meetings", new { municipality = "peje", date = "2026-03-03", status = "held" });
+
+        var years = (await admin.GetFromJsonAsync<JsonObject>("/api/v1/trends?municipality=gracanice"))!["years"]!.AsArray();
+        var kosovo = (await admin.GetFromJsonAsync<JsonObject>("/api/v1/trends"))!["years"]!.AsArray();
+        var csv = await admin.GetStringAsync("/api/v1/trends?municipality=gracanice&format=csv");
+        var (_, page) = await (await host.SignInAsync(Roles.Monitor)).GetAsync("/trends?municipality=gracanice");
+
+        Assert.Equal([2020, 2021, 2022, 2023, 2024, 2025, 2026], kosovo.Select(y => y!["year"]!.GetValue<int>()));
+        var gracanica2024 = years.Single(y => y!["year"]!.GetValue<int>() == 2024)!;
+        Assert.Null(gracanica2024["meetingsHeld"]);
+        Assert.Equal(0, gracanica2024["councilsWithMeetingRecords"]!.GetValue<int>());
+        Assert.True(kosovo.Single(y => y!["year"]!.GetValue<int>() == 2026)!["partial"]!.GetValue<bool>());
+        Assert.False(kosovo.Single(y => y!["year"]!.GetValue<int>() == 2025)!["partial"]!.GetValue<bool>());
+        Assert.Contains("\n2024,no,1,0,,,,", csv.Replace("\r", ""));
+        Assert.Contains("no data", page);
     }
 }

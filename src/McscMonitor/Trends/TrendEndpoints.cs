@@ -47,8 +47,14 @@ internal static class TrendEndpoints
         return await trends.ComputeAsync(region, municipality, cancellationToken);
     }
 
+    /// <summary>Each figure over the years; a year without data is a bar marked "no data", the year in progress is labelled partial.</summary>
     private static List<(string Figure, string Svg)> Charts(Trend trend) =>
         Trend.Figures.Select(figure => (figure, FactSheetCharts.Svg(new ChartData($"trend-{figure}", figure,
-            trend.Years.Select(y => new ChartBar(y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Trend.Value(y, figure))).ToList()))))
+            trend.Years.Select(y => Trend.Value(y, figure) is { } value
+                ? new ChartBar(Label(y), value)
+                : new ChartBar(Label(y), null, Category: "nodata", Text: UiTexts.Current["noData"])).ToList()))))
             .ToList();
+
+    private static string Label(TrendYear year) =>
+        year.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) + (year.Partial ? "*" : "");
 }

@@ -6,11 +6,17 @@ using McscMonitor.ReferenceData;
 
 namespace McscMonitor.Trends;
 
-/// <summary>One year of a trend: the indicators summed over the municipalities in scope (unknown meetings are not counted as zero).</summary>
+/// <summary>
+/// One year of a trend: the indicators summed over the municipalities in scope. Meeting figures
+/// are sums over the councils with meeting records (<see cref="CouncilsWithMeetingRecords"/>) and
+/// null ("no data") when none has any; member figures are null when no council in scope has a
+/// member recorded. Unknown is never counted as zero.
+/// </summary>
+/// <param name="Partial">The year in progress: its figures are so far, not the year's.</param>
 public sealed record TrendYear(
-    int Year, int CouncilsEstablished, int CouncilsWithMeetingRecords, int CouncilsMeetingRequiredMinimum, int MeetingsHeld,
-    int MeetingsDiscussingSecurityOrNonMajority, int WorkPlansAddressingNonMajority, int MunicipalitiesCompensatingMembers,
-    int WomenMembers, int NonMajorityMembers);
+    int Year, bool Partial, int CouncilsEstablished, int CouncilsWithMeetingRecords, int? CouncilsMeetingRequiredMinimum, int? MeetingsHeld,
+    int? MeetingsDiscussingSecurityOrNonMajority, int WorkPlansAddressingNonMajority, int MunicipalitiesCompensatingMembers,
+    int MunicipalitiesCompensatingPartially, int? WomenMembers, int? NonMajorityMembers);
 
 /// <summary>Every indicator over every recorded year, for Kosovo, a region or one municipality.</summary>
 public sealed record Trend(string? Region, string? Municipality, IReadOnlyList<TrendYear> Years)
@@ -19,10 +25,11 @@ public sealed record Trend(string? Region, string? Municipality, IReadOnlyList<T
     [
         "councilsEstablished", "councilsWithMeetingRecords", "councilsMeetingRequiredMinimum", "meetingsHeld",
         "meetingsDiscussingSecurityOrNonMajority", "workPlansAddressingNonMajority", "municipalitiesCompensatingMembers",
-        "womenMembers", "nonMajorityMembers",
+        "municipalitiesCompensatingPartially", "womenMembers", "nonMajorityMembers",
     ];
 
-    public static int Value(TrendYear year, string figure) => figure switch
+    /// <summary>A figure of a year; null is "no data".</summary>
+    public static int? Value(TrendYear year, string figure) => figure switch
     {
         "councilsEstablished" => year.CouncilsEstablished,
         "councilsWithMeetingRecords" => year.CouncilsWithMeetingRecords,
@@ -31,6 +38,7 @@ public sealed record Trend(string? Region, string? Municipality, IReadOnlyList<T
         "meetingsDiscussingSecurityOrNonMajority" => year.MeetingsDiscussingSecurityOrNonMajority,
         "workPlansAddressingNonMajority" => year.WorkPlansAddressingNonMajority,
         "municipalitiesCompensatingMembers" => year.MunicipalitiesCompensatingMembers,
+        "municipalitiesCompensatingPartially" => year.MunicipalitiesCompensatingPartially,
         "womenMembers" => year.WomenMembers,
         _ => year.NonMajorityMembers,
     };
@@ -40,11 +48,14 @@ public sealed record Trend(string? Region, string? Municipality, IReadOnlyList<T
         using var writer = new StringWriter();
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
         csv.WriteField("year");
+        csv.WriteField("partial");
         foreach (var figure in Figures) csv.WriteField(figure);
         csv.NextRecord();
         foreach (var year in Years)
         {
             csv.WriteField(year.Year);
+            csv.WriteField(year.Partial ? "yes" : "no");
+            // An empty cell is "no data", as in every other download; never a 0 nobody counted.
             foreach (var figure in Figures) csv.WriteField(Value(year, figure));
             csv.NextRecord();
         }
@@ -53,7 +64,7 @@ public sealed record Trend(string? Region, string? Municipality, IReadOnlyList<T
     }
 }
 
-public sealed class TrendQuery(IndicatorQuery query)
+public sealed class TrendQuery(IndicatorQuery query, TimeProvider clock)
 {
     /// <summary>The trend of the scope; null when the region or municipality is unknown.</summary>
     public async Task<Trend?> ComputeAsync(string? region, string? municipality, CancellationToken cancellationToken)
@@ -64,22 +75,27 @@ public sealed class TrendQuery(IndicatorQuery query)
         var withData = (await query.YearsWithDataAsync(cancellationToken)).ToHashSet();
         if (withData.Count == 0) return new Trend(region, municipality, years);
         // Exact figures: trends are for staff, and an officer's trend is of their own municipality, whose members they see anyway.
-        foreach (var indicators in (await query.CachedYearsAsync(withData.Min(), withData.Max(), Language.En, cancellationToken)).Where(y => withData.Contains(y.Year)))
+        // Every year from the first with records to the last is on the axis: a year in between without records is a gap, not left out.
+        var thisYear = Today.Of(clock).Year;
+        foreach (var indicators in await query.CachedYearsAsync(withData.Min(), withData.Max(), Language.En, cancellationToken))
         {
             var year = indicators.Year;
             var inScope = indicators.Municipalities
                 .Where(m => (region is null || m.Municipality.RegionCode == region) && (municipality is null || m.Municipality.Code == municipality))
                 .ToList();
-            years.Add(new TrendYear(year,
+            var withRecords = inScope.Where(m => m.CouncilEstablished && m.MeetingsHeld is not null).ToList();
+            var withMembers = inScope.Where(m => m.Members.Total > 0).ToList();
+            years.Add(new TrendYear(year, Partial: year >= thisYear,
                 inScope.Count(m => m.CouncilEstablished),
-                inScope.Count(m => m.CouncilEstablished && m.MeetingsHeld is not null),
-                inScope.Count(m => m.MeetsRequiredMinimum == true),
-                inScope.Sum(m => m.MeetingsHeld ?? 0),
-                inScope.Sum(m => m.MeetingsDiscussingSecurityOrNonMajority ?? 0),
+                withRecords.Count,
+                withRecords.Count == 0 ? null : withRecords.Count(m => m.MeetsRequiredMinimum == true),
+                withRecords.Count == 0 ? null : withRecords.Sum(m => m.MeetingsHeld!.Value),
+                withRecords.Count == 0 ? null : withRecords.Sum(m => m.MeetingsDiscussingSecurityOrNonMajority ?? 0),
                 inScope.Count(m => m.WorkPlanAddressesNonMajority == true),
-                inScope.Count(m => m.CompensatesMembers == true),
-                inScope.Sum(m => m.Members.Women),
-                inScope.Sum(m => m.Members.NonMajority ?? 0)));
+                inScope.Count(m => m.CouncilEstablished && m.CompensatesMembers == true),
+                inScope.Count(m => m.CouncilEstablished && m.Compensation == CompensationStatus.Partial),
+                withMembers.Count == 0 ? null : withMembers.Sum(m => m.Members.Women),
+                withMembers.Count == 0 ? null : withMembers.Sum(m => m.Members.NonMajority ?? 0)));
         }
         return new Trend(region, municipality, years);
     }
