@@ -416,6 +416,35 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
     }
 
     [Fact]
+    public async Task AnOfficerConfirmsWhatSubmittingAnEmptyYearDeclaresWithdrawsItAndCannotRecordAMeetingAheadOfItsDay()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var page = await OpenAsync("/signin?returnUrl=/municipalities/peje%3Fyear%3D2025");
+        await SignInThenAwaitAsync(page, "olsi", browser.Passwords["olsi"], "**/municipalities/peje?year=2025");
+
+        // 2025 has no record of Pejë: the first click shows the 0 it would declare, the second submits.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
+        var declaration = await page.Locator("ul.declaration").InnerTextAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, submit" }).ClickAsync();
+        await page.WaitForURLAsync("**/municipalities/peje?year=2025");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw the submission" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).WaitForAsync();
+        // The year in progress offers no Submit.
+        await page.GotoAsync(browser.BaseUrl + $"/municipalities/peje?year={today.Year}");
+        var submitInProgress = await page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).CountAsync();
+        // A held meeting ten days ahead is refused, next to the field, in Albanian.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Shqip" }).ClickAsync();
+        await page.GotoAsync(browser.BaseUrl + "/municipalities/peje/meetings/new");
+        await page.GetByLabel("Data", new() { Exact = true }).FillAsync(today.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ruaj" }).ClickAsync();
+        var dateError = await page.Locator("#date-error").InnerTextAsync();
+
+        Assert.Contains("held 0 meetings in 2025: none is recorded, and submitting declares that there were none.", declaration);
+        Assert.Equal(0, submitInProgress);
+        Assert.Contains("është pas datës së sotme", dateError);
+    }
+
+    [Fact]
     public async Task OfficerSwitchesToAlbanianAndAddsAMemberWithTheForm()
     {
         var page = await OpenAsync("/signin?returnUrl=/municipalities/peje%3Fyear%3D2022");

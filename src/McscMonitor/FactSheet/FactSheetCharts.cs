@@ -118,20 +118,24 @@ public static class FactSheetCharts
         {
             for (var s = 0; s < series.Count; s++)
             {
-                var value = chart.Bars.Single(bar => bar.Label == labels[row] && bar.Series == series[s]).Value;
+                var bar = chart.Bars.Single(bar => bar.Label == labels[row] && bar.Series == series[s]);
                 bars.Add(new Bar
                 {
                     // First series on top within each group, like reading order.
                     Position = labels.Count - 1 - row + 0.4 - width * (s + 0.5),
-                    Value = value ?? 0,
+                    Value = bar.Value ?? 0,
                     Size = width * 0.92,
                     FillColor = SeriesColors[s % SeriesColors.Length],
                     LineWidth = 0,
+                    // Every value written beside its bar, so that "no data" or a withheld "< 3" never reads as a drawn 0.
+                    Label = bar.Text ?? Format(bar.Value),
                 });
             }
         }
         var barPlot = plot.Add.Bars(bars);
         barPlot.Horizontal = true;
+        barPlot.ValueLabelStyle.FontSize = 7;
+        barPlot.ValueLabelStyle.FontName = FontName;
         plot.Axes.Left.SetTicks(labels.Select((_, row) => (double)(labels.Count - 1 - row)).ToArray(), labels.ToArray());
         plot.Axes.Left.MajorTickStyle.Length = 0;
         var legend = plot.ShowLegend(series.Select((name, s) => new LegendItem
@@ -141,7 +145,8 @@ public static class FactSheetCharts
         legend.FontSize = TickFontSize;
         legend.FontName = FontName;
         var max = chart.Bars.Max(bar => bar.Value) ?? 0;
-        plot.Axes.SetLimits(0, Math.Max(1, max) * 1.08, -0.6, labels.Count - 0.4);
+        // Room right of the longest bar for its value, and for "no data" beside an empty one.
+        plot.Axes.SetLimits(0, Math.Max(1, max) * 1.2, -0.6, labels.Count - 0.4);
         return plot;
     }
 

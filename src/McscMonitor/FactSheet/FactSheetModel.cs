@@ -158,8 +158,10 @@ public sealed record FactSheetModel(
             .OrderByDescending(m => m.MeetingsHeld ?? -1).ThenByDescending(m => Name(m), StringComparer.Ordinal)
             .SelectMany(m => new[]
             {
-                new ChartBar(Name(m), m.MeetingsHeld, Series: Texts["meetingsHeld"]),
-                new ChartBar(Name(m), m.MeetingsDiscussingSecurityOrNonMajority, Series: Texts["discussing"]),
+                // No meeting records: "no data" beside the empty bar, never an empty bar that reads as 0.
+                new ChartBar(Name(m), m.MeetingsHeld, Series: Texts["meetingsHeld"], Text: m.MeetingsHeld is null ? Texts["noData"] : null),
+                new ChartBar(Name(m), m.MeetingsDiscussingSecurityOrNonMajority, Series: Texts["discussing"],
+                    Text: m.MeetingsDiscussingSecurityOrNonMajority is null ? Texts["noData"] : null),
             })
             .ToList());
 

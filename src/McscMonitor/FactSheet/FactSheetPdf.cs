@@ -50,8 +50,10 @@ public static class FactSheetPdf
         if (model.PublisherName is { } publisher) page.Text(texts.Format("publishedBy", ("publisher", publisher)), SheetStyle.Body, color: PageFlow.Navy, after: 8);
         page.Text(texts["intro"], SheetStyle.Body);
         page.Text(texts["purpose"], SheetStyle.Body);
-        page.Text(model.Established + " ¹", SheetStyle.Body, bold: true, after: 10);
-        page.KeyFigures(texts["keyFigures"], model.KeyFigures.Select(f => (Figure(texts, f.Value), f.Label)).ToList());
+        page.Text(model.Established, SheetStyle.Body, bold: true, after: 10);
+        // The footnote on Kosovo Albanians as a non-majority community is marked where the sheet first speaks of those communities.
+        page.KeyFigures(texts["keyFigures"], model.KeyFigures
+            .Select(f => (Figure(texts, f.Value), f.Label == texts["figureDiscussing"] ? f.Label + " ¹" : f.Label)).ToList());
 
         page.Heading(texts.Format("mapTitle", ("year", model.Year)), level: PdfBlockLevelElementTag.Heading2);
         (string Text, float Size, float After)[] notes =
