@@ -158,10 +158,9 @@ public sealed record FactSheetModel(
             .OrderByDescending(m => m.MeetingsHeld ?? -1).ThenByDescending(m => Name(m), StringComparer.Ordinal)
             .SelectMany(m => new[]
             {
-                // No meeting records: "no data" beside the empty bar, never an empty bar that reads as 0.
+                // No meeting records: "no data" beside the pair, written once, never an empty bar that reads as 0.
                 new ChartBar(Name(m), m.MeetingsHeld, Series: Texts["meetingsHeld"], Text: m.MeetingsHeld is null ? Texts["noData"] : null),
-                new ChartBar(Name(m), m.MeetingsDiscussingSecurityOrNonMajority, Series: Texts["discussing"],
-                    Text: m.MeetingsDiscussingSecurityOrNonMajority is null ? Texts["noData"] : null),
+                new ChartBar(Name(m), m.MeetingsDiscussingSecurityOrNonMajority, Series: Texts["discussing"]),
             })
             .ToList());
 
