@@ -342,4 +342,23 @@ public class IndicatorEngineTests
 
         Assert.Equal((2, 1, 1), (summary.CouncilsEstablished, summary.CouncilsWithMeetingRecords, summary.MeetingsHeld));
     }
+
+    [Fact]
+    public void CompensationIsCountedOnlyWhereTheCouncilExistedAndPaidAndPartialSeparately()
+    {
+        var municipalities = new[] { Municipality("peje"), Municipality("istog"), Municipality("viti") };
+        var councils = new[] { Council("peje", Date(2015, 1, 1)), Council("istog", Date(2015, 1, 1)) };
+        var compensation = new[]
+        {
+            new Compensation { MunicipalityCode = "peje", Year = 2021, Status = CompensationStatus.Paid },
+            new Compensation { MunicipalityCode = "istog", Year = 2021, Status = CompensationStatus.Partial },
+            // Viti has no council: a record there (entered before the rule refused it) counts for nothing.
+            new Compensation { MunicipalityCode = "viti", Year = 2021, Status = CompensationStatus.Paid },
+        };
+
+        var summary = IndicatorEngine.Compute(new IndicatorInput(2021, municipalities, councils, compensation), Rulebook.Default).Summary;
+
+        Assert.Equal(1, summary.MunicipalitiesCompensatingMembers);
+        Assert.Equal(1, summary.MunicipalitiesCompensatingPartially);
+    }
 }

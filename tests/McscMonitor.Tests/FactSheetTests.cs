@@ -46,6 +46,30 @@ public sealed class DemoFactSheets : IAsyncLifetime
 
 public class FactSheetTests(DemoFactSheets sheets) : IClassFixture<DemoFactSheets>
 {
+    [Fact]
+    public void EveryFigurePrintedForAnIndicatorIsTheJsonSummarysOwn()
+    {
+        var model = sheets.Models[Language.En];
+        var summary = Indicators.IndicatorsDocument.From(model.Current, model.Illustrative).Summary;
+        int? Bar(ChartData chart, string category) => (int?)chart.Bars.Single(bar => bar.Category == category).Value;
+
+        Assert.Equal(
+            [summary.CouncilsEstablished, summary.CouncilsMeetingRequiredMinimum, summary.MeetingsHeld,
+                summary.MeetingsDiscussingSecurityOrNonMajority, summary.WorkPlansAddressingNonMajority, summary.MunicipalitiesCompensatingMembers],
+            model.KeyFigures.Select(figure => figure.Value));
+        Assert.Contains($"; {summary.MunicipalitiesCompensatingPartially} more in part", model.KeyFigures[^1].Label);
+        // The comparison's current column is the key figures, and compensation in part is a row of its own.
+        Assert.Equal(model.KeyFigures.Select(figure => figure.Value), model.Comparison.Take(6).Select(row => row.Current));
+        Assert.Equal(summary.MunicipalitiesCompensatingPartially, model.Comparison[6].Current);
+        // Charts: the meetings drawn add up to the figure, and chart 3 and chart 4 count what the summary counts.
+        Assert.Equal(summary.MeetingsHeld, (int)model.MeetingsHeld.Bars.Sum(bar => bar.Value ?? 0));
+        Assert.Equal(summary.CouncilsMeetingRequiredMinimum, model.MeetingsHeld.Bars.Count(bar => bar.Category == "meets"));
+        Assert.Equal(summary.WorkPlansAddressingNonMajority, Bar(model.WorkPlans, "yes"));
+        Assert.Equal(summary.MunicipalitiesCompensatingMembers, Bar(model.Compensation, "yes"));
+        Assert.Equal(summary.MunicipalitiesCompensatingPartially, Bar(model.Compensation, "partial"));
+        Assert.Equal(summary.CouncilsEstablished, model.WorkPlans.Bars.Sum(bar => (int)(bar.Value ?? 0)));
+    }
+
     public static TheoryData<string> LanguageTags => [.. Languages.All.Select(language => language.Tag())];
 
     private static Language Parse(string tag) => Languages.TryParse(tag, out var language) ? language : throw new ArgumentException(tag);
