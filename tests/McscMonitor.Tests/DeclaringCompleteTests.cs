@@ -151,4 +151,27 @@ public class DeclaringCompleteTests
         Assert.Equal(HttpStatusCode.BadRequest, compensationBefore.StatusCode);
         Assert.Equal([(2, "addresses_non_majority_concerns"), (3, "year")], import.Errors.Select(e => (e.Row ?? 0, e.Column)));
     }
+
+    [Fact]
+    public async Task TheCheckVerbListsStoredRecordsThatNewerRulesRefuse()
+    {
+        await using var host = await StartOnAsync(FourthOfDecember2026);
+        var clean = await host.RunCliAsync("check");
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            // Entered before the rules existed: written straight to the database, as an old version of the app would have.
+            var db = scope.ServiceProvider.GetRequiredService<McscMonitor.Data.McscDbContext>();
+            var peje = db.Councils.Single(c => c.MunicipalityCode == "peje");
+            db.WorkPlans.Add(new Core.Domain.WorkPlan { CouncilId = peje.Id, Year = 2022, AdoptedOn = new DateOnly(2022, 2, 1) });
+            db.Compensation.Add(new Core.Domain.Compensation { MunicipalityCode = "viti", Year = 2021, Status = Core.Domain.CompensationStatus.Paid });
+            await db.SaveChangesAsync();
+        }
+
+        var found = await host.RunCliAsync("check");
+
+        Assert.Equal(0, clean.ExitCode);
+        Assert.Equal(1, found.ExitCode);
+        Assert.Contains("work_plans.csv, peje 2022: an adopted plan must say whether it addresses", found.Output);
+        Assert.Contains("compensation.csv, viti 2021: Viti has no council recorded", found.Output);
+    }
 }

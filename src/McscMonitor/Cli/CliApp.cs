@@ -64,6 +64,7 @@ public static class CliApp
             UsersCommand.Create(context),
             Export.ExportCommand.Create(context),
             Approvals.ApprovalCommand.Create(context),
+            Records.CheckCommand.Create(context),
         };
         foreach (var command in BackupCommand.Create(context).Concat(Publications.PublishCommand.Create(context))) root.Subcommands.Add(command);
         // With no verb, McscMonitor serves the web app.
