@@ -361,4 +361,40 @@ public class IndicatorEngineTests
         Assert.Equal(1, summary.MunicipalitiesCompensatingMembers);
         Assert.Equal(1, summary.MunicipalitiesCompensatingPartially);
     }
+
+    private static MunicipalityIndicators Peje2021(IReadOnlySet<string>? complete, params Member[] members)
+    {
+        var council = Council("peje", Date(2015, 1, 1));
+        council.Members.AddRange(members);
+        return IndicatorEngine.Compute(new IndicatorInput(2021, [Municipality("peje")], [council], []), Rulebook.Default, complete: complete).Municipalities.Single();
+    }
+
+    [Fact]
+    public void MembershipWithoutAnyRecordIsUnknownAndRaisesNoInclusionGap()
+    {
+        var peje = Peje2021(null);
+
+        Assert.False(peje.Members.Known);
+        Assert.DoesNotContain(peje.Gaps, gap => gap.Rule is RuleIds.WomenAmongMembers or RuleIds.NonMajorityRepresented);
+    }
+
+    [Fact]
+    public void MembersWhoAllLeftDuringTheYearMakeAKnownZeroWithItsGaps()
+    {
+        var peje = Peje2021(null, Member(Gender.Female, Community.Serbian, Date(2019, 1, 1), left: Date(2021, 6, 30)));
+
+        Assert.True(peje.Members.Known);
+        Assert.Equal(0, peje.Members.Total);
+        Assert.Contains(peje.Gaps, gap => gap.Rule == RuleIds.WomenAmongMembers);
+        Assert.Contains(peje.Gaps, gap => gap.Rule == RuleIds.NonMajorityRepresented);
+    }
+
+    [Fact]
+    public void AYearDeclaredCompleteWithNoMemberRecordedHasAKnownZero()
+    {
+        var peje = Peje2021(new HashSet<string> { "peje" });
+
+        Assert.True(peje.Members.Known);
+        Assert.Equal(0, peje.Members.Total);
+    }
 }

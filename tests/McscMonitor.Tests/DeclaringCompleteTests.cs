@@ -174,4 +174,22 @@ public class DeclaringCompleteTests
         Assert.Contains("work_plans.csv, peje 2022: an adopted plan must say whether it addresses", found.Output);
         Assert.Contains("compensation.csv, viti 2021: Viti has no council recorded", found.Output);
     }
+
+    [Fact]
+    public async Task MembershipWithNoRecordIsNoDataUntilTheYearIsDeclaredComplete()
+    {
+        await using var host = await StartOnAsync(FourthOfDecember2026);
+        var monitor = await host.SignInAsync(Roles.Monitor);
+        JsonNode? Gjilan(JsonObject indicators) =>
+            indicators["municipalities"]!.AsArray().Single(m => m!["code"]!.GetValue<string>() == "gjilan")!["members"];
+
+        var before = (await host.ClientFor(Roles.Monitor).GetFromJsonAsync<JsonObject>("/api/v1/indicators/2021"))!;
+        var (_, page) = await monitor.GetAsync("/municipalities/gjilan?year=2021");
+        await host.RunCliAsync("approval", "submit", "--year", "2021", "--municipality", "gjilan", "--confirm");
+        var after = (await host.ClientFor(Roles.Monitor).GetFromJsonAsync<JsonObject>("/api/v1/indicators/2021"))!;
+
+        Assert.Null(Gjilan(before));
+        Assert.Contains("No member is recorded for 2021: membership is not known (no data).", page);
+        Assert.Equal(0, Gjilan(after)!["total"]!.GetValue<int>());
+    }
 }

@@ -8,8 +8,9 @@ namespace McscMonitor.Core.Indicators;
 /// <see cref="Of"/> counts them from records in memory, which is the reference definition; the
 /// app counts the same in the database, with one aggregate query per kind of record.
 /// </summary>
+/// <param name="MembersRecorded">Whether any member's service overlaps the year: then membership is known, even if no one serves on 31 December.</param>
 public sealed record CouncilYear(
-    int MeetingsRecorded, int MeetingsHeld, int MeetingsHeldDiscussing, IReadOnlyList<MemberGroup> Members, WorkPlan? Plan)
+    int MeetingsRecorded, int MeetingsHeld, int MeetingsHeldDiscussing, IReadOnlyList<MemberGroup> Members, WorkPlan? Plan, bool MembersRecorded = false)
 {
     public static readonly CouncilYear Empty = new(0, 0, 0, [], null);
 
@@ -23,7 +24,8 @@ public sealed record CouncilYear(
             .Select(group => new MemberGroup(group.Key.Community, group.Key.Gender, group.Key.ErasedCountedAsWoman, group.Key.ErasedCountedAsNonMajority, group.Count()))
             .ToList();
         return new CouncilYear(meetings.Count, held.Count, held.Count(meeting => meeting.DiscussedSecurityOrNonMajority), members,
-            council.WorkPlans.FirstOrDefault(plan => plan.Year == year));
+            council.WorkPlans.FirstOrDefault(plan => plan.Year == year),
+            MembersRecorded: council.Members.Any(member => member.AppointedOn <= yearEnd && !(member.LeftOn < new DateOnly(year, 1, 1))));
     }
 }
 

@@ -27,9 +27,14 @@ public sealed record IndicatorFacts(
 /// earlier version of the year withheld them.
 /// </param>
 /// <param name="CommunitiesLeftOut">In a public output, communities too small to show are left out of <paramref name="Communities"/>.</param>
+/// <param name="Known">
+/// Whether membership is known: a member's service overlaps the year, or the year is declared
+/// complete (or there is no council). Otherwise the counts are "no data", not 0, and the
+/// inclusion rules raise no gap.
+/// </param>
 public sealed record MemberSummary(
     int Total, int Women, int? NonMajority, IReadOnlyList<CommunityCount> Communities, int? WithheldBelow = null,
-    bool CommunitiesWithheld = false, bool CommunitiesLeftOut = false);
+    bool CommunitiesWithheld = false, bool CommunitiesLeftOut = false, bool Known = true);
 
 public sealed record CommunityCount(Community Community, int Members);
 
@@ -129,7 +134,7 @@ public static class IndicatorEngine
         // Without a council there are no meetings to record: that zero is known.
         var meetingsKnown = council is null || counted.MeetingsRecorded > 0 || declaredComplete;
         var minimum = rules?.Find(RuleIds.MeetingsPerYear)?.Threshold;
-        var members = SummariseMembers(municipality, counted.Members);
+        var members = SummariseMembers(municipality, counted.Members) with { Known = council is null || counted.MembersRecorded || declaredComplete };
         var workPlan = WorkPlanAddressesNonMajority(counted.Plan, year);
         var compensates = compensation is null ? (bool?)null : compensation.Status == CompensationStatus.Paid;
 
@@ -185,8 +190,8 @@ public static class IndicatorEngine
         if (rules.Find(RuleIds.MembersCompensated) is { } compensated && measured.CompensatesMembers == false)
             yield return GapFor(compensated);
 
-        // With no members recorded, membership is unknown rather than failing.
-        if (measured.Members.Total == 0) yield break;
+        // With no member recorded for the year (and the year not declared complete), membership is unknown rather than failing.
+        if (!measured.Members.Known) yield break;
         if (rules.Find(RuleIds.WomenAmongMembers) is { Threshold: { } women } womenRule && measured.Members.Women < women)
             yield return GapFor(womenRule, measured.Members.Women);
         if (rules.Find(RuleIds.NonMajorityRepresented) is { Threshold: { } nonMajority } nonMajorityRule

@@ -56,17 +56,30 @@ internal static class CouncilYearQuery
                         && (meeting.DiscussedSecurityIncidents == true || meeting.DiscussedNonMajorityConcerns == true)),
                 })
                 .ToDictionaryAsync(row => row.CouncilId, cancellationToken);
-            var members = (await allMembers
-                .Where(member => member.AppointedOn <= yearEnd && (member.LeftOn == null || member.LeftOn >= yearEnd))
-                .GroupBy(member => new { member.CouncilId, Community = member.Community ?? member.ErasedCountedCommunity, member.Gender, member.ErasedCountedAsWoman, member.ErasedCountedAsNonMajority })
-                .Select(group => new { group.Key.CouncilId, group.Key.Community, group.Key.Gender, group.Key.ErasedCountedAsWoman, group.Key.ErasedCountedAsNonMajority, Count = group.Count() })
-                .ToListAsync(cancellationToken))
+            // Every member whose service overlaps the year, in one statement: those serving on 31 December are counted,
+            // and any at all makes the council's membership known for the year.
+            var overlapping = (await allMembers
+                .Where(member => member.AppointedOn <= yearEnd && (member.LeftOn == null || member.LeftOn >= yearStart))
+                .GroupBy(member => new
+                {
+                    member.CouncilId, Serving = member.LeftOn == null || member.LeftOn >= yearEnd, Community = member.Community ?? member.ErasedCountedCommunity,
+                    member.Gender, member.ErasedCountedAsWoman, member.ErasedCountedAsNonMajority,
+                })
+                .Select(group => new
+                {
+                    group.Key.CouncilId, group.Key.Serving, group.Key.Community, group.Key.Gender, group.Key.ErasedCountedAsWoman, group.Key.ErasedCountedAsNonMajority,
+                    Count = group.Count(),
+                })
+                .ToListAsync(cancellationToken));
+            var members = overlapping.Where(row => row.Serving)
                 .ToLookup(row => row.CouncilId, row => new MemberGroup(row.Community, row.Gender, row.ErasedCountedAsWoman, row.ErasedCountedAsNonMajority, row.Count));
-            var councils = meetings.Keys.Concat(members.Select(group => group.Key)).Concat(plans.Keys.Where(key => key.Year == year).Select(key => key.CouncilId));
+            var withMembers = overlapping.Select(row => row.CouncilId).ToHashSet();
+            var councils = meetings.Keys.Concat(withMembers).Concat(plans.Keys.Where(key => key.Year == year).Select(key => key.CouncilId));
             foreach (var id in councils.Distinct())
             {
                 var held = meetings.GetValueOrDefault(id);
-                counted[(year, id)] = new CouncilYear(held?.Recorded ?? 0, held?.Held ?? 0, held?.Discussing ?? 0, [.. members[id]], plans.GetValueOrDefault((year, id)));
+                counted[(year, id)] = new CouncilYear(held?.Recorded ?? 0, held?.Held ?? 0, held?.Discussing ?? 0, [.. members[id]], plans.GetValueOrDefault((year, id)),
+                    MembersRecorded: withMembers.Contains(id));
             }
         }
         return counted;

@@ -28,9 +28,9 @@ public static class IndicatorText
             Count(m.MeetingsDiscussingSecurityOrNonMajority),
             YesNo(m.WorkPlanAddressesNonMajority),
             m.Compensation is { } compensation ? t[$"compensation.{compensation}"] : t["noData"],
-            Count(m.Members.Total),
-            Count(m.Members.Women),
-            m.Members.NonMajority?.ToString(t.Culture) ?? (m.Members.WithheldBelow is { } below ? $"< {below}" : t["withheldShort"]),
+            Count(m.Members?.Total),
+            Count(m.Members?.Women),
+            m.Members is not { } members ? t["noData"] : members.NonMajority?.ToString(t.Culture) ?? (members.WithheldBelow is { } below ? $"< {below}" : t["withheldShort"]),
             string.Join("; ", m.Gaps.Select(g => rules[$"rule.{g.Rule}"])),
         }).ToList();
         var widths = headers.Select((header, column) => rows.Select(row => row[column].Length).Append(header.Length).Max()).ToArray();
@@ -65,8 +65,8 @@ public static class IndicatorText
     {
         document.Year, m.Code, m.NameSq, m.NameSrLatn, m.NameSrCyrl, m.NameEn, m.Region, m.MajorityCommunity,
         Bool(m.CouncilEstablished), m.MeetingsHeld, Bool(m.MeetsRequiredMinimum), m.MeetingsDiscussingSecurityOrNonMajority,
-        Bool(m.WorkPlanAddressesNonMajority), Bool(m.CompensatesMembers), m.Compensation ?? "", m.Members.Total, m.Members.Women,
-        m.Members.NonMajority, string.Join("|", m.Gaps.Select(g => g.Rule)),
+        Bool(m.WorkPlanAddressesNonMajority), Bool(m.CompensatesMembers), m.Compensation ?? "", m.Members?.Total, m.Members?.Women,
+        m.Members?.NonMajority, string.Join("|", m.Gaps.Select(g => g.Rule)),
     });
 
     public static string Csv(IndicatorsDocument document)

@@ -58,7 +58,7 @@ public sealed record MunicipalityDocument(
     bool? WorkPlanAddressesNonMajority,
     bool? CompensatesMembers,
     string? Compensation,
-    MembersDocument Members,
+    MembersDocument? Members,
     IReadOnlyList<GapDocument> Gaps);
 
 /// <summary>The JSON contract of `indicators --format json` and the API (design §4).</summary>
@@ -107,7 +107,8 @@ public sealed record IndicatorsDocument(
             m.WorkPlanAddressesNonMajority,
             m.CompensatesMembers,
             m.Compensation is { } status ? Codes<CompensationStatus>.ToCode(status) : null,
-            new MembersDocument(m.Members.Total, m.Members.Women, m.Members.NonMajority,
+            // Unknown membership is null ("no data"), never a council of 0.
+            !m.Members.Known ? null : new MembersDocument(m.Members.Total, m.Members.Women, m.Members.NonMajority,
                 m.Members.Communities.Select(c => Codes<Community>.ToCode(c.Community)).ToList(), m.Members.WithheldBelow,
                 m.Members.CommunitiesWithheld, m.Members.CommunitiesLeftOut),
             m.Gaps.Select(g => new GapDocument(g.Rule, g.Citation, g.Message, Codes<Core.Rules.RuleKind>.ToCode(g.Kind), g.Provision)).ToList())).ToList());

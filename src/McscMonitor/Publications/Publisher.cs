@@ -101,7 +101,7 @@ public sealed class Publisher(
             .SelectMany(p => p.Files.Where(f => f.Language == "en" && f.Name == "indicators.json")).Select(f => f.Content).ToListAsync(cancellationToken);
         return documents
             .SelectMany(content => System.Text.Json.JsonSerializer.Deserialize<IndicatorsDocument>(content, IndicatorsDocument.JsonOptions)!.Municipalities)
-            .Where(m => m.Members.WithheldBelow is not null || m.Members.CommunitiesWithheld)
+            .Where(m => m.Members is { } members && (members.WithheldBelow is not null || members.CommunitiesWithheld))
             .Select(m => m.Code).ToHashSet();
     }
 

@@ -84,7 +84,7 @@ public sealed class TrendQuery(IndicatorQuery query, TimeProvider clock)
                 .Where(m => (region is null || m.Municipality.RegionCode == region) && (municipality is null || m.Municipality.Code == municipality))
                 .ToList();
             var withRecords = inScope.Where(m => m.CouncilEstablished && m.MeetingsHeld is not null).ToList();
-            var withMembers = inScope.Where(m => m.Members.Total > 0).ToList();
+            var withMembers = inScope.Where(m => m.CouncilEstablished && m.Members.Known).ToList();
             years.Add(new TrendYear(year, Partial: year >= thisYear,
                 inScope.Count(m => m.CouncilEstablished),
                 withRecords.Count,
