@@ -22,21 +22,24 @@ internal static class PublicationEndpoints
                 if (RecordRules.Text(text, TextLimits.Reason) is { } problem) return await PageAsync(year, publisher, query, $"{field}: {problem}", null, cancellationToken);
             var result = await publisher.PublishAsync(year, note, reason, cancellationToken);
             return result.Publication is null
-                ? await PageAsync(year, publisher, query, result.Refusal, null, cancellationToken)
+                ? await PageAsync(year, publisher, query, result.Refusal, null, cancellationToken,
+                    result.Raced ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity)
                 : await PageAsync(year, publisher, query, null, UiTexts.Current.Format("publications.done", ("version", result.Publication.Number), ("year", year)), cancellationToken);
         });
         return routes;
     }
 
+    /// <param name="errorStatus">422 for a refusal of what was asked; 409 when another publication or a change got there first.</param>
     private static async Task<IResult> PageAsync(
-        int? year, Publisher publisher, IndicatorQuery query, string? error, string? notice, CancellationToken cancellationToken)
+        int? year, Publisher publisher, IndicatorQuery query, string? error, string? notice, CancellationToken cancellationToken,
+        int errorStatus = StatusCodes.Status422UnprocessableEntity)
     {
         var years = await query.YearsWithDataAsync(cancellationToken);
         var shown = year is >= RecordRules.FirstYear and <= RecordRules.LastYear ? year.Value : years.Count > 0 ? years[0] : DateTime.UtcNow.Year - 1;
         var versions = await publisher.ListAsync(shown, cancellationToken);
         var changes = versions.Count > 0 ? await publisher.ChangesSinceAsync(versions[^1], UiTexts.Current.Language, cancellationToken) : [];
         return PageResult.For<PublicationsView, PublicationsModel>(new PublicationsModel(shown, years, versions, changes, error, notice),
-            error is null ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
+            error is null ? StatusCodes.Status200OK : errorStatus);
     }
 }
 

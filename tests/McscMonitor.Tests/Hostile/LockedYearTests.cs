@@ -263,6 +263,22 @@ public class LockedYearTests
         });
     }
 
+    [Fact]
+    public async Task ADoubleClickedPublishMakesOneVersion()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var monitor = await host.SignInAsync(Roles.Monitor);
+        var form = new Dictionary<string, string> { ["UnverifiedReason"] = "Published for the test." };
+
+        var clicks = await Task.WhenAll(monitor.SubmitAsync("/publications?year=2021", "/publications/2021", form),
+            monitor.SubmitAsync("/publications?year=2021", "/publications/2021", form));
+
+        Assert.Single(clicks, click => click.StatusCode == HttpStatusCode.OK);
+        // The other either met the first in its transaction (409) or came after it and was asked for a change note (422).
+        Assert.Single(clicks, click => click.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity);
+        Assert.Single(await InScopeAsync(host, services => services.GetRequiredService<Publisher>().ListAsync(2021)));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ConcurrentApprovalStepsOnOneYearNeverAnswer500(string provider)
