@@ -63,4 +63,25 @@ public class FactSheetDataTests
         Assert.Contains("These are live, unpublished figures: cite a published version.", page);
         Assert.Equal(HttpStatusCode.NotFound, anonymous.StatusCode);
     }
+
+    [Fact]
+    public async Task APublisherIntroductionOpensTheSheetInItsLanguageAndNoneIsMadeUpForTheOthers()
+    {
+        await using var host = await ApiHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Publisher:Name"] = "OSCE Mission in Kosovo",
+            ["Publisher:Introductions:sq"] = "Misioni i OSBE-së në Kosovë mbështet institucionet dhe monitoron rregullisht punën e KKSB-ve.",
+            ["Publisher:Introductions:sr"] = "Misija OEBS-a na Kosovu podržava institucije i redovno prati rad OSBZ.",
+        });
+        Assert.Equal(0, (await host.RunCliAsync("publish", "--year", "2021", "--unverified-reason", "The example data is not verified.")).ExitCode);
+        var anonymous = host.ClientFor(null);
+
+        var albanian = await anonymous.GetStringAsync("/factsheet/2021/sq");
+        var cyrillic = await anonymous.GetStringAsync("/factsheet/2021/sr-Cyrl");
+        var english = await anonymous.GetStringAsync("/factsheet/2021/en");
+
+        Assert.Contains("Misioni i OSBE-së në Kosovë mbështet institucionet", albanian);
+        Assert.Contains("Мисија ОЕБС-а на Косову подржава институције", cyrillic);
+        Assert.DoesNotContain("supports the institutions", english);
+    }
 }

@@ -63,6 +63,9 @@ public sealed record FactSheetModel(
     /// <summary>The publisher's name in the sheet's language, when one is configured.</summary>
     public string? PublisherName => Publisher?.NameIn(Language);
 
+    /// <summary>The publisher's own opening paragraph in this language, where one is configured.</summary>
+    public string? PublisherIntroduction => Publisher?.IntroductionIn(Language);
+
     /// <summary>Where the figures come from: the publisher's monitoring teams when one is named.</summary>
     public string SourceLine => PublisherName is { } name ? Texts.Format("sourceBy", ("publisher", name)) : Texts["source"];
 

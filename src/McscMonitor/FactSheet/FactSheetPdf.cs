@@ -48,6 +48,7 @@ public static class FactSheetPdf
         page.Text(model.Title, SheetStyle.Title, bold: true, color: PageFlow.Navy, tag: PdfBlockLevelElementTag.Heading1);
         page.Text(model.Subtitle, SheetStyle.Subtitle, color: PageFlow.Navy, after: model.PublisherName is null ? 10 : 2);
         if (model.PublisherName is { } publisher) page.Text(texts.Format("publishedBy", ("publisher", publisher)), SheetStyle.Body, color: PageFlow.Navy, after: 8);
+        if (model.PublisherIntroduction is { } introduction) page.Text(introduction, SheetStyle.Body);
         page.Text(texts["intro"], SheetStyle.Body);
         page.Text(texts["purpose"], SheetStyle.Body);
         page.Text(model.Established, SheetStyle.Body, bold: true, after: 10);

@@ -9,16 +9,22 @@ namespace McscMonitor.FactSheet;
 /// `Publisher:SiteUrl` and `Publisher:Logo` (a PNG or JPEG file). The name goes in the title
 /// block, the source line, the citation and the PDF's author; the address makes the citation's
 /// link absolute; the logo heads the sheet. Without them the sheet names the application and
-/// links relative to this site.
+/// links relative to this site. `Publisher:Introductions:sq`, `:sr`, `:en` is an optional
+/// paragraph in the publisher's own words that opens the sheet (the original's "The OSCE
+/// Mission in Kosovo supports … and regularly monitors the work of the MCSCs").
 /// </summary>
-public sealed record PublisherOptions(string? Name, string? SiteUrl, IReadOnlyDictionary<string, string>? Names = null, PublisherLogo? Logo = null)
+public sealed record PublisherOptions(
+    string? Name, string? SiteUrl, IReadOnlyDictionary<string, string>? Names = null, PublisherLogo? Logo = null,
+    IReadOnlyDictionary<string, string>? Introductions = null)
 {
     public static PublisherOptions From(IConfiguration configuration) =>
         new(Clean(configuration["Publisher:Name"]),
             Clean(configuration["Publisher:SiteUrl"])?.TrimEnd('/'),
             configuration.GetSection("Publisher:Names").GetChildren()
                 .Where(name => Clean(name.Value) is not null).ToDictionary(name => name.Key, name => Clean(name.Value)!, StringComparer.OrdinalIgnoreCase),
-            Clean(configuration["Publisher:Logo"]) is { } logo ? PublisherLogo.Load(logo) : null);
+            Clean(configuration["Publisher:Logo"]) is { } logo ? PublisherLogo.Load(logo) : null,
+            configuration.GetSection("Publisher:Introductions").GetChildren()
+                .Where(text => Clean(text.Value) is not null).ToDictionary(text => text.Key, text => Clean(text.Value)!, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>The publisher's name in a language, or null when none is configured.</summary>
     public string? NameIn(Language language) => language switch
@@ -27,6 +33,14 @@ public sealed record PublisherOptions(string? Name, string? SiteUrl, IReadOnlyDi
         // "sr", not "sr-Latn": a configuration key that environment variables can also spell.
         Language.SrLatn => Names?.GetValueOrDefault("sr") ?? Name,
         _ => Names?.GetValueOrDefault(language.Tag()) ?? Name,
+    };
+
+    /// <summary>The publisher's introduction in a language (Serbian Cyrillic transliterated from the Latin), or null: none is made up.</summary>
+    public string? IntroductionIn(Language language) => language switch
+    {
+        Language.SrCyrl => IntroductionIn(Language.SrLatn) is { } latin ? Core.Names.SerbianScript.ToCyrillic(latin) : null,
+        Language.SrLatn => Introductions?.GetValueOrDefault("sr"),
+        _ => Introductions?.GetValueOrDefault(language.Tag()),
     };
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
