@@ -147,5 +147,73 @@ public class IndicatorSqlTests
         }
     }
 
+    /// <summary>
+    /// Over random record sets (councils founded and dissolved mid-year, councils with no
+    /// records, erased members), what a public output says holds: no 0 that nobody counted, no
+    /// figure that differs from the summary's, no withheld count that can be read off.
+    /// </summary>
+    [Fact]
+    public void NoPublishedFigureIsAZeroNobodyCountedOrACountThatShouldBeWithheld()
+    {
+        var municipalities = ReferenceData.ReferenceCatalog.Municipalities.Where(m => Codes.Contains(m.Code)).ToList();
+        var checkedCases = 0;
+        var property = Prop.ForAll(Arb.From(RecordSets), (CouncilDraft[] drafts) =>
+        {
+            var councils = drafts.Select(draft =>
+            {
+                var council = new Council { MunicipalityCode = draft.Municipality, EstablishedOn = draft.EstablishedOn, DissolvedOn = draft.DissolvedOn };
+                council.Members.AddRange(draft.Members.Select((member, index) => new Member
+                {
+                    MemberRef = $"m{index}", Gender = member.Gender, Community = member.Community, AppointedOn = member.AppointedOn,
+                    LeftOn = member.LeftOn is { } left && left >= member.AppointedOn ? left : null,
+                }));
+                council.Meetings.AddRange(draft.Meetings.Select(meeting => new Meeting
+                {
+                    Date = meeting.Date, Status = meeting.Held ? MeetingStatus.Held : MeetingStatus.Cancelled,
+                    DiscussedSecurityIncidents = meeting.Security, DiscussedNonMajorityConcerns = meeting.NonMajority,
+                }));
+                return council;
+            }).ToList();
+            var compensation = drafts.Where(draft => draft.Compensation is not null)
+                .Select(draft => new Compensation { MunicipalityCode = draft.Municipality, Year = 2021, Status = draft.Compensation!.Value }).ToList();
+            foreach (var year in Years)
+            {
+                var exact = IndicatorEngine.Compute(new IndicatorInput(year, municipalities, councils, compensation), Rulebook.Default);
+                var published = IndicatorsDocument.From(Disclosure.Protect(exact, Disclosure.DefaultMinimumCount), illustrative: false);
+                foreach (var m in published.Municipalities)
+                {
+                    var council = councils.SingleOrDefault(c => c.MunicipalityCode == m.Code);
+                    var established = council?.IsEstablishedIn(year) == true;
+                    var meetingsRecorded = council?.Meetings.Any(meeting => meeting.Date.Year == year) == true;
+                    var membersRecorded = council?.Members.Any(member => member.AppointedOn <= new DateOnly(year, 12, 31) && !(member.LeftOn < new DateOnly(year, 1, 1))) == true;
+                    Assert.Equal(established && !meetingsRecorded, m.MeetingsHeld is null);
+                    if (m.MeetingsHeld == 0) Assert.True(!established || meetingsRecorded);
+                    Assert.Equal(established && !membersRecorded, m.Members is null);
+                    if (m.Members is { } members)
+                    {
+                        Assert.False(members.NonMajority is 1 or 2);
+                        if (members.Total is > 0 and < 3)
+                        {
+                            Assert.True(members.CommunitiesWithheld);
+                            Assert.Empty(members.Communities);
+                            Assert.DoesNotContain(m.Gaps, gap => gap.Rule == RuleIds.NonMajorityRepresented);
+                        }
+                    }
+                    foreach (var gap in m.Gaps.Where(gap => gap.Rule == RuleIds.NonMajorityRepresented))
+                        Assert.DoesNotMatch(@": [12];", gap.Message);
+                }
+                Assert.Equal(published.Municipalities.Sum(m => m.MeetingsHeld ?? 0), published.Summary.MeetingsHeld);
+                Assert.Equal(published.Municipalities.Count(m => m.CouncilEstablished && m.MeetingsHeld is not null), published.Summary.CouncilsWithMeetingRecords);
+                Assert.Equal(published.Municipalities.Count(m => m.CouncilEstablished && m.Compensation == "paid"), published.Summary.MunicipalitiesCompensatingMembers);
+                Assert.Equal(published.Municipalities.Count(m => m.CouncilEstablished && m.Compensation == "partial"), published.Summary.MunicipalitiesCompensatingPartially);
+            }
+            checkedCases++;
+        });
+
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), property);
+
+        Assert.Equal(200, checkedCases);
+    }
+
     private static string Json(YearIndicators indicators) => JsonSerializer.Serialize(new { indicators.Summary, indicators.Municipalities });
 }
