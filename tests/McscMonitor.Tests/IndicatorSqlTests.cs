@@ -108,24 +108,7 @@ public class IndicatorSqlTests
         var municipalities = await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Code);
         foreach (var draft in drafts)
         {
-            var council = new Council { MunicipalityCode = draft.Municipality, EstablishedOn = draft.EstablishedOn, DissolvedOn = draft.DissolvedOn };
-            council.Members.AddRange(draft.Members.Select((member, index) =>
-            {
-                var added = new Member
-                {
-                    MemberRef = $"m{index}", Gender = member.Gender, Community = member.Community, AppointedOn = member.AppointedOn,
-                    LeftOn = member.LeftOn is { } left && left >= member.AppointedOn ? left : null,
-                };
-                if (member.Erased) added.Erase(municipalities[draft.Municipality], DateTime.UtcNow);
-                return added;
-            }));
-            council.Meetings.AddRange(draft.Meetings.Select(meeting => new Meeting
-            {
-                Date = meeting.Date, Status = meeting.Held ? MeetingStatus.Held : MeetingStatus.Cancelled,
-                DiscussedSecurityIncidents = meeting.Security, DiscussedNonMajorityConcerns = meeting.NonMajority,
-            }));
-            if (draft.Plan is { } plan) council.WorkPlans.Add(new WorkPlan { Year = plan.Year, AdoptedOn = plan.AdoptedOn, AddressesNonMajorityConcerns = plan.Addresses });
-            db.Councils.Add(council);
+            db.Councils.Add(ToCouncil(draft, municipalities[draft.Municipality]));
             if (draft.Compensation is { } status) db.Compensation.Add(new Compensation { MunicipalityCode = draft.Municipality, Year = 2021, Status = status });
         }
         await db.SaveChangesAsync();
@@ -159,21 +142,7 @@ public class IndicatorSqlTests
         var checkedCases = 0;
         var property = Prop.ForAll(Arb.From(RecordSets), (CouncilDraft[] drafts) =>
         {
-            var councils = drafts.Select(draft =>
-            {
-                var council = new Council { MunicipalityCode = draft.Municipality, EstablishedOn = draft.EstablishedOn, DissolvedOn = draft.DissolvedOn };
-                council.Members.AddRange(draft.Members.Select((member, index) => new Member
-                {
-                    MemberRef = $"m{index}", Gender = member.Gender, Community = member.Community, AppointedOn = member.AppointedOn,
-                    LeftOn = member.LeftOn is { } left && left >= member.AppointedOn ? left : null,
-                }));
-                council.Meetings.AddRange(draft.Meetings.Select(meeting => new Meeting
-                {
-                    Date = meeting.Date, Status = meeting.Held ? MeetingStatus.Held : MeetingStatus.Cancelled,
-                    DiscussedSecurityIncidents = meeting.Security, DiscussedNonMajorityConcerns = meeting.NonMajority,
-                }));
-                return council;
-            }).ToList();
+            var councils = drafts.Select(draft => ToCouncil(draft, municipalities.Single(m => m.Code == draft.Municipality))).ToList();
             var compensation = drafts.Where(draft => draft.Compensation is not null)
                 .Select(draft => new Compensation { MunicipalityCode = draft.Municipality, Year = 2021, Status = draft.Compensation!.Value }).ToList();
             foreach (var year in Years)
@@ -213,6 +182,29 @@ public class IndicatorSqlTests
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), property);
 
         Assert.Equal(200, checkedCases);
+    }
+
+    /// <summary>A drafted council as records: its members (some erased), meetings and work plan.</summary>
+    private static Council ToCouncil(CouncilDraft draft, Municipality municipality)
+    {
+        var council = new Council { MunicipalityCode = draft.Municipality, EstablishedOn = draft.EstablishedOn, DissolvedOn = draft.DissolvedOn };
+        council.Members.AddRange(draft.Members.Select((member, index) =>
+        {
+            var added = new Member
+            {
+                MemberRef = $"m{index}", Gender = member.Gender, Community = member.Community, AppointedOn = member.AppointedOn,
+                LeftOn = member.LeftOn is { } left && left >= member.AppointedOn ? left : null,
+            };
+            if (member.Erased) added.Erase(municipality, DateTime.UtcNow);
+            return added;
+        }));
+        council.Meetings.AddRange(draft.Meetings.Select(meeting => new Meeting
+        {
+            Date = meeting.Date, Status = meeting.Held ? MeetingStatus.Held : MeetingStatus.Cancelled,
+            DiscussedSecurityIncidents = meeting.Security, DiscussedNonMajorityConcerns = meeting.NonMajority,
+        }));
+        if (draft.Plan is { } plan) council.WorkPlans.Add(new WorkPlan { Year = plan.Year, AdoptedOn = plan.AdoptedOn, AddressesNonMajorityConcerns = plan.Addresses });
+        return council;
     }
 
     private static string Json(YearIndicators indicators) => JsonSerializer.Serialize(new { indicators.Summary, indicators.Municipalities });
