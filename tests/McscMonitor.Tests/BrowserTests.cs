@@ -56,6 +56,13 @@ public sealed class BrowserFixture : IAsyncLifetime
             pejeMeeting.Attendees = 12;
             pejeMeeting.DiscussedSecurityIncidents = pejeMeeting.DiscussedSecurityIncidents != true;
             await db.SaveChangesAsync();
+            // An import of a file, whose SHA-256 (64 characters without a space) the audit page must fit on a phone.
+            var file = System.Text.Encoding.UTF8.GetBytes("municipality,year,status\npeje,2022,paid\n");
+            var read = McscMonitor.Import.ExchangeReader.ReadCsv("compensation.csv", "compensation", file) with
+            {
+                Name = "compensation.csv", Checksum = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(file)).ToLowerInvariant(),
+            };
+            await scope.ServiceProvider.GetRequiredService<McscMonitor.Import.Importer>().ImportAsync(read);
             var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
             Passwords["mona"] = await users.AddAsync("mona", Roles.Monitor, null);
             Passwords["ada"] = await users.AddAsync("ada", Roles.Admin, null);
