@@ -60,7 +60,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             var file = System.Text.Encoding.UTF8.GetBytes("municipality,year,status\npeje,2022,paid\n");
             var read = McscMonitor.Import.ExchangeReader.ReadCsv("compensation.csv", "compensation", file) with
             {
-                Name = "compensation.csv", Checksum = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(file)).ToLowerInvariant(),
+                Name = "compensation.csv",
+                Checksum = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(file)).ToLowerInvariant(),
             };
             await scope.ServiceProvider.GetRequiredService<McscMonitor.Import.Importer>().ImportAsync(read);
             var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
