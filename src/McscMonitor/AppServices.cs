@@ -22,6 +22,7 @@ public static class AppServices
         services.AddScoped<IndicatorQuery>();
         services.AddScoped<Approvals.ApprovalWorkflow>();
         services.AddScoped<Publications.Publisher>();
+        services.AddScoped<Publications.PublicationVerifier>();
         services.AddScoped<Trends.TrendQuery>();
         services.AddSingleton(ImportLimits.From(configuration));
         services.AddSingleton<ImportGate>();

@@ -41,6 +41,18 @@ public class RulebookTests
     }
 
     [Fact]
+    public void TwoRulebooksWithTheSameVersionLabelsButDifferentRulesHaveDifferentDigests()
+    {
+        var original = Rulebook.Parse(RevisedRulebook);
+        var changed = Rulebook.Parse(RevisedRulebook.Replace("\"threshold\": 4", "\"threshold\": 5"));
+
+        Assert.Equal(original.Versions.Select(v => v.Version), changed.Versions.Select(v => v.Version));
+        Assert.Matches("^[0-9a-f]{64}$", original.Digest);
+        Assert.NotEqual(original.Digest, changed.Digest);
+        Assert.Equal(original.Digest, Rulebook.Parse(RevisedRulebook).Digest);
+    }
+
+    [Fact]
     public void EveryDefaultRuleHasAMessageInAllFourLanguages()
     {
         foreach (var rule in Rulebook.Default.Versions.SelectMany(version => version.Rules))

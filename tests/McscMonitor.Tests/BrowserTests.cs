@@ -300,7 +300,10 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         // The monitor publishes version 1, the others not yet verified, with a reason.
         await monitor.GotoAsync(browser.BaseUrl + "/publications?year=2022");
         await monitor.GetByLabel("Reason to publish with municipalities not verified").FillAsync("Pejë first, as a pilot.");
-        await ClickThenSeeAsync(monitor, monitor.GetByRole(AriaRole.Button, new() { Name = "Publish version 1" }), "Version 1 of the 2022 fact sheet is published.");
+        // Publishing redirects to the version's page: a refresh shows it, it does not publish again.
+        await monitor.GetByRole(AriaRole.Button, new() { Name = "Publish version 1" }).ClickAsync();
+        await monitor.WaitForURLAsync("**/factsheet/2022/v1/en");
+        await monitor.GetByText("Version 1, published on").First.WaitForAsync();
         var version1 = await monitor.APIRequest.GetAsync(browser.BaseUrl + "/factsheet/2022/v1/en.pdf");
         var version1Bytes = await version1.BodyAsync();
 
@@ -319,9 +322,12 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         await monitor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "publications-changed.png"), FullPage = true });
 
         // Version 2, with its change note; version 1 stays as it was.
-        await monitor.GetByLabel("Change note").FillAsync("A second December meeting of Pejë was added.");
+        await monitor.GetByLabel("In Albanian").FillAsync("U shtua një takim tjetër i dhjetorit i Pejës.");
+        await monitor.GetByLabel("In Serbian (Latin script)").FillAsync("Dodat je još jedan decembarski sastanak Peći.");
+        await monitor.GetByLabel("In English").FillAsync("A second December meeting of Pejë was added.");
         await monitor.GetByLabel("Reason to publish with municipalities not verified").FillAsync("Pejë first, as a pilot.");
-        await ClickThenSeeAsync(monitor, monitor.GetByRole(AriaRole.Button, new() { Name = "Publish version 2" }), "Version 2 of the 2022 fact sheet is published.");
+        await monitor.GetByRole(AriaRole.Button, new() { Name = "Publish version 2" }).ClickAsync();
+        await monitor.WaitForURLAsync("**/factsheet/2022/v2/en");
         var version1Again = await (await monitor.APIRequest.GetAsync(browser.BaseUrl + "/factsheet/2022/v1/en.pdf")).BodyAsync();
         var latest = await monitor.APIRequest.GetAsync(browser.BaseUrl + "/factsheet/2022/v2/en");
 

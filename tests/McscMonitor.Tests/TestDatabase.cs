@@ -71,11 +71,24 @@ public sealed class TestDatabase : IAsyncDisposable
         Assert.Skip($"PostgreSQL tests need a server: set {PostgresVariable} to a connection string (as .ci/run does).");
     }
 
+    /// <summary>An official publication names who publishes and where: every test database's app is configured as a real install would be.</summary>
+    public static readonly Dictionary<string, string?> OfficialPublisher = new()
+    {
+        ["Publisher:Name"] = "Test Monitoring Mission",
+        ["Publisher:Names:sq"] = "Misioni Testues i Monitorimit",
+        ["Publisher:Names:sr"] = "Testna posmatračka misija",
+        ["Publisher:SiteUrl"] = "https://mcsc.example.org",
+    };
+
     private static Dictionary<string, string?> SqliteSettings(string file) => new()
     {
         ["Database:Provider"] = Sqlite,
         ["ConnectionStrings:Mcsc"] = $"Data Source={file};Pooling=False",
         [CheapHashing.Key] = CheapHashing.Value,
+        ["Publisher:Name"] = OfficialPublisher["Publisher:Name"],
+        ["Publisher:Names:sq"] = OfficialPublisher["Publisher:Names:sq"],
+        ["Publisher:Names:sr"] = OfficialPublisher["Publisher:Names:sr"],
+        ["Publisher:SiteUrl"] = OfficialPublisher["Publisher:SiteUrl"],
     };
 
     private static Dictionary<string, string?> PostgresSettings(string server, string database) => new()
@@ -83,6 +96,10 @@ public sealed class TestDatabase : IAsyncDisposable
         ["Database:Provider"] = Postgres,
         ["ConnectionStrings:Mcsc"] = new NpgsqlConnectionStringBuilder(server) { Database = database, Pooling = false }.ConnectionString,
         [CheapHashing.Key] = CheapHashing.Value,
+        ["Publisher:Name"] = OfficialPublisher["Publisher:Name"],
+        ["Publisher:Names:sq"] = OfficialPublisher["Publisher:Names:sq"],
+        ["Publisher:Names:sr"] = OfficialPublisher["Publisher:Names:sr"],
+        ["Publisher:SiteUrl"] = OfficialPublisher["Publisher:SiteUrl"],
     };
 
     private static async Task CreatePostgresDatabaseAsync(string server, string database, string? template)

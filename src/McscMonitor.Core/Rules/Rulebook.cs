@@ -67,11 +67,17 @@ public sealed record RulebookVersion(
 /// The rules as data. A revision of the instructions is a new version in the JSON, not a
 /// code change. The version that governs a year is the one in force on 31 December.
 /// </summary>
-public sealed class Rulebook(IReadOnlyList<RulebookVersion> versions)
+public sealed class Rulebook(IReadOnlyList<RulebookVersion> versions, string digest = "")
 {
     private const string DefaultResource = "McscMonitor.Core.Rules.rulebook.json";
 
     public IReadOnlyList<RulebookVersion> Versions { get; } = versions;
+
+    /// <summary>
+    /// SHA-256 of the rulebook's text (UTF-8), lower-case hex: two files with the same version
+    /// labels but different rules are told apart by it. Empty for a rulebook built in code.
+    /// </summary>
+    public string Digest { get; } = digest;
 
     /// <summary>The meetings a council must hold in the year; 0 when no rulebook version is in force.</summary>
     public int MinimumMeetings(int year) => ForYear(year)?.Find(RuleIds.MeetingsPerYear)?.Threshold ?? 0;
@@ -109,7 +115,7 @@ public sealed class Rulebook(IReadOnlyList<RulebookVersion> versions)
         var versions = document.Versions.Select(ToVersion).ToList();
         var duplicate = versions.GroupBy(version => version.Version).FirstOrDefault(group => group.Count() > 1);
         if (duplicate is not null) throw new RulebookException($"Rulebook version '{duplicate.Key}' appears twice.");
-        return new Rulebook(versions);
+        return new Rulebook(versions, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json))));
     }
 
     private static RulebookVersion ToVersion(VersionDocument document)

@@ -11,7 +11,8 @@ public static class ChartFiles
     public static byte[] Render(FactSheetModel model, string file)
     {
         var chart = Path.GetFileNameWithoutExtension(file);
-        if (file.EndsWith(".csv", StringComparison.Ordinal)) return Encoding.UTF8.GetBytes(ChartCsv.Of(model, chart));
+        // With a byte-order mark: without one, Excel on Windows reads ë, ç and Cyrillic as a legacy code page.
+        if (file.EndsWith(".csv", StringComparison.Ordinal)) return Indicators.IndicatorText.WithByteOrderMark(ChartCsv.Of(model, chart));
         var svg = file.EndsWith(".svg", StringComparison.Ordinal);
         if (chart == "map") return svg ? Encoding.UTF8.GetBytes(KosovoMap.Svg(model)) : KosovoMap.Png(model);
         var data = model.Charts.Single(c => c.Id == chart);

@@ -53,6 +53,13 @@ internal static class FactSheetEndpoints
                 ServeAsync(context, year, number, lang, $"indicators.{format}"))
             .WithName("FactSheetVersionIndicators").WithSummary("The indicators of a published version, as they were published (JSON).")
             .Produces<string>(StatusCodes.Status200OK, "application/json");
+        year.MapGet($"/v{{number:int}}/{{lang:{LanguagePattern}}}/datapackage.zip", (int year, int number, string lang, HttpContext context) =>
+                ServeAsync(context, year, number, lang, "datapackage.zip"))
+            .WithName("FactSheetVersionDataPackage").WithSummary("A published version's data as a Frictionless Data Package (datapackage.json and its CSV files), in one zip.")
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/zip");
+        year.MapGet("/v{number:int}/SHA256SUMS", ChecksumsAsync)
+            .WithName("FactSheetVersionChecksums").WithSummary("The SHA-256 of every file of a published version, as taken when it was published (sha256sum format).")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain");
         year.MapGet($"/v{{number:int}}/{{lang:{LanguagePattern}}}/charts/{{chart}}.{{extension}}",
                 (int year, int number, string lang, string chart, string extension, HttpContext context) =>
                     ServeAsync(context, year, number, lang, $"{chart}.{extension}"))
@@ -67,61 +74,84 @@ internal static class FactSheetEndpoints
         var cancellationToken = context.RequestAborted;
         var language = Parse(lang);
         if (!IsKnownFile(file)) return TypedResults.NotFound();
+        var publisher = services.GetRequiredService<Publisher>();
 
-        if (file.StartsWith("indicators.", StringComparison.Ordinal)) return await ServeIndicatorsAsync(context, year, number, language, file);
         if (number is null && RecordAccess.SeesLiveFigures(context.User))
         {
+            if (file.StartsWith("indicators.", StringComparison.Ordinal)) return await ServeLiveIndicatorsAsync(context, year, language, file);
+            if (file == "datapackage.zip") return TypedResults.NotFound();
             var years = await services.GetRequiredService<IndicatorQuery>().YearsWithDataAsync(cancellationToken);
             if (!years.Contains(year)) return NotPublished(year, language, years, noRecords: true);
             var live = await services.GetRequiredService<FactSheetCache>().GetAsync(year, language, file, model => RenderLive(model, file), cancellationToken);
+            if (file == "page.html")
+            {
+                var standing = await FactSheetStanding.ForAsync(publisher, year, null, language, cancellationToken);
+                return await SendPageAsync(context, standing.Fill(live.Content));
+            }
             return await SendAsync(context, live.Content, ContentType(file), live.ETag, DownloadName(year, lang, null, file), immutable: false);
         }
 
-        var publisher = services.GetRequiredService<Publisher>();
-        var published = await publisher.FileAsync(year, number, language.Tag(), file, cancellationToken);
+        var published = await publisher.FileAsync(year, number, language.Tag(), file, cancellationToken)
+            // A version published before its CSV and XLSX were stored: made from its JSON, the same for every request.
+            ?? (file is "indicators.csv" or "indicators.xlsx" ? await DerivedAsync(publisher, year, number, language, file, cancellationToken) : null);
         if (published is null)
             return number is null && file == "page.html"
                 ? NotPublished(year, language, await publisher.PublishedYearsAsync(cancellationToken), noRecords: false)
                 : TypedResults.NotFound();
-        var tag = $"\"p{published.PublicationId}-{published.Id}\"";
-        return await SendAsync(context, published.Content, published.ContentType, tag, DownloadName(year, lang, number, file), immutable: number is not null);
+        var versionNumber = number ?? await publisher.NumberOfAsync(published.PublicationId, cancellationToken);
+        if (file == "page.html")
+        {
+            // The page says where its version stands (superseded or not, the year's other versions, other years): that part is the day's, the rest as published.
+            var standing = await FactSheetStanding.ForAsync(publisher, year, versionNumber, language, cancellationToken);
+            return await SendPageAsync(context, standing.Fill(published.Content));
+        }
+        var tag = $"\"{(published.Sha256.Length > 0 ? published.Sha256[..32] : Publisher.Sha256Of(published.Content)[..32])}\"";
+        return await SendAsync(context, published.Content, published.ContentType, tag, DownloadName(year, lang, versionNumber, file), immutable: number is not null);
     }
 
-    /// <summary>
-    /// The whole year's indicators as JSON (what was published, byte for byte), CSV or XLSX
-    /// (both made from that JSON): live figures for staff, the published version for everyone else.
-    /// </summary>
-    private static async Task<IResult> ServeIndicatorsAsync(HttpContext context, int year, int? number, Language language, string file)
+    private static async Task<PublicationFile?> DerivedAsync(Publisher publisher, int year, int? number, Language language, string file, CancellationToken cancellationToken)
     {
-        var services = context.RequestServices;
-        var cancellationToken = context.RequestAborted;
-        byte[] json;
-        if (number is null && RecordAccess.SeesLiveFigures(context.User))
+        if (await publisher.FileAsync(year, number, language.Tag(), "indicators.json", cancellationToken) is not { } json) return null;
+        var document = System.Text.Json.JsonSerializer.Deserialize<IndicatorsDocument>(json.Content, IndicatorsDocument.JsonOptions)!;
+        return new PublicationFile
         {
-            var query = services.GetRequiredService<IndicatorQuery>();
-            if (!(await query.YearsWithDataAsync(cancellationToken)).Contains(year)) return TypedResults.NotFound();
-            var live = IndicatorsDocument.From(await query.ComputeForAsync(year, language, context.User, cancellationToken), await query.IsIllustrativeAsync(cancellationToken));
-            json = System.Text.Encoding.UTF8.GetBytes(live.ToJson());
-        }
-        else if (await services.GetRequiredService<Publisher>().FileAsync(year, number, language.Tag(), "indicators.json", cancellationToken) is { } published)
-        {
-            json = published.Content;
-        }
-        else return TypedResults.NotFound();
+            PublicationId = json.PublicationId, Language = json.Language, Name = file,
+            ContentType = file == "indicators.csv" ? "text/csv; charset=utf-8" : IndicatorText.XlsxContentType,
+            Content = file == "indicators.csv" ? IndicatorText.CsvFile(document) : IndicatorText.Xlsx(document),
+        };
+    }
 
-        var document = System.Text.Json.JsonSerializer.Deserialize<IndicatorsDocument>(json, IndicatorsDocument.JsonOptions)!;
+    /// <summary>A page with its standing filled in: revalidated on every visit, since a later version changes what it says.</summary>
+    private static Task<IResult> SendPageAsync(HttpContext context, byte[] page) =>
+        SendAsync(context, page, "text/html; charset=utf-8", $"\"{Publisher.Sha256Of(page)[..32]}\"", null, immutable: false);
+
+    /// <summary>SHA256SUMS of a version: one line per stored file, "digest  language/name", as `sha256sum -c` reads it.</summary>
+    private static async Task<IResult> ChecksumsAsync(int year, int number, Publisher publisher, CancellationToken cancellationToken)
+    {
+        var files = await publisher.DigestsAsync(year, number, cancellationToken);
+        if (files.Count == 0) return TypedResults.NotFound();
+        return TypedResults.Text(string.Concat(files.Select(f => $"{f.Sha256}  {f.Path}\n")), "text/plain; charset=utf-8");
+    }
+
+    /// <summary>The year's live indicators for staff, as JSON, CSV or XLSX, scoped as the records are (an officer's own municipality).</summary>
+    private static async Task<IResult> ServeLiveIndicatorsAsync(HttpContext context, int year, Language language, string file)
+    {
+        var query = context.RequestServices.GetRequiredService<IndicatorQuery>();
+        var cancellationToken = context.RequestAborted;
+        if (!(await query.YearsWithDataAsync(cancellationToken)).Contains(year)) return TypedResults.NotFound();
+        var document = IndicatorsDocument.From(await query.ComputeForAsync(year, language, context.User, cancellationToken), await query.IsIllustrativeAsync(cancellationToken));
         var (content, contentType) = file switch
         {
-            "indicators.csv" => (System.Text.Encoding.UTF8.GetBytes(IndicatorText.Csv(document)), "text/csv; charset=utf-8"),
-            "indicators.xlsx" => (IndicatorText.Xlsx(document), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            _ => (json, "application/json; charset=utf-8"),
+            "indicators.csv" => (IndicatorText.CsvFile(document), "text/csv; charset=utf-8"),
+            "indicators.xlsx" => (IndicatorText.Xlsx(document), IndicatorText.XlsxContentType),
+            _ => (System.Text.Encoding.UTF8.GetBytes(document.ToJson()), "application/json; charset=utf-8"),
         };
-        var etag = $"\"{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(content))[..16]}\"";
-        return await SendAsync(context, content, contentType, etag, DownloadName(year, language.Tag(), number, file), immutable: number is not null);
+        var etag = $"\"{Publisher.Sha256Of(content)[..32]}\"";
+        return await SendAsync(context, content, contentType, etag, DownloadName(year, language.Tag(), null, file), immutable: false);
     }
 
     private static bool IsKnownFile(string file) =>
-        file is "page.html" or "sheet.pdf" or "indicators.json" or "indicators.csv" or "indicators.xlsx"
+        file is "page.html" or "sheet.pdf" or "indicators.json" or "indicators.csv" or "indicators.xlsx" or "datapackage.zip"
         || ChartFiles.Ids.Any(chart => file == $"{chart}.svg" || file == $"{chart}.png" || file == $"{chart}.csv");
 
     private static Task<byte[]> RenderLive(FactSheetModel model, string file) => file switch
@@ -143,12 +173,15 @@ internal static class FactSheetEndpoints
         _ => "image/png",
     };
 
+    /// <summary>What a download is saved as: year, version (or "live") and language, so that two versions never overwrite each other.</summary>
     private static string? DownloadName(int year, string lang, int? number, string file) => Path.GetExtension(file) switch
     {
-        ".pdf" => $"mcsc-factsheet-{year}{(number is null ? "" : $"-v{number}")}-{lang}.pdf",
-        ".png" or ".csv" or ".xlsx" => $"mcsc-{year}{(number is null ? "" : $"-v{number}")}-{lang}-{Path.GetFileNameWithoutExtension(file)}{Path.GetExtension(file)}",
+        ".pdf" => $"mcsc-factsheet-{year}-{Version(number)}-{lang}.pdf",
+        ".png" or ".csv" or ".xlsx" or ".json" or ".zip" => $"mcsc-{year}-{Version(number)}-{lang}-{Path.GetFileNameWithoutExtension(file)}{Path.GetExtension(file)}",
         _ => null,
     };
+
+    private static string Version(int? number) => number is null ? "live" : $"v{number}";
 
     /// <summary>
     /// The file, or 304 when the browser already holds this version. Text (the page, SVG, CSV,

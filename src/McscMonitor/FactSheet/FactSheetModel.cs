@@ -7,7 +7,8 @@ namespace McscMonitor.FactSheet;
 
 /// <summary>One bar of a chart: a label and its value (null when there is no data).</summary>
 /// <param name="Text">What to show instead of the value, when the value is withheld ("&lt; 3").</param>
-public sealed record ChartBar(string Label, double? Value, string? Series = null, string? Category = null, string? Text = null);
+/// <param name="Subject">What the bar is about, when the label adds to it (the inclusion chart's "Pejë (12)" is about Pejë, of 12 members: <paramref name="Total"/>).</param>
+public sealed record ChartBar(string Label, double? Value, string? Series = null, string? Category = null, string? Text = null, string? Subject = null, int? Total = null);
 
 /// <summary>What a chart shows, independent of how it is drawn; tests read it instead of pixels.</summary>
 public sealed record ChartData(string Id, string Title, IReadOnlyList<ChartBar> Bars, string? Note = null, double? ReferenceLine = null);
@@ -21,8 +22,17 @@ public sealed record ComparisonRow(string Indicator, int? Previous, int? Current
 
 public sealed record GapRow(string Municipality, IReadOnlyList<string> RuleIds, IReadOnlyList<string> Rules);
 
-/// <summary>What a published version says of itself: its number, date, change note, and the municipalities not verified.</summary>
-public sealed record PublicationStamp(int Number, DateOnly PublishedOn, string? Note, IReadOnlyList<string> Unverified);
+/// <summary>
+/// What a published version says of itself: its number, date, change note (in the sheet's
+/// language), the municipalities not verified, and the digests a reader checks it by.
+/// </summary>
+public sealed record PublicationStamp(int Number, DateOnly PublishedOn, string? Note, IReadOnlyList<string> Unverified)
+{
+    /// <summary>SHA-256 of the year's records as published; <see cref="RecordDigests"/> the same per table of the exchange format.</summary>
+    public string RecordsChecksum { get; init; } = "";
+    public IReadOnlyDictionary<string, string> RecordDigests { get; init; } = new Dictionary<string, string>();
+    public string RulebookDigest { get; init; } = "";
+}
 
 /// <summary>The rules in force, numbered, with their short names and citations.</summary>
 public sealed record RuleColumn(int Number, string Id, string Label, string Citation);
@@ -58,25 +68,46 @@ public sealed record FactSheetModel(
         Texts["method.noData"],
         Texts.Format("method.rules", ("version", RulebookVersion), ("year", Year), ("citations", Texts["citations"])),
         Texts.Format("method.cutoff", ("date", Texts.Date(Stamp?.PublishedOn ?? GeneratedOn))),
+        .. Stamp is null ? Array.Empty<string>() : [Texts.Format("method.checksum", ("hash", "SHA-256"), ("records", Stamp.RecordsChecksum),
+            ("rulebook", Stamp.RulebookDigest.Length > 0 ? Stamp.RulebookDigest : Texts["builtInRulebook"]),
+            ("command", "publications verify"), ("sums", "SHA256SUMS"))],
     ];
 
-    /// <summary>The publisher's name in the sheet's language, when one is configured.</summary>
-    public string? PublisherName => Publisher?.NameIn(Language);
+    /// <summary>
+    /// The publisher's name in the sheet's language, when one is configured; the demo's
+    /// illustrative data names an illustrative publisher that says it is one.
+    /// </summary>
+    public string? PublisherName => Publisher?.NameIn(Language) ?? (Illustrative ? Texts["demoPublisher"] : null);
+
+    /// <summary>This site's public address: configured, or the demo's own on this machine; empty links relative to the site.</summary>
+    public string SiteUrl => Publisher?.SiteUrl ?? (Illustrative ? PublisherOptions.DemoSiteUrl : "");
 
     /// <summary>The publisher's own opening paragraph in this language, where one is configured.</summary>
     public string? PublisherIntroduction => Publisher?.IntroductionIn(Language);
 
     /// <summary>Where the figures come from: the publisher's monitoring teams when one is named.</summary>
-    public string SourceLine => PublisherName is { } name ? Texts.Format("sourceBy", ("publisher", name)) : Texts["source"];
+    public string SourceLine => Publisher?.NameIn(Language) is { } name ? Texts.Format("sourceBy", ("publisher", name)) : Texts["source"];
 
     /// <summary>How to cite this version, in the sheet's language; null for live figures, which are not for citing.</summary>
     public string? Citation => Stamp is null ? null : Texts.Format("cite",
-        ("publisher", PublisherName ?? "McscMonitor"),
+        ("publisher", PublisherName ?? Texts["unnamedPublisher"]),
         ("title", Texts["title"]),
         ("subtitle", Texts.Format("subtitle", ("year", Year))),
         ("version", Stamp.Number),
         ("date", Texts.Date(Stamp.PublishedOn)),
-        ("url", $"{Publisher?.SiteUrl}{BasePath}/{Language.Tag()}"));
+        ("url", Url));
+
+    /// <summary>What the data package link says: its name and what is in it.</summary>
+    public string DataPackageLabel => Texts.Format("dataPackage", ("formats", "datapackage.json + CSV, zip"));
+
+    /// <summary>This version's page in this language, as an absolute address when the site's is known.</summary>
+    public string Url => $"{SiteUrl}{BasePath}/{Language.Tag()}";
+
+    /// <summary>What the version says of itself in its indicators JSON; null for live figures.</summary>
+    public Indicators.PublicationDocument? About => Stamp is null ? null : new(
+        Stamp.Number, Stamp.PublishedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        PublisherName ?? Texts["unnamedPublisher"], Url, Citation!, Stamp.Number > 1 ? Stamp.Note : null,
+        Stamp.RecordsChecksum, Stamp.RecordDigests, Stamp.RulebookDigest);
 
     /// <summary>Where this sheet's files are: a published version's own address, or the year's.</summary>
     public string BasePath => Stamp is null ? $"/factsheet/{Year}" : $"/factsheet/{Year}/v{Stamp.Number}";
@@ -193,9 +224,10 @@ public sealed record FactSheetModel(
             .OrderByDescending(m => m.Members.Women + (m.Members.NonMajority ?? 0)).ThenByDescending(m => Name(m), StringComparer.Ordinal)
             .SelectMany(m => new[]
             {
-                new ChartBar($"{Name(m)} ({m.Members.Total})", m.Members.Women, Series: Texts["women"]),
+                new ChartBar($"{Name(m)} ({m.Members.Total})", m.Members.Women, Series: Texts["women"], Subject: Name(m), Total: m.Members.Total),
                 new ChartBar($"{Name(m)} ({m.Members.Total})", m.Members.NonMajority, Series: Texts["nonMajority"],
-                    Text: m.Members.WithheldBelow is { } below ? $"< {below}" : m.Members.CommunitiesWithheld ? Texts["withheldShort"] : null),
+                    Text: m.Members.WithheldBelow is { } below ? $"< {below}" : m.Members.CommunitiesWithheld ? Texts["withheldShort"] : null,
+                    Subject: Name(m), Total: m.Members.Total),
             })
             .ToList(),
         Sentences(Texts["inclusionNote"],

@@ -18,8 +18,11 @@ public static class FactSheetPdf
         using var document = new PdfDocument();
         var generated = model.GeneratedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         document.Info.Title = $"{model.Title} — {model.Subtitle}";
-        document.Info.Subject = model.Illustrative ? model.Texts["illustrative"] : model.SourceLine;
-        document.Info.Keywords = $"MCSC, {model.Year}";
+        // A published version's file says, on its own, how to cite and check it.
+        document.Info.Subject = model.Citation ?? (model.Illustrative ? model.Texts["illustrative"] : model.SourceLine);
+        document.Info.Keywords = model.Stamp is { } stamp
+            ? $"MCSC, {model.Year}, v{stamp.Number}, records SHA-256 {stamp.RecordsChecksum}"
+            : $"MCSC, {model.Year}";
         document.Info.Author = model.PublisherName ?? "McscMonitor";
         document.Info.Creator = "McscMonitor";
         document.Info.CreationDate = generated;

@@ -26,6 +26,16 @@ public sealed record PublisherOptions(
             configuration.GetSection("Publisher:Introductions").GetChildren()
                 .Where(text => Clean(text.Value) is not null).ToDictionary(text => text.Key, text => Clean(text.Value)!, StringComparer.OrdinalIgnoreCase));
 
+    /// <summary>Where `serve --demo` answers by default: the demo's illustrative citations point there.</summary>
+    public const string DemoSiteUrl = "http://localhost:5000";
+
+    /// <summary>
+    /// The setting an official (non-illustrative) publication still needs, or null when both
+    /// are set: a citation names who publishes and where the sheet is, or it is no citation.
+    /// </summary>
+    public string? MissingForPublication =>
+        Name is null && (Names is null || Names.Count == 0) ? "Publisher__Name" : SiteUrl is null ? "Publisher__SiteUrl" : null;
+
     /// <summary>The publisher's name in a language, or null when none is configured.</summary>
     public string? NameIn(Language language) => language switch
     {

@@ -58,6 +58,7 @@ public static class SheetStyle
         string Rem(float points) => (points / Body).ToString("0.###", CultureInfo.InvariantCulture) + "rem";
         return $":root {{ --navy: {Navy}; --ink: {Ink}; --grey: {Grey}; --rule: {Rule}; --panel: {Panel}; " +
                $"--warning: {Warning}; --warning-panel: {WarningPanel}; --warning-border: {WarningBorder}; " +
+               $"--meets: {Meets}; --below: {Below}; --series-1: {Series[0]}; --series-2: {Series[1]}; " +
                $"--size-title: {Rem(Title)}; --size-section: {Rem(Section)}; --size-subtitle: {Rem(Subtitle)}; " +
                $"--size-heading: {Rem(Heading)}; --size-small: {Rem(Small)}; --size-note: {Rem(Note)}; }}";
     }

@@ -52,6 +52,8 @@ public static class IndicatorText
         return writer.ToString();
     }
 
+    public static IReadOnlyList<string> ColumnNames => Columns;
+
     private static readonly string[] Columns =
     [
         "year", "code", "name_sq", "name_sr_latn", "name_sr_cyrl", "name_en", "region", "majority_community",
@@ -83,14 +85,40 @@ public static class IndicatorText
         return writer.ToString();
     }
 
-    /// <summary>The same table as <see cref="Csv"/>, as a workbook with numbers as numbers.</summary>
+    /// <summary>
+    /// <see cref="Csv"/> as the file downloaded: UTF-8 with a byte-order mark, without which
+    /// Excel on Windows reads ë, ç and Cyrillic as a legacy code page.
+    /// </summary>
+    public static byte[] CsvFile(IndicatorsDocument document) => WithByteOrderMark(Csv(document));
+
+    public static byte[] WithByteOrderMark(string text) => [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(text)];
+
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>
+    /// The same table as <see cref="Csv"/>, as a workbook with numbers as numbers; a published
+    /// version's workbook has a second sheet, "about", with its citation and checksums.
+    /// </summary>
     public static byte[] Xlsx(IndicatorsDocument document)
     {
         var sheet = Rows(document).Select(row => Columns.Zip(row).ToDictionary(cell => cell.First, cell => cell.Second)).ToList();
+        var sheets = new Dictionary<string, object> { [$"indicators_{document.Year}"] = sheet };
+        if (document.Publication is { } about) sheets["about"] = About(document, about);
         using var stream = new MemoryStream();
-        MiniExcelLibs.MiniExcel.SaveAs(stream, new Dictionary<string, object> { [$"indicators_{document.Year}"] = sheet });
+        MiniExcelLibs.MiniExcel.SaveAs(stream, sheets);
         return stream.ToArray();
     }
+
+    private static List<Dictionary<string, object?>> About(IndicatorsDocument document, PublicationDocument about) =>
+    [
+        .. new (string Field, object? Value)[]
+        {
+            ("year", document.Year), ("version", about.Version), ("published_on", about.PublishedOn), ("publisher", about.Publisher),
+            ("url", about.Url), ("citation", about.Citation), ("note", about.Note), ("notice", document.Notice),
+            ("rulebook_version", document.RulebookVersion), ("rulebook_sha256", about.RulebookDigest), ("records_sha256", about.RecordsChecksum),
+        }.Concat(about.Records.Select(table => (Field: $"records_sha256_{table.Key}", Value: (object?)table.Value)))
+        .Select(row => new Dictionary<string, object?> { ["field"] = row.Field, ["value"] = row.Value }),
+    ];
 
     public static string NameIn(MunicipalityDocument municipality, Language language) => language switch
     {

@@ -61,11 +61,29 @@ public sealed record MunicipalityDocument(
     MembersDocument? Members,
     IReadOnlyList<GapDocument> Gaps);
 
+/// <summary>
+/// What a published version says of itself, so that the file alone can be cited and checked:
+/// absent (null) from live figures, which are not for citing.
+/// </summary>
+/// <param name="RecordsChecksum">SHA-256 of the year's records in the exchange format as they were published; <paramref name="Records"/> the same per table.</param>
+/// <param name="RulebookDigest">SHA-256 of the rulebook file in force (empty for the built-in one of an older version).</param>
+public sealed record PublicationDocument(
+    int Version,
+    string PublishedOn,
+    string Publisher,
+    string Url,
+    string Citation,
+    string? Note,
+    string RecordsChecksum,
+    IReadOnlyDictionary<string, string> Records,
+    string RulebookDigest);
+
 /// <summary>The JSON contract of `indicators --format json` and the API (design §4).</summary>
 public sealed record IndicatorsDocument(
     int Year,
     string? RulebookVersion,
     string? Notice,
+    PublicationDocument? Publication,
     SummaryDocument Summary,
     IReadOnlyList<MunicipalityDocument> Municipalities)
 {
@@ -78,10 +96,11 @@ public sealed record IndicatorsDocument(
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static IndicatorsDocument From(YearIndicators indicators, bool illustrative) => new(
+    public static IndicatorsDocument From(YearIndicators indicators, bool illustrative, PublicationDocument? publication = null) => new(
         indicators.Year,
         indicators.Rules?.Version,
         illustrative ? IllustrativeNotice : null,
+        publication,
         new SummaryDocument(
             indicators.Summary.Municipalities,
             indicators.Summary.CouncilsEstablished,

@@ -10,8 +10,9 @@ namespace McscMonitor.Trends;
 public sealed record TrendsModel(Trend Trend, IReadOnlyList<(string Figure, string Svg)> Charts);
 
 /// <summary>
-/// Trends of the live figures, for staff: a page of charts, each with its data beside it, and
-/// the same numbers as JSON and CSV. An officer sees their own municipality's trend.
+/// Trends: a page of charts, each with its data beside it, and the same numbers as JSON, CSV
+/// and XLSX. Everyone sees the published figures (the latest version of each year); staff see
+/// the live figures, labelled as such, and an officer their own municipality's.
 /// </summary>
 internal static class TrendEndpoints
 {
@@ -21,24 +22,30 @@ internal static class TrendEndpoints
                 await ComputeAsync(region, municipality, trends, user, cancellationToken) is { } trend
                     ? PageResult.For<TrendsView, TrendsModel>(new TrendsModel(trend, Charts(trend)))
                     : (IResult)TypedResults.NotFound())
-            .RequireAuthorization(RecordAccess.Policy).ExcludeFromDescription();
+            .ExcludeFromDescription();
         routes.MapGet("/api/v1/trends", async (string? region, string? municipality, string? format, TrendQuery trends, ClaimsPrincipal user,
                 CancellationToken cancellationToken) =>
             {
                 var trend = await ComputeAsync(region, municipality, trends, user, cancellationToken);
                 if (trend is null) return (IResult)TypedResults.NotFound();
-                return format == "csv"
-                    ? TypedResults.Text(trend.ToCsv(), "text/csv; charset=utf-8")
-                    : TypedResults.Ok(trend);
+                var scope = region ?? municipality;
+                var name = $"mcsc-trends{(trend.Published ? "" : "-live")}{(scope is null ? "" : $"-{scope}")}";
+                return format switch
+                {
+                    "csv" => TypedResults.File(Indicators.IndicatorText.WithByteOrderMark(trend.ToCsv()), "text/csv; charset=utf-8", $"{name}.csv"),
+                    "xlsx" => TypedResults.File(trend.ToXlsx(), Indicators.IndicatorText.XlsxContentType, $"{name}.xlsx"),
+                    _ => TypedResults.Ok(trend),
+                };
             })
-            .RequireAuthorization(RecordAccess.Policy).WithTags("Indicators").WithName("Trends")
-            .WithSummary("Every indicator over every recorded year, for Kosovo, a region (region=CODE) or a municipality (municipality=CODE); format=csv for CSV.");
+            .WithTags("Indicators").WithName("Trends")
+            .WithSummary("Every indicator over the years, for Kosovo, a region (region=CODE) or a municipality (municipality=CODE): the published figures (staff: the live ones); format=csv or xlsx.");
         return routes;
     }
 
-    /// <summary>An officer's trends are their own municipality's; anything else is out of reach.</summary>
+    /// <summary>The public's and viewers' trends are the published figures; staff see the live ones, an officer only their own municipality's.</summary>
     private static async Task<Trend?> ComputeAsync(string? region, string? municipality, TrendQuery trends, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        if (!RecordAccess.SeesLiveFigures(user)) return await trends.PublishedAsync(region, municipality, cancellationToken);
         if (RecordAccess.OnlyMunicipality(user) is { } own)
         {
             if (municipality is not null && municipality != own || region is not null) return null;

@@ -19,7 +19,8 @@ public sealed record TrendYear(
     int MunicipalitiesCompensatingPartially, int? WomenMembers, int? NonMajorityMembers);
 
 /// <summary>Every indicator over every recorded year, for Kosovo, a region or one municipality.</summary>
-public sealed record Trend(string? Region, string? Municipality, IReadOnlyList<TrendYear> Years)
+/// <param name="Published">Built from the latest published version of each year (what the public sees), not from the live records.</param>
+public sealed record Trend(string? Region, string? Municipality, IReadOnlyList<TrendYear> Years, bool Published = false)
 {
     public static readonly string[] Figures =
     [
@@ -62,10 +63,43 @@ public sealed record Trend(string? Region, string? Municipality, IReadOnlyList<T
         csv.Flush();
         return writer.ToString();
     }
+
+    /// <summary>The same table as <see cref="ToCsv"/>, as a workbook with numbers as numbers and "no data" left empty.</summary>
+    public byte[] ToXlsx()
+    {
+        var rows = Years.Select(year =>
+        {
+            var row = new Dictionary<string, object?> { ["year"] = year.Year, ["partial"] = year.Partial ? "yes" : "no" };
+            foreach (var figure in Figures) row[figure] = Value(year, figure);
+            return row;
+        }).ToList();
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, rows, sheetName: "trends");
+        return stream.ToArray();
+    }
 }
 
-public sealed class TrendQuery(IndicatorQuery query, TimeProvider clock)
+public sealed class TrendQuery(IndicatorQuery query, Publications.Publisher publisher, TimeProvider clock)
 {
+    /// <summary>
+    /// The trend as published: each year's figures from its latest published version, so that
+    /// the public trend never shows a figure the sheets did not, nor a total that gives a withheld one away.
+    /// </summary>
+    public async Task<Trend?> PublishedAsync(string? region, string? municipality, CancellationToken cancellationToken)
+    {
+        if (region is not null && ReferenceCatalog.Regions.All(r => r.Code != region)) return null;
+        if (municipality is not null && ReferenceCatalog.Municipalities.All(m => m.Code != municipality)) return null;
+        var thisYear = Today.Of(clock).Year;
+        var years = new List<TrendYear>();
+        foreach (var year in (await publisher.PublishedYearsAsync(cancellationToken)).Order())
+        {
+            var document = await publisher.PublishedIndicatorsAsync(year, Language.En, cancellationToken);
+            if (document is null) continue;
+            years.Add(YearOf(year, year >= thisYear, InScope(document.Municipalities, region, municipality)));
+        }
+        return new Trend(region, municipality, years, Published: true);
+    }
+
     /// <summary>The trend of the scope; null when the region or municipality is unknown.</summary>
     public async Task<Trend?> ComputeAsync(string? region, string? municipality, CancellationToken cancellationToken)
     {
@@ -79,24 +113,35 @@ public sealed class TrendQuery(IndicatorQuery query, TimeProvider clock)
         var thisYear = Today.Of(clock).Year;
         foreach (var indicators in await query.CachedYearsAsync(withData.Min(), withData.Max(), Language.En, cancellationToken))
         {
-            var year = indicators.Year;
-            var inScope = indicators.Municipalities
-                .Where(m => (region is null || m.Municipality.RegionCode == region) && (municipality is null || m.Municipality.Code == municipality))
-                .ToList();
-            var withRecords = inScope.Where(m => m.CouncilEstablished && m.MeetingsHeld is not null).ToList();
-            var withMembers = inScope.Where(m => m.CouncilEstablished && m.Members.Known).ToList();
-            years.Add(new TrendYear(year, Partial: year >= thisYear,
-                inScope.Count(m => m.CouncilEstablished),
-                withRecords.Count,
-                withRecords.Count == 0 ? null : withRecords.Count(m => m.MeetsRequiredMinimum == true),
-                withRecords.Count == 0 ? null : withRecords.Sum(m => m.MeetingsHeld!.Value),
-                withRecords.Count == 0 ? null : withRecords.Sum(m => m.MeetingsDiscussingSecurityOrNonMajority ?? 0),
-                inScope.Count(m => m.WorkPlanAddressesNonMajority == true),
-                inScope.Count(m => m.CouncilEstablished && m.CompensatesMembers == true),
-                inScope.Count(m => m.CouncilEstablished && m.Compensation == CompensationStatus.Partial),
-                withMembers.Count == 0 ? null : withMembers.Sum(m => m.Members.Women),
-                withMembers.Count == 0 ? null : withMembers.Sum(m => m.Members.NonMajority ?? 0)));
+            var rows = IndicatorsDocument.From(indicators, illustrative: false).Municipalities;
+            years.Add(YearOf(indicators.Year, indicators.Year >= thisYear, InScope(rows, region, municipality)));
         }
         return new Trend(region, municipality, years);
+    }
+
+    private static List<MunicipalityDocument> InScope(IEnumerable<MunicipalityDocument> municipalities, string? region, string? municipality) =>
+        municipalities.Where(m => (region is null || m.Region == region) && (municipality is null || m.Code == municipality)).ToList();
+
+    /// <summary>
+    /// One year of the scope, from its municipalities' rows (live or as published). A
+    /// non-majority count withheld in any municipality of the scope makes the total withheld
+    /// (null) too: a total beside the other municipalities' published counts would give it away.
+    /// </summary>
+    private static TrendYear YearOf(int year, bool partial, IReadOnlyList<MunicipalityDocument> inScope)
+    {
+        var withRecords = inScope.Where(m => m.CouncilEstablished && m.MeetingsHeld is not null).ToList();
+        var withMembers = inScope.Where(m => m.CouncilEstablished && m.Members is not null).ToList();
+        var anyWithheld = withMembers.Any(m => m.Members!.NonMajority is null);
+        return new TrendYear(year, partial,
+            inScope.Count(m => m.CouncilEstablished),
+            withRecords.Count,
+            withRecords.Count == 0 ? null : withRecords.Count(m => m.MeetsRequiredMinimum == true),
+            withRecords.Count == 0 ? null : withRecords.Sum(m => m.MeetingsHeld!.Value),
+            withRecords.Count == 0 ? null : withRecords.Sum(m => m.MeetingsDiscussingSecurityOrNonMajority ?? 0),
+            inScope.Count(m => m.WorkPlanAddressesNonMajority == true),
+            inScope.Count(m => m.CouncilEstablished && m.CompensatesMembers == true),
+            inScope.Count(m => m.CouncilEstablished && m.Compensation == Codes<CompensationStatus>.ToCode(CompensationStatus.Partial)),
+            withMembers.Count == 0 ? null : withMembers.Sum(m => m.Members!.Women),
+            withMembers.Count == 0 || anyWithheld ? null : withMembers.Sum(m => m.Members!.NonMajority!.Value));
     }
 }

@@ -45,6 +45,9 @@ public static class ServeCommand
                 await context.Out.WriteLineAsync($"No users yet: created 'admin' with password {password} (shown once; change it with `users reset admin`).");
         }
 
+        if (app.Services.GetRequiredService<FactSheet.PublisherOptions>().MissingForPublication is { } setting)
+            await context.Error.WriteLineAsync(
+                $"Warning: {setting} is not set. Official fact sheets cannot be published until it is (the citation names who publishes and where); the demo names an illustrative publisher.");
         await app.StartAsync(cancellationToken);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         await context.Out.WriteLineAsync($"McscMonitor is serving at {string.Join(", ", addresses)} (Ctrl+C to stop).");

@@ -70,6 +70,7 @@ public static class WebApp
         app.MapIndicatorsPage();
         app.MapIndicatorsApi();
         app.MapFactSheet();
+        app.MapClientScript();
         app.MapRecords(new CouncilKind());
         app.MapRecords(new MemberKind());
         app.MapRecords(new MeetingKind());
@@ -89,6 +90,7 @@ public static class WebApp
         app.MapMemberErasure();
         app.MapApprovals();
         app.MapPublications();
+        app.MapPublicationFeed();
         app.MapTrends();
         app.MapFollowUp();
         // For a load balancer to know the instance is up: no database, no session, nothing to render.

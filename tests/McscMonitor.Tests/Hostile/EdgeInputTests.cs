@@ -117,7 +117,7 @@ public class EdgeInputTests
         Assert.Contains("1 published version (2021 v1) would be gone", refused.Error);
         Assert.Contains("--force", refused.Error);
         Assert.Equal(0, forced.ExitCode);
-        Assert.Equal("", (await database.RunAsync("publications", "list")).Output.Trim());
+        Assert.Empty((await database.RunAsync("publications", "list")).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1));
     }
 
     [Theory]

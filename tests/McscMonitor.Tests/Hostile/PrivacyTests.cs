@@ -127,7 +127,8 @@ public class PrivacyTests
         // After version 1 ("< 3" non-majority of 5 in Pejë), a third non-majority member is recorded: 3 of 6 would give version 1's 2 away.
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/members",
             new { municipality = "peje", memberRef = "P08", gender = "male", community = "roma", role = "community_representative", appointedOn = "2021-06-01" })).StatusCode);
-        Assert.Equal(0, (await host.RunCliAsync("publish", "--year", "2021", "--note", "A member was added.", "--unverified-reason", "Published for the test.")).ExitCode);
+        Assert.Equal(0, (await host.RunCliAsync("publish", "--year", "2021", "--note", "A member was added.", "--note-sq", "U shtua një anëtar.",
+            "--note-sr", "Dodat je član.", "--unverified-reason", "Published for the test.")).ExitCode);
 
         var version1 = await anonymous.GetStringAsync("/factsheet/2021/v1/en/indicators.json");
         var version2 = await anonymous.GetStringAsync("/factsheet/2021/v2/en/indicators.json");

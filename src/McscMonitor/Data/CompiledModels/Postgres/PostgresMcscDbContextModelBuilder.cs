@@ -12,7 +12,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
     public partial class PostgresMcscDbContextModel
     {
         private PostgresMcscDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("438969ca-f624-4cca-9820-54fd15d0838f"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("53cca21c-b145-430d-9721-e3eb00824841"), entityTypeCount: 25)
         {
         }
 

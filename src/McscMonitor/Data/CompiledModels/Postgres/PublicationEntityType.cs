@@ -20,7 +20,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
                 "McscMonitor.Publications.Publication",
                 typeof(Publication),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 13,
                 navigationCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -43,6 +43,24 @@ namespace McscMonitor.Data.CompiledModels.Postgres
                 nullable: true,
                 maxLength: 500);
             note.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var noteSq = runtimeEntityType.AddProperty(
+                "NoteSq",
+                typeof(string),
+                propertyInfo: typeof(Publication).GetProperty("NoteSq", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Publication).GetField("<NoteSq>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 500);
+            noteSq.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var noteSr = runtimeEntityType.AddProperty(
+                "NoteSr",
+                typeof(string),
+                propertyInfo: typeof(Publication).GetProperty("NoteSr", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Publication).GetField("<NoteSr>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 500);
+            noteSr.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var number = runtimeEntityType.AddProperty(
                 "Number",
@@ -67,6 +85,14 @@ namespace McscMonitor.Data.CompiledModels.Postgres
                 fieldInfo: typeof(Publication).GetField("<PublishedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 200);
             publishedBy.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var rulebookDigest = runtimeEntityType.AddProperty(
+                "RulebookDigest",
+                typeof(string),
+                propertyInfo: typeof(Publication).GetProperty("RulebookDigest", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Publication).GetField("<RulebookDigest>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 64);
+            rulebookDigest.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var rulebookVersion = runtimeEntityType.AddProperty(
                 "RulebookVersion",

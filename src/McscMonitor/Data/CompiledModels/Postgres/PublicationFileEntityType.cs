@@ -22,7 +22,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
                 "McscMonitor.Publications.PublicationFile",
                 typeof(PublicationFile),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 7,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -49,7 +49,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
                 typeof(string),
                 propertyInfo: typeof(PublicationFile).GetProperty("ContentType", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(PublicationFile).GetField("<ContentType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 64);
+                maxLength: 128);
             contentType.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var language = runtimeEntityType.AddProperty(
@@ -75,6 +75,14 @@ namespace McscMonitor.Data.CompiledModels.Postgres
                 fieldInfo: typeof(PublicationFile).GetField("<PublicationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             publicationId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var sha256 = runtimeEntityType.AddProperty(
+                "Sha256",
+                typeof(string),
+                propertyInfo: typeof(PublicationFile).GetProperty("Sha256", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PublicationFile).GetField("<Sha256>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 64);
+            sha256.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

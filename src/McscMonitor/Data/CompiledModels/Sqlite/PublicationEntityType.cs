@@ -19,7 +19,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
                 "McscMonitor.Publications.Publication",
                 typeof(Publication),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 13,
                 navigationCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -38,6 +38,22 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
                 typeof(string),
                 propertyInfo: typeof(Publication).GetProperty("Note", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Publication).GetField("<Note>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 500);
+
+            var noteSq = runtimeEntityType.AddProperty(
+                "NoteSq",
+                typeof(string),
+                propertyInfo: typeof(Publication).GetProperty("NoteSq", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Publication).GetField("<NoteSq>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 500);
+
+            var noteSr = runtimeEntityType.AddProperty(
+                "NoteSr",
+                typeof(string),
+                propertyInfo: typeof(Publication).GetProperty("NoteSr", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Publication).GetField("<NoteSr>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 500);
 
@@ -61,6 +77,13 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(Publication).GetProperty("PublishedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Publication).GetField("<PublishedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 200);
+
+            var rulebookDigest = runtimeEntityType.AddProperty(
+                "RulebookDigest",
+                typeof(string),
+                propertyInfo: typeof(Publication).GetProperty("RulebookDigest", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Publication).GetField("<RulebookDigest>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 64);
 
             var rulebookVersion = runtimeEntityType.AddProperty(
                 "RulebookVersion",

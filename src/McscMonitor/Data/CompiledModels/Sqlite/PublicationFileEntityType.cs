@@ -21,7 +21,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
                 "McscMonitor.Publications.PublicationFile",
                 typeof(PublicationFile),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 7,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -46,7 +46,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
                 typeof(string),
                 propertyInfo: typeof(PublicationFile).GetProperty("ContentType", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(PublicationFile).GetField("<ContentType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 64);
+                maxLength: 128);
 
             var language = runtimeEntityType.AddProperty(
                 "Language",
@@ -68,6 +68,13 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(PublicationFile).GetProperty("PublicationId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(PublicationFile).GetField("<PublicationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var sha256 = runtimeEntityType.AddProperty(
+                "Sha256",
+                typeof(string),
+                propertyInfo: typeof(PublicationFile).GetProperty("Sha256", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PublicationFile).GetField("<Sha256>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 64);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

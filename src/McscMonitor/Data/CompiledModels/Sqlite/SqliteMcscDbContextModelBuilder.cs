@@ -11,7 +11,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
     public partial class SqliteMcscDbContextModel
     {
         private SqliteMcscDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1ae1cf36-6389-4bc0-b341-a3c312dce7af"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("ecdb8234-9ab3-4bbd-8de4-cfec2a9c7b05"), entityTypeCount: 25)
         {
         }
 

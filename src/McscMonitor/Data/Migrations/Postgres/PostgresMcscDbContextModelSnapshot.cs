@@ -1280,6 +1280,14 @@ namespace McscMonitor.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("NoteSq")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("NoteSr")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
@@ -1290,6 +1298,11 @@ namespace McscMonitor.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RulebookDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("RulebookVersion")
                         .IsRequired()
@@ -1335,8 +1348,8 @@ namespace McscMonitor.Data.Migrations.Postgres
 
                     b.Property<string>("ContentType")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("Language")
                         .IsRequired()
@@ -1350,6 +1363,11 @@ namespace McscMonitor.Data.Migrations.Postgres
 
                     b.Property<int>("PublicationId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
 

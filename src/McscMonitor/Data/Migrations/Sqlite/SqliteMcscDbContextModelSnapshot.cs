@@ -1257,6 +1257,14 @@ namespace McscMonitor.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NoteSq")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteSr")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
@@ -1266,6 +1274,11 @@ namespace McscMonitor.Data.Migrations.Sqlite
                     b.Property<string>("PublishedBy")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulebookDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RulebookVersion")
@@ -1310,7 +1323,7 @@ namespace McscMonitor.Data.Migrations.Sqlite
 
                     b.Property<string>("ContentType")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Language")
@@ -1325,6 +1338,11 @@ namespace McscMonitor.Data.Migrations.Sqlite
 
                     b.Property<int>("PublicationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
