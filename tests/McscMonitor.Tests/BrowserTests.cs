@@ -131,6 +131,7 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
 
     [Theory]
     [InlineData("/factsheet/2021/sq", "factsheet-2021-sq-390")]
+    [InlineData("/trends", "trends-public-390")]
     [InlineData("/?year=2021", "overview-2021-390")]
     [InlineData("/language/sr-Cyrl?returnUrl=/%3Fyear%3D2021%26region%3Dprizren", "overview-2021-sr-Cyrl-390")]
     public async Task PublicPagesFitAPhoneScreenWithoutSidewaysScrolling(string path, string screenshot)
@@ -144,15 +145,26 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
     }
 
     [Theory]
-    [InlineData("/factsheet/2021/en")]
-    [InlineData("/factsheet/2021/sr-Latn")]
-    [InlineData("/?year=2021")]
-    [InlineData("/signin")]
-    public async Task PublicPagesHaveNoSeriousOrCriticalAccessibilityViolations(string path)
+    [InlineData("/factsheet/2021/en", 1280)]
+    [InlineData("/factsheet/2021/sr-Latn", 1280)]
+    [InlineData("/factsheet/2021/sq", 390)]
+    [InlineData("/factsheet/2021/sr-Cyrl", 390)]
+    [InlineData("/factsheet/2021/v1/en", 390)]
+    [InlineData("/language/sq?returnUrl=/trends", 1280)]
+    [InlineData("/language/sr-Cyrl?returnUrl=/trends", 390)]
+    [InlineData("/language/sr-Latn?returnUrl=/trends%3Fregion%3Dprizren", 390)]
+    [InlineData("/language/en?returnUrl=/trends", 390)]
+    [InlineData("/?year=2021", 1280)]
+    [InlineData("/signin", 1280)]
+    public async Task PublicPagesHaveNoSeriousOrCriticalAccessibilityViolations(string path, int width)
     {
-        var page = await OpenAsync(path);
+        var page = await OpenAsync(path, width);
 
         var result = await page.RunAxe();
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+
+        Assert.Equal(1, await page.Locator("main").CountAsync());
+        Assert.True(overflow <= 0, $"{path} is {overflow}px wider than the screen");
 
         Assert.NotEmpty(result.Passes); // axe really ran over the page
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")

@@ -21,7 +21,7 @@ public static class FactSheetPdf
         // A published version's file says, on its own, how to cite and check it.
         document.Info.Subject = model.Citation ?? (model.Illustrative ? model.Texts["illustrative"] : model.SourceLine);
         document.Info.Keywords = model.Stamp is { } stamp
-            ? $"MCSC, {model.Year}, v{stamp.Number}, records SHA-256 {stamp.RecordsChecksum}"
+            ? $"MCSC, {model.Year}, v{stamp.Number}, SHA-256 {stamp.RecordsChecksum}"
             : $"MCSC, {model.Year}";
         document.Info.Author = model.PublisherName ?? "McscMonitor";
         document.Info.Creator = "McscMonitor";
