@@ -20,6 +20,7 @@ public static class AppServices
         services.AddMcscUsers(configuration);
         services.AddSingleton(DisclosureOptions.From(configuration));
         services.AddScoped<IndicatorQuery>();
+        services.AddSingleton(Approvals.ApprovalOptions.From(configuration));
         services.AddScoped<Approvals.ApprovalWorkflow>();
         services.AddScoped<Publications.Publisher>();
         services.AddScoped<Publications.PublicationVerifier>();

@@ -12,6 +12,27 @@ public class ApprovalTests
         (await admin.GetFromJsonAsync<JsonObject>($"/api/v1/meetings?municipality=peje&year={year}"))!["items"]!.AsArray()[0]!.AsObject();
 
     [Fact]
+    public async Task WithFourEyesTheSubmitterCannotVerifyAndTheOnlyVerifierCannotPublish()
+    {
+        await using var host = await ApiHost.StartAsync(settings: new Dictionary<string, string?> { ["Approval:FourEyes"] = "true" });
+        var monitor = await host.SignInAsync(Roles.Monitor);
+        await host.RunCliAsync("approval", "submit", "--year", "2021", "--municipality", "peje", "--confirm");
+
+        var ownVerify = await host.RunCliAsync("approval", "verify", "--year", "2021", "--municipality", "peje");
+        var otherVerify = await monitor.SubmitAsync("/approvals?year=2021", "/approvals/peje/2021/verify", []);
+        var onlyVerifierPublishes = await monitor.SubmitAsync("/publications?year=2021", "/publications/2021",
+            new() { ["UnverifiedReason"] = "Pejë first." });
+        var someoneElsePublishes = await host.RunCliAsync("publish", "--year", "2021", "--unverified-reason", "Pejë first.");
+
+        Assert.Equal(1, ownVerify.ExitCode);
+        Assert.Contains("another monitor or admin must verify it", ownVerify.Error);
+        Assert.Equal(HttpStatusCode.Redirect, otherVerify.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, onlyVerifierPublishes.StatusCode);
+        Assert.Contains("someone else must publish", await onlyVerifierPublishes.Content.ReadAsStringAsync());
+        Assert.Equal(0, someoneElsePublishes.ExitCode);
+    }
+
+    [Fact]
     public async Task AWriteToASubmittedYearIsRefusedThroughTheApiTheFormAndTheImportAndChangesNothing()
     {
         await using var host = await ApiHost.StartAsync();

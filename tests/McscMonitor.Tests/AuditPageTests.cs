@@ -29,6 +29,23 @@ public class AuditPageTests
     }
 
     [Fact]
+    public async Task ViewsOfMemberListsAreRecordedButShownOnlyOnAsking()
+    {
+        await using var host = await ApiHost.StartAsync();
+        await ChangeAttendeesAsync(host, "peje", 17);
+        var monitor = await host.SignInAsync(Roles.Monitor);
+        for (var visit = 0; visit < 3; visit++) await monitor.GetAsync("/municipalities/peje?year=2021");
+
+        var (_, changes) = await monitor.GetAsync("/audit?municipality=peje");
+        var (_, withViews) = await monitor.GetAsync("/audit?municipality=peje&views=true");
+
+        Assert.Contains("Attendees", changes);
+        Assert.DoesNotContain(">viewed<", changes);
+        Assert.Contains(">viewed<", withViews);
+        Assert.Contains("name=\"views\" type=\"checkbox\" value=\"true\" checked", withViews);
+    }
+
+    [Fact]
     public async Task TheAuditPageSaysInTheReadersLanguageWhoChangedWhatOnWhichRecord()
     {
         await using var host = await ApiHost.StartAsync();

@@ -154,6 +154,27 @@ public class ImportTests
     }
 
     [Fact]
+    public async Task StatusWordsAreAcceptedInEveryLanguageTheFormsShowThem()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite, Seed.Examples);
+        using var folder = new TempFolder();
+        folder.Write("meetings.csv", "municipality,date,status\nPeja,2021-03-16,mbajtur\nPeja,2021-03-17,otkazan\nPeja,2021-03-18,Одржан\n");
+        folder.Write("compensation.csv", "municipality,year,status\nGracanica,2021,pjesërisht\n");
+
+        using var bad = new TempFolder();
+        bad.Write("meetings.csv", "municipality,date,status\nPeja,2021-03-19,maybe\n");
+
+        var run = await database.RunAsync("import", folder.Path);
+        var unknown = await database.RunAsync("import", bad.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("meetings: 3 added", run.Output);
+        Assert.Contains("compensation: 0 added, 1 updated", run.Output);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("held, cancelled (held, cancelled)", unknown.Error);
+    }
+
+    [Fact]
     public async Task EveryErrorOfARowIsReportedNotOnlyTheFirst()
     {
         await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite, Seed.Examples);

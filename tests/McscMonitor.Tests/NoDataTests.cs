@@ -33,6 +33,22 @@ public class NoDataTests
     }
 
     [Fact]
+    public async Task TheIndicatorsVerbRefusesAYearWithoutRecordsAndSaysPlainlyWhatAYearIs()
+    {
+        await using var host = await ApiHost.StartAsync();
+
+        var empty = await host.RunCliAsync("indicators", "--year", "2030");
+        var words = await host.RunCliAsync("indicators", "--year", "twenty");
+
+        Assert.Equal(1, empty.ExitCode);
+        Assert.Contains("There are no records for 2030", empty.Error);
+        Assert.Empty(empty.Output);
+        Assert.Equal(2, words.ExitCode);
+        Assert.Contains("--year must be a year, like 2021, not \"twenty\".", words.Error);
+        Assert.DoesNotContain("System.Int32", words.Error);
+    }
+
+    [Fact]
     public async Task ACouncilWithoutMeetingRecordsIsNoDataInJsonTableHtmlAndPdf()
     {
         await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);

@@ -8,6 +8,25 @@ namespace McscMonitor.Tests;
 public class UserAdminTests
 {
     [Fact]
+    public void GeneratedPasswordsHaveNoFixedPartAndMeetEveryRule()
+    {
+        var passwords = Enumerable.Range(0, 1000).Select(_ => UserAdministration.NewPassword("vera")).ToList();
+
+        Assert.All(passwords, password =>
+        {
+            Assert.Equal(22, password.Length);
+            Assert.Contains(password, char.IsDigit);
+            Assert.Contains(password, char.IsUpper);
+            Assert.Contains(password, char.IsLower);
+            Assert.Contains(password, c => !char.IsLetterOrDigit(c));
+        });
+        // No position holds the same character in every password: no "-7aA" tail a guesser could count on.
+        for (var position = 0; position < 22; position++)
+            Assert.True(passwords.Select(p => p[position]).Distinct().Count() > 10, $"position {position} hardly varies");
+        Assert.Equal(1000, passwords.Distinct().Count());
+    }
+
+    [Fact]
     public async Task AnAdminChangesARoleInTheBrowserAndTheChangeIsAuditedAndTheUsersSessionsEnd()
     {
         await using var host = await ApiHost.StartAsync();

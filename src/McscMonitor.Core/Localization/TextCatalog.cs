@@ -78,9 +78,20 @@ public sealed partial class TextCatalog
 
     public string Number(decimal value) => value.ToString("N2", Culture);
 
-    /// <summary>A date in running text: Serbian writes the day as an ordinal ("26. новембар 2026"), Albanian and English do not.</summary>
-    public string Date(DateOnly date) =>
-        date.ToString(Language is Language.SrLatn or Language.SrCyrl ? "d. MMMM yyyy" : "d MMMM yyyy", Culture);
+    /// <summary>
+    /// A date in running text: Serbian writes the day as an ordinal and the month in the
+    /// genitive ("26. новембра 2026", "objavljena 4. decembra"), which the culture's month
+    /// names (nominative, for calendars) do not give; Albanian and English as the culture does.
+    /// </summary>
+    public string Date(DateOnly date) => Language switch
+    {
+        Language.SrLatn => $"{date.Day}. {SerbianGenitiveMonths[date.Month - 1]} {date.Year}",
+        Language.SrCyrl => $"{date.Day}. {Names.SerbianScript.ToCyrillic(SerbianGenitiveMonths[date.Month - 1])} {date.Year}",
+        _ => date.ToString("d MMMM yyyy", Culture),
+    };
+
+    private static readonly string[] SerbianGenitiveMonths =
+        ["januara", "februara", "marta", "aprila", "maja", "juna", "jula", "avgusta", "septembra", "oktobra", "novembra", "decembra"];
 
     /// <summary>The language of a culture (the request's or the console's); English unless it is Albanian or Serbian.</summary>
     public static Language LanguageOf(CultureInfo culture)

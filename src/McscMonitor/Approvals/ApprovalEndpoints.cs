@@ -55,7 +55,7 @@ internal static class ApprovalEndpoints
                 return TypedResults.Problem(Describe(decision, parsed, await workflow.StateAsync(code, year, cancellationToken)),
                     statusCode: decision.Refusal switch
                     {
-                        "approvalNotAllowed" => StatusCodes.Status403Forbidden,
+                        "approvalNotAllowed" or "approvalFourEyes" => StatusCodes.Status403Forbidden,
                         "approvalReasonInvalid" or "approvalYearInvalid" => StatusCodes.Status400BadRequest,
                         "approvalUnknownMunicipality" => StatusCodes.Status404NotFound,
                         _ => StatusCodes.Status409Conflict,

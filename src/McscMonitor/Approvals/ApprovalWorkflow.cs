@@ -21,11 +21,22 @@ public sealed record ApprovalStatus(
     string MunicipalityCode, int Year, ApprovalState State, string? Reason, DateTime? ChangedAtUtc, string? ChangedBy, Completeness Recorded);
 
 /// <summary>
+/// `Approval:FourEyes` (off by default): the monitor who verifies a municipality's year is not
+/// the one who submitted it, and whoever publishes is not the only verifier (design §7).
+/// </summary>
+public sealed record ApprovalOptions(bool FourEyes)
+{
+    public static ApprovalOptions From(IConfiguration configuration) => new(configuration.GetValue("Approval:FourEyes", false));
+}
+
+/// <summary>
 /// The approval of each municipality's data for a year, on one code path for the web and the
 /// command line: the rules of <see cref="ApprovalRules"/>, each transition audited with its reason.
 /// </summary>
-public sealed class ApprovalWorkflow(McscDbContext db, AuditActor actor, TimeProvider clock, Core.Rules.Rulebook rulebook)
+public sealed class ApprovalWorkflow(McscDbContext db, AuditActor actor, TimeProvider clock, Core.Rules.Rulebook rulebook, ApprovalOptions options)
 {
+    public bool FourEyes => options.FourEyes;
+
     public static ApprovalRole RoleOf(ClaimsPrincipal user, string municipalityCode) =>
         user.IsInRole(Roles.Admin) ? ApprovalRole.Admin
         : user.IsInRole(Roles.Monitor) ? ApprovalRole.Monitor
@@ -54,6 +65,10 @@ public sealed class ApprovalWorkflow(McscDbContext db, AuditActor actor, TimePro
         var decision = ApprovalRules.Decide(row?.State ?? ApprovalState.Draft, action, role, reason, yearEnded: year < Core.Domain.Today.Of(clock).Year);
         if (decision.Refusal == "approvalYearNotEnded") return decision with { Detail = Messages.Format("approvalYearNotEnded", ("year", year)) };
         if (!decision.Allowed) return decision;
+        // Four eyes: the submitter's own data is verified by someone else.
+        if (options.FourEyes && action == ApprovalAction.Verify && row?.ChangedBy is { } submitter
+            && string.Equals(submitter, actor.Name, StringComparison.OrdinalIgnoreCase))
+            return new ApprovalDecision(null, "approvalFourEyes", Messages.Format("approvalFourEyesVerify", ("user", submitter)));
         if (row is null) db.Approvals.Add(row = new Approval { MunicipalityCode = municipalityCode, Year = year });
         row.State = decision.Next!.Value;
         // A reason stays visible until the data is submitted again.

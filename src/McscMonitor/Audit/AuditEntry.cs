@@ -24,7 +24,18 @@ public sealed class AuditEntry
 /// <summary>Who the current unit of work acts for: the signed-in user, or the command-line user.</summary>
 public sealed class AuditActor
 {
-    public string Name { get; set; } = $"cli:{Environment.UserName}";
+    private const string CommandLine = "cli:";
+
+    public string Name { get; set; } = $"{CommandLine}{Environment.UserName}";
+
+    /// <summary>
+    /// An actor as a reader names them: a user's name as it is, "command line (root)" for
+    /// "cli:root", "not signed in" for an anonymous request.
+    /// </summary>
+    public static string Display(string actor, Core.Localization.TextCatalog texts) =>
+        actor.StartsWith(CommandLine, StringComparison.Ordinal) ? texts.Format("actor.commandLine", ("user", actor[CommandLine.Length..]))
+        : actor == "anonymous" ? texts["actor.anonymous"]
+        : actor;
 
     /// <summary>The reason given for the change being saved, written to its audit entries.</summary>
     public string? Reason { get; set; }

@@ -13,7 +13,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace McscMonitor.Audit;
 
-public sealed record AuditFilter(string? Municipality, string? Entity, string? Actor, DateOnly? From, DateOnly? To, int Page = 1)
+/// <param name="Views">Include who viewed or exported member lists: recorded always, shown on asking, so that the changes are not buried under them.</param>
+public sealed record AuditFilter(string? Municipality, string? Entity, string? Actor, DateOnly? From, DateOnly? To, int Page = 1, bool Views = false)
 {
     /// <summary>The filter as a query string, for the next page and the CSV link.</summary>
     public string Query(int? page = null)
@@ -28,6 +29,7 @@ public sealed record AuditFilter(string? Municipality, string? Entity, string? A
         Add("actor", Actor);
         Add("from", IsoDate.Text(From));
         Add("to", IsoDate.Text(To));
+        if (Views) Add("views", "true");
         if (page is { } number) Add("page", number.ToString(CultureInfo.InvariantCulture));
         return string.Join("&", parts);
     }
@@ -72,6 +74,7 @@ internal static class AuditPageEndpoint
         var entries = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Municipality)) entries = entries.Where(e => e.MunicipalityCode == filter.Municipality);
         if (!string.IsNullOrWhiteSpace(filter.Entity)) entries = entries.Where(e => e.Entity == filter.Entity);
+        else if (!filter.Views) entries = entries.Where(e => e.Entity != AuditTrail.MemberList);
         if (!string.IsNullOrWhiteSpace(filter.Actor)) entries = entries.Where(e => e.Actor.Contains(filter.Actor));
         if (filter.From is { } from) entries = entries.Where(e => e.OccurredAtUtc >= from.ToDateTime(TimeOnly.MinValue));
         if (filter.To is { } to) entries = entries.Where(e => e.OccurredAtUtc < to.AddDays(1).ToDateTime(TimeOnly.MinValue));

@@ -44,6 +44,9 @@ public static class ExitCodes
     public const int Done = 0;
     public const int InputRejected = 1;
     public const int UsageError = 2;
+
+    /// <summary>A failure nobody foresaw: a bug, reported as such with where its details are.</summary>
+    public const int Unexpected = 70;
 }
 
 public static class CliApp
@@ -73,7 +76,7 @@ public static class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors) await context.Error.WriteLineAsync(error.Message);
+            foreach (var error in parsed.Errors) await context.Error.WriteLineAsync(Plainly(error));
             await context.Error.WriteLineAsync("Run with --help to see the verbs and their options.");
             return ExitCodes.UsageError;
         }
@@ -89,8 +92,24 @@ public static class CliApp
         }
         catch (Exception unexpected) when (unexpected is not OperationCanceledException)
         {
-            await context.Error.WriteLineAsync(unexpected.ToString());
-            return ExitCodes.InputRejected;
+            // A bug: one sentence for the person at the keyboard, the whole story in a file for whoever fixes it.
+            var log = Path.Combine(Path.GetTempPath(), $"mcsc-failure-{DateTime.UtcNow:yyyyMMdd-HHmmss}.log");
+            await File.WriteAllTextAsync(log, unexpected.ToString(), CancellationToken.None);
+            await context.Error.WriteLineAsync($"McscMonitor failed unexpectedly ({unexpected.GetType().Name}: {unexpected.Message}). " +
+                $"This is a bug; the details are in {log}.");
+            return ExitCodes.Unexpected;
         }
+    }
+
+    /// <summary>A parse error in words: "--year must be a year, like 2021", not the name of a .NET type.</summary>
+    private static string Plainly(System.CommandLine.Parsing.ParseError error)
+    {
+        if (error.SymbolResult is not System.CommandLine.Parsing.OptionResult { Option: var option } result) return error.Message;
+        var typed = string.Join(" ", result.Tokens.Select(token => token.Value));
+        var kind = Nullable.GetUnderlyingType(option.ValueType) ?? option.ValueType;
+        if (kind != typeof(int) || typed.Length == 0) return error.Message;
+        return option.Name == "--year"
+            ? $"{option.Name} must be a year, like 2021, not \"{typed}\"."
+            : $"{option.Name} must be a whole number, like 10, not \"{typed}\".";
     }
 }

@@ -40,12 +40,10 @@ public static class FactSheetCommand
         if (services is null) return ExitCodes.InputRejected;
         await using var scope = services.CreateAsyncScope();
         var builder = scope.ServiceProvider.GetRequiredService<FactSheetBuilder>();
-        var years = await scope.ServiceProvider.GetRequiredService<Indicators.IndicatorQuery>().YearsWithDataAsync(cancellationToken);
-        if (!years.Contains(year))
+        if (await scope.ServiceProvider.GetRequiredService<Indicators.IndicatorQuery>().WithoutRecordsAsync(year, cancellationToken) is { } problem)
         {
             // A sheet of a year without records would show invented zeros; there is none to write.
-            await context.Error.WriteLineAsync($"There are no records for {year}, so there is no fact sheet for it. " +
-                (years.Count == 0 ? "The database holds no records yet." : $"Years with records: {string.Join(", ", years.Order())}."));
+            await context.Error.WriteLineAsync(problem);
             return ExitCodes.InputRejected;
         }
         foreach (var each in languages)

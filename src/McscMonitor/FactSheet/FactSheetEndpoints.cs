@@ -22,6 +22,9 @@ internal static class FactSheetEndpoints
     public static IEndpointRouteBuilder MapFactSheet(this IEndpointRouteBuilder routes)
     {
         var year = routes.MapGroup("/factsheet/{year:int:range(2001,2100)}").WithTags("Fact sheet");
+        // An address without a language, or with Serbian not saying its script, leads to the sheet in the reader's language or in Latin script.
+        year.MapGet("/", (int year) => TypedResults.Redirect($"/factsheet/{year}/{Web.UiTexts.Current.Language.Tag()}")).ExcludeFromDescription();
+        year.MapGet("/sr", (int year) => TypedResults.Redirect($"/factsheet/{year}/sr-Latn")).ExcludeFromDescription();
         year.MapGet($"/{{lang:{LanguagePattern}}}", (int year, string lang, HttpContext context) =>
                 ServeAsync(context, year, null, lang, "page.html"))
             .WithName("FactSheetPage").WithSummary("The fact sheet as a web page: the latest published version (staff: the live figures).")

@@ -261,9 +261,9 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
         var reference = row.Text("member_ref", maxLength: TextLimits.MemberRef);
         var fullName = row.Text("full_name", maxLength: TextLimits.FullName);
         var religion = row.Text("religion", maxLength: TextLimits.Religion);
-        var gender = row.Code<Gender>("gender");
+        var gender = row.Code<Gender>("gender", labels: "gender");
         var community = row.Code<Community>("community");
-        var role = row.Code<MemberRole>("role");
+        var role = row.Code<MemberRole>("role", labels: "role");
         var appointed = row.Date("appointed_on");
         var left = row.Date("left_on");
         if (left < appointed)
@@ -286,7 +286,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
     private static Meeting? ParseMeeting(RowReader row, string municipality, DateOnly today)
     {
         var date = row.Date("date");
-        var status = row.Code<MeetingStatus>("status");
+        var status = row.Code<MeetingStatus>("status", labels: "status");
         var attendees = row.Count("attendees");
         var women = row.Count("women_attendees");
         if (RecordRules.WomenAboveAttendees(attendees, women) is { } tooManyWomen) row.Error("women_attendees", tooManyWomen);
@@ -317,7 +317,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
     private static Compensation? ParseCompensation(RowReader row, string municipality)
     {
         var year = row.Year("year");
-        var status = row.Code<CompensationStatus>("status");
+        var status = row.Code<CompensationStatus>("status", labels: "compensation");
         var amount = row.Amount("amount_per_meeting_eur");
         if (year is null || status is null) return null;
         return new Compensation

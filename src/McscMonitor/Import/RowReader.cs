@@ -124,12 +124,25 @@ internal sealed class RowReader(ExchangeSchema schema, ExchangeTable table, Exch
         return null;
     }
 
-    public TEnum? Code<TEnum>(string column) where TEnum : struct, Enum
+    /// <param name="labels">
+    /// The prefix of the words the forms show for these codes ("status" for "status.held"):
+    /// a cell may hold the word in any of the four languages ("mbajtur", "održan", "одржан")
+    /// as well as the code, as a yes/no cell may hold "po" or "да".
+    /// </param>
+    public TEnum? Code<TEnum>(string column, string? labels = null) where TEnum : struct, Enum
     {
         var text = Text(column);
         if (text is null) return null;
         if (Codes<TEnum>.TryParse(text, out var value)) return value;
-        Error(column, Messages.Format("notOneOf", ("value", text), ("choices", string.Join(", ", Codes<TEnum>.All))));
+        if (labels is not null)
+        {
+            foreach (var code in Codes<TEnum>.All)
+                if (Languages.All.Any(language => string.Equals(Web.UiTexts.For(language)[$"{labels}.{code}"], text.Trim(), StringComparison.OrdinalIgnoreCase))
+                    && Codes<TEnum>.TryParse(code, out var labelled))
+                    return labelled;
+        }
+        var words = labels is null ? "" : " (" + string.Join(", ", Codes<TEnum>.All.Select(code => Web.UiTexts.For(Messages.Current.Language)[$"{labels}.{code}"])) + ")";
+        Error(column, Messages.Format("notOneOf", ("value", text), ("choices", string.Join(", ", Codes<TEnum>.All) + words)));
         return null;
     }
 }

@@ -100,6 +100,17 @@ public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, Disclosu
     public Task<bool> IsIllustrativeAsync(CancellationToken cancellationToken = default) =>
         db.DatasetLabels.AnyAsync(label => label.Code == DatasetLabel.Illustrative, cancellationToken);
 
+    /// <summary>
+    /// Why a year cannot be shown (it has no records: its figures would be invented zeros),
+    /// naming the years that can; null when it has records.
+    /// </summary>
+    public async Task<string?> WithoutRecordsAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var years = await YearsWithDataAsync(cancellationToken);
+        return years.Contains(year) ? null : $"There are no records for {year}, so there are no figures for it. " +
+            (years.Count == 0 ? "The database holds no records yet." : $"Years with records: {string.Join(", ", years.Order())}.");
+    }
+
     /// <summary>Years that hold any record, newest first, so pages can default to the latest; read once per change.</summary>
     public async Task<IReadOnlyList<int>> YearsWithDataAsync(CancellationToken cancellationToken = default) =>
         db.Database.CurrentTransaction is null

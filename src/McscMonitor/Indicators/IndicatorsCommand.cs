@@ -37,6 +37,11 @@ public static class IndicatorsCommand
         if (services is null) return ExitCodes.InputRejected;
         await using var scope = services.CreateAsyncScope();
         var query = scope.ServiceProvider.GetRequiredService<IndicatorQuery>();
+        if (await query.WithoutRecordsAsync(year, cancellationToken) is { } problem)
+        {
+            await context.Error.WriteLineAsync(problem);
+            return ExitCodes.InputRejected;
+        }
         var indicators = await query.ComputeAsync(year, language, cancellationToken);
         var document = IndicatorsDocument.From(indicators, await query.IsIllustrativeAsync(cancellationToken));
 

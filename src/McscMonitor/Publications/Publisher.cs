@@ -86,6 +86,11 @@ public sealed class Publisher(
         if (unverified.Count > 0 && string.IsNullOrWhiteSpace(unverifiedReason))
             return new PublishResult(null, Messages.Format("publishUnverified", ("count", unverified.Count),
                 ("names", string.Join(", ", unverified.Select(code => NameOf(code, Messages.Current.Language))))));
+        // Four eyes: whoever publishes is not the only one who verified what is published.
+        var verifiers = statuses.Where(s => s.State == ApprovalState.Verified && s.ChangedBy is not null).Select(s => s.ChangedBy!)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (approvals.FourEyes && verifiers.Count > 0 && verifiers.All(v => string.Equals(v, actor.Name, StringComparison.OrdinalIgnoreCase)))
+            return new PublishResult(null, Messages.Format("publishFourEyes", ("user", actor.Name)));
         var previous = await LatestAsync(year, cancellationToken);
         if (previous is not null)
         {

@@ -202,15 +202,18 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         if (!result.Succeeded) throw new UserException(string.Join(" ", result.Errors.Select(e => e.Description)));
     }
 
-    /// <summary>A random password that passes every check a person's would: drawn again in the rare case it holds the user name or listed words.</summary>
-    private static string NewPassword(string? userName)
+    /// <summary>
+    /// A random password, every character drawn from a cryptographic generator (no fixed part a
+    /// guesser could count on), redrawn until it has what Identity's rules ask for (a digit, a
+    /// lower and an upper case letter, a symbol) and holds neither the user name nor a listed word.
+    /// </summary>
+    internal static string NewPassword(string? userName)
     {
-        const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789-_.";
         while (true)
         {
-            var characters = RandomNumberGenerator.GetItems<char>(alphabet, 20);
-            // Identity's default rules want a digit, a lower and an upper case letter, and a symbol.
-            var password = new string(characters) + "-7aA";
+            var password = new string(RandomNumberGenerator.GetItems<char>(alphabet, 22));
+            if (!password.Any(char.IsDigit) || !password.Any(char.IsLower) || !password.Any(char.IsUpper) || password.All(char.IsLetterOrDigit)) continue;
             if (!CommonPasswordValidator.IsCommon(password, userName)) return password;
         }
     }

@@ -70,7 +70,7 @@ public static class WebApp
         app.MapIndicatorsPage();
         app.MapIndicatorsApi();
         app.MapFactSheet();
-        app.MapClientScript();
+        app.MapSiteAssets();
         app.MapRecords(new CouncilKind());
         app.MapRecords(new MemberKind());
         app.MapRecords(new MeetingKind());
