@@ -25,6 +25,7 @@ public static class AppServices
         services.AddScoped<Publications.Publisher>();
         services.AddScoped<Publications.PublicationVerifier>();
         services.AddScoped<Trends.TrendQuery>();
+        services.AddScoped<Web.StaffYears>();
         services.AddSingleton(ImportLimits.From(configuration));
         services.AddSingleton<ImportGate>();
         services.AddScoped<Importer>();

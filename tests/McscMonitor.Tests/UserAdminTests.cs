@@ -8,6 +8,22 @@ namespace McscMonitor.Tests;
 public class UserAdminTests
 {
     [Fact]
+    public async Task ARefusedNewUserKeepsWhatWasTypedWithTheErrorBesideTheForm()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var admin = await host.SignInAsync(Roles.Admin);
+
+        var refused = await admin.SubmitAsync("/admin/users", "/admin/users", new() { ["userName"] = "olga", ["role"] = Roles.MunicipalOfficer, ["municipality"] = "" });
+        var html = await refused.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("value=\"olga\"", html);
+        Assert.Matches($"<option value=\"{Roles.MunicipalOfficer}\" selected", html);
+        Assert.Contains("id=\"new-user-error\" role=\"alert\"", html);
+        Assert.Contains("aria-describedby=\"new-user-error\"", html);
+    }
+
+    [Fact]
     public void GeneratedPasswordsHaveNoFixedPartAndMeetEveryRule()
     {
         var passwords = Enumerable.Range(0, 1000).Select(_ => UserAdministration.NewPassword("vera")).ToList();
@@ -84,7 +100,7 @@ public class UserAdminTests
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         var list = await host.RunCliAsync("users", "list");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("Emri i përdoruesit mund të ketë të shumtën 64 shenja.", html);
         Assert.DoesNotContain(new string('a', 65), list.Output);
     }

@@ -17,24 +17,26 @@ public sealed record ApprovalConfirmModel(string Code, string Name, int Year, De
 
 /// <summary>The approval overview for monitors, and the transitions from the browser (a form per action).</summary>
 /// <param name="Due">For the year in progress only: what each municipality has still to do.</param>
-public sealed record ApprovalsModel(int Year, IReadOnlyList<ApprovalStatus> Statuses, IReadOnlyDictionary<string, IReadOnlyList<Core.Approval.DueItem>>? Due);
+public sealed record ApprovalsModel(
+    int Year, IReadOnlyList<ApprovalStatus> Statuses, IReadOnlyDictionary<string, IReadOnlyList<Core.Approval.DueItem>>? Due, IReadOnlyList<int> Years);
 
 internal static class ApprovalEndpoints
 {
     public static IEndpointRouteBuilder MapApprovals(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/approvals", async (int? year, ApprovalWorkflow workflow, Indicators.IndicatorQuery query,
+        routes.MapGet("/approvals", async (int? year, ApprovalWorkflow workflow, Indicators.IndicatorQuery query, Web.StaffYears staffYears,
                 TimeProvider clock, CancellationToken cancellationToken) =>
             {
-                var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-                var shown = year is >= RecordRules.FirstYear and <= RecordRules.LastYear ? year.Value : today.Year - 1;
+                var today = Today.Of(clock);
+                var (years, shown) = await staffYears.ChooseAsync(year, cancellationToken);
                 return PageResult.For<ApprovalsView, ApprovalsModel>(new ApprovalsModel(
                     shown,
                     await workflow.StatusAsync(shown, cancellationToken),
                     // What monitors follow up across municipalities, for the year in progress only.
                     shown == today.Year
                         ? await workflow.DueAsync((await query.ComputeAsync(shown, Language.En, cancellationToken)).Municipalities, today, cancellationToken)
-                        : null));
+                        : null,
+                    years));
             })
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Monitor)).ExcludeFromDescription();
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using McscMonitor.Core.Domain;
 using McscMonitor.Web;
 
 namespace McscMonitor.Indicators;
@@ -19,7 +20,7 @@ internal static class IndicatorsPageEndpoint
     }
 
     private static async Task<IResult> ShowAsync(
-        IndicatorQuery query, Publications.Publisher publisher, int? year, string? region, string? sort, ClaimsPrincipal user,
+        IndicatorQuery query, Publications.Publisher publisher, StaffYears staffYears, int? year, string? region, string? sort, ClaimsPrincipal user,
         TimeProvider clock, HttpRequest request, CancellationToken cancellationToken)
     {
         // A municipal officer's home is their own municipality's year in progress, with what is due at the top.
@@ -28,8 +29,15 @@ internal static class IndicatorsPageEndpoint
             return TypedResults.LocalRedirect($"/municipalities/{Uri.EscapeDataString(own)}?year={clock.GetLocalNow().Year}");
         var live = Users.RecordAccess.SeesLiveFigures(user);
         // Staff see every year with records, live; everyone else the years that are published, as published.
-        var years = live ? await query.YearsWithDataAsync(cancellationToken) : await publisher.PublishedYearsAsync(cancellationToken);
-        var shownYear = year is >= 2001 and <= 2100 ? year.Value : years.Count > 0 ? years[0] : DateTime.Today.Year - 1;
+        IReadOnlyList<int> years;
+        int shownYear;
+        if (live)
+            (years, shownYear) = await staffYears.ChooseAsync(year, cancellationToken);
+        else
+        {
+            years = await publisher.PublishedYearsAsync(cancellationToken);
+            shownYear = year is >= RecordRules.FirstYear and <= RecordRules.LastYear ? year.Value : years.Count > 0 ? years[0] : Today.Of(clock).Year - 1;
+        }
         var language = UiTexts.Current.Language;
         var document = live
             ? IndicatorsDocument.From(await query.ComputeForAsync(shownYear, language, user, cancellationToken), await query.IsIllustrativeAsync(cancellationToken))

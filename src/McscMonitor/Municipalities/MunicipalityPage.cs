@@ -41,10 +41,9 @@ internal static class MunicipalityPageEndpoint
 
     private static async Task<Results<RazorComponentResult<MunicipalityView>, NotFound, ForbidHttpResult>> ShowAsync(
         string code, int? year, string? changed, McscDbContext db, IndicatorQuery query, ClaimsPrincipal user, TimeProvider clock,
-        Approvals.ApprovalWorkflow workflow, CancellationToken cancellationToken)
+        Approvals.ApprovalWorkflow workflow, StaffYears staffYears, CancellationToken cancellationToken)
     {
-        var years = await query.YearsWithDataAsync(cancellationToken);
-        var shownYear = year is >= 2001 and <= 2100 ? year.Value : years.Count > 0 ? years[0] : DateTime.Today.Year - 1;
+        var (years, shownYear) = await staffYears.ChooseAsync(year, cancellationToken);
         var yearEnd = new DateOnly(shownYear, 12, 31);
         // The page shows this year and the four before it: the municipality, its council and those
         // years' compensation and approvals (at most five of each) in one statement.
@@ -90,8 +89,7 @@ internal static class MunicipalityPageEndpoint
                 compensation,
                 history[^1],
                 history,
-                // Every year with records, and the year in progress, which may have none yet.
-                years.Append(today.Year).Append(shownYear).Distinct().Order().ToList(),
+                years,
                 changed switch
                 {
                     "majority" => UiTexts.Current.Format("majority.changed", ("name", municipality.Name(UiTexts.Current.Language)),

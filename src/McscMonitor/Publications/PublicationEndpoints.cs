@@ -15,20 +15,20 @@ internal static class PublicationEndpoints
     public static IEndpointRouteBuilder MapPublications(this IEndpointRouteBuilder routes)
     {
         var pages = routes.MapGroup("/publications").RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Monitor)).ExcludeFromDescription();
-        pages.MapGet("/", async (int? year, Publisher publisher, IndicatorQuery query, CancellationToken cancellationToken) =>
-            await PageAsync(year, publisher, query, new PublishForm(null, null), cancellationToken));
+        pages.MapGet("/", async (int? year, Publisher publisher, StaffYears staffYears, CancellationToken cancellationToken) =>
+            await PageAsync(year, publisher, staffYears, new PublishForm(null, null), cancellationToken));
         // Post, then redirect to the version's page: a refresh shows the version, it does not publish again.
-        pages.MapPost("/{year:int}", async (int year, IFormCollection posted, Publisher publisher, IndicatorQuery query, CancellationToken cancellationToken) =>
+        pages.MapPost("/{year:int}", async (int year, IFormCollection posted, Publisher publisher, StaffYears staffYears, CancellationToken cancellationToken) =>
         {
             var note = new CorrectionNote(posted["NoteSq"].FirstOrDefault(), posted["NoteSr"].FirstOrDefault(), posted["NoteEn"].FirstOrDefault());
             var reason = posted["UnverifiedReason"].FirstOrDefault();
             var form = new PublishForm(note, reason);
             foreach (var (field, text) in NoteFields.Select(f => (f.Field, f.Text(note))).Append(("UnverifiedReason", reason)))
-                if (RecordRules.Text(text, TextLimits.Reason) is { } problem) return await PageAsync(year, publisher, query, form with { Error = $"{field}: {problem}" }, cancellationToken);
+                if (RecordRules.Text(text, TextLimits.Reason) is { } problem) return await PageAsync(year, publisher, staffYears, form with { Error = $"{field}: {problem}" }, cancellationToken);
             var result = await publisher.PublishAsync(year, note, reason, cancellationToken);
             return result.Publication is { } published
                 ? TypedResults.Redirect($"/factsheet/{year}/v{published.Number}/{UiTexts.Current.Language.Tag()}")
-                : await PageAsync(year, publisher, query, form with { Error = result.Refusal }, cancellationToken,
+                : await PageAsync(year, publisher, staffYears, form with { Error = result.Refusal }, cancellationToken,
                     result.Raced ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity);
         });
         return routes;
@@ -36,11 +36,10 @@ internal static class PublicationEndpoints
 
     /// <param name="errorStatus">422 for a refusal of what was asked; 409 when another publication or a change got there first.</param>
     private static async Task<IResult> PageAsync(
-        int? year, Publisher publisher, IndicatorQuery query, PublishForm form, CancellationToken cancellationToken,
+        int? year, Publisher publisher, StaffYears staffYears, PublishForm form, CancellationToken cancellationToken,
         int errorStatus = StatusCodes.Status422UnprocessableEntity)
     {
-        var years = await query.YearsWithDataAsync(cancellationToken);
-        var shown = year is >= RecordRules.FirstYear and <= RecordRules.LastYear ? year.Value : years.Count > 0 ? years[0] : DateTime.UtcNow.Year - 1;
+        var (years, shown) = await staffYears.ChooseAsync(year, cancellationToken);
         var versions = await publisher.ListAsync(shown, cancellationToken);
         var changes = versions.Count > 0 ? await publisher.ChangesSinceAsync(versions[^1], UiTexts.Current.Language, cancellationToken) : [];
         // A new version corrects a figure, or which municipalities stand verified; otherwise there is nothing to publish.

@@ -10,7 +10,10 @@ namespace McscMonitor.Users;
 /// <summary>What the user administration page shows; a new password appears once, in the response that made it.</summary>
 public sealed record UserAdminModel(
     IReadOnlyList<UserSummary> Users, IReadOnlyList<(string Code, string Name)> Municipalities,
-    string? Notice = null, string? Error = null, string? NewPassword = null);
+    string? Notice = null, string? Error = null, string? NewPassword = null, NewUserForm? Typed = null);
+
+/// <summary>What was typed into the form for a new user, kept when it is refused, with why.</summary>
+public sealed record NewUserForm(string UserName, string Role, string? Municipality, string? Error = null);
 
 /// <summary>
 /// Admins manage users in the browser at <c>/admin/users</c>, through <see cref="UserAdministration"/>
@@ -26,14 +29,21 @@ internal static class UserAdminEndpoints
         var admin = routes.MapGroup(Path).RequireAuthorization(policy => policy.RequireRole(Roles.Admin)).ExcludeFromDescription();
         admin.MapGet("/", (UserAdministration users, McscDbContext db, string? done, string? user, string? role) =>
             PageAsync(users, db, Notice(done, user, role)));
-        admin.MapPost("/", (IFormCollection form, UserAdministration users, McscDbContext db) =>
-            ActAsync(users, db, async () =>
+        admin.MapPost("/", async (IFormCollection form, UserAdministration users, McscDbContext db) =>
+        {
+            var typed = new NewUserForm(form["userName"].ToString().Trim(), form["role"].ToString(), Municipality(form));
+            try
             {
-                var name = form["userName"].ToString().Trim();
-                if (name.Length == 0) throw UserException.Of("nameRequired");
-                var password = await users.AddAsync(name, form["role"].ToString(), Municipality(form));
-                return (UiTexts.Current.Format("users.created", ("user", name)), password);
-            }));
+                if (typed.UserName.Length == 0) throw UserException.Of("nameRequired");
+                var password = await users.AddAsync(typed.UserName, typed.Role, typed.Municipality);
+                return await PageAsync(users, db, UiTexts.Current.Format("users.created", ("user", typed.UserName)), newPassword: password);
+            }
+            catch (UserException refused)
+            {
+                // The form keeps what was typed, and says what is wrong beside it.
+                return await PageAsync(users, db, typed: typed with { Error = refused.Message });
+            }
+        });
         admin.MapPost("/{userName}/reset", (string userName, UserAdministration users, McscDbContext db) =>
             ActAsync(users, db, async () => (UiTexts.Current.Format("users.resetDone", ("user", userName)), await users.ResetAsync(userName))));
         admin.MapPost("/{userName}/role", (string userName, IFormCollection form, UserAdministration users, McscDbContext db, ClaimsPrincipal me) =>
@@ -89,11 +99,12 @@ internal static class UserAdminEndpoints
     }
 
     private static async Task<RazorComponentResult<UserAdminPage>> PageAsync(
-        UserAdministration users, McscDbContext db, string? notice = null, string? error = null, string? newPassword = null)
+        UserAdministration users, McscDbContext db, string? notice = null, string? error = null, string? newPassword = null, NewUserForm? typed = null)
     {
         var texts = UiTexts.Current;
         var municipalities = (await db.KosovoMunicipalities.AsNoTracking().ToListAsync())
             .Select(m => (m.Code, m.Name(texts.Language))).OrderBy(m => m.Item2, StringComparer.Create(texts.Culture, ignoreCase: true)).ToList();
-        return PageResult.For<UserAdminPage, UserAdminModel>(new UserAdminModel(await users.ListAsync(), municipalities, notice, error, newPassword));
+        return PageResult.For<UserAdminPage, UserAdminModel>(new UserAdminModel(await users.ListAsync(), municipalities, notice, error, newPassword, typed),
+            typed?.Error is null ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
     }
 }
