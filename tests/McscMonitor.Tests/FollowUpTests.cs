@@ -20,6 +20,22 @@ public class FollowUpTests
     }
 
     [Fact]
+    public async Task AddingARecommendationIsOfferedOnlyOnAPublishedYearAndToThoseWhoMayAddOne()
+    {
+        await using var host = await PublishedAsync();
+        var monitor = await host.SignInAsync(Roles.Monitor);
+        var officer = await host.SignInAsync(Roles.MunicipalOfficer);
+
+        var (_, published) = await monitor.GetAsync("/municipalities/peje?year=2021");
+        var (_, unpublished) = await monitor.GetAsync("/municipalities/peje?year=2022");
+        var (_, officerPage) = await officer.GetAsync("/municipalities/peje?year=2021");
+
+        Assert.Contains("Add a recommendation", published);
+        Assert.DoesNotContain("Add a recommendation", unpublished);
+        Assert.DoesNotContain("Add a recommendation", officerPage);
+    }
+
+    [Fact]
     public async Task ARecommendationAnswersAGapThatThePublishedSheetNamed()
     {
         await using var host = await PublishedAsync();
@@ -31,7 +47,9 @@ public class FollowUpTests
 
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, noSuchGap.StatusCode);
-        Assert.Contains("names no gap 'women-among-members'", await noSuchGap.Content.ReadAsStringAsync());
+        var refusal = System.Text.Json.Nodes.JsonNode.Parse(await noSuchGap.Content.ReadAsStringAsync())!["errors"]!["rule"]![0]!.GetValue<string>();
+        Assert.Contains("names no gap “No women members”", refusal);
+        Assert.DoesNotContain("women-among-members", refusal);
         Assert.Equal(HttpStatusCode.BadRequest, unpublished.StatusCode);
         Assert.Contains("is not published", await unpublished.Content.ReadAsStringAsync());
     }

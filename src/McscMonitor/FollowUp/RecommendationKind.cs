@@ -58,6 +58,10 @@ public sealed class RecommendationKind : RecordKind<Recommendation, Recommendati
         fields.Required("rule", input.Rule);
         if (fields.Errors.Count > 0) return Checked<Recommendation>.Invalid(fields.Errors);
 
+        // Rules by the names the sheet gives them in the reader's language, not their ids.
+        static string RuleName(string rule) => FactSheet.FactSheetTexts.For(Messages.Current.Language) is var texts && texts.Keys.Contains($"rule.{rule}")
+            ? $"“{texts[$"rule.{rule}"]}”" : $"“{rule}”";
+
         // A recommendation answers a gap the published sheet named.
         var published = await db.Publications.AsNoTracking().Where(p => p.Year == input.Year).OrderByDescending(p => p.Number)
             .SelectMany(p => p.Files.Where(f => f.Language == "en" && f.Name == "indicators.json")).FirstOrDefaultAsync(cancellationToken);
@@ -70,7 +74,7 @@ public sealed class RecommendationKind : RecordKind<Recommendation, Recommendati
             return Checked<Recommendation>.Invalid(new()
             {
                 ["rule"] = [Messages.Format("recommendationNoSuchGap",
-                ("rule", input.Rule), ("gaps", gaps.Count == 0 ? "—" : string.Join(", ", gaps)))]
+                ("rule", RuleName(input.Rule!)), ("gaps", gaps.Count == 0 ? "—" : string.Join(", ", gaps.Select(RuleName))))]
             });
 
         return new Checked<Recommendation>([], municipality!.Code, record =>

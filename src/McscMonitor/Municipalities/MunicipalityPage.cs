@@ -27,7 +27,8 @@ public sealed record MunicipalityRecord(
     string? Notice = null,
     Approvals.Approval? Approval = null,
     IReadOnlyList<Core.Approval.DueItem>? Due = null,
-    IReadOnlyList<Recommendation>? Recommendations = null);
+    IReadOnlyList<Recommendation>? Recommendations = null,
+    bool CanRecommend = false);
 
 internal static class MunicipalityPageEndpoint
 {
@@ -103,6 +104,9 @@ internal static class MunicipalityPageEndpoint
                 // What needs doing: for the year in progress only.
                 shownYear == today.Year ? (await workflow.DueAsync([history[^1]], today, cancellationToken))[code] : null,
                 await db.Recommendations.AsNoTracking().Where(r => r.MunicipalityCode == code)
-                    .OrderByDescending(r => r.Year).ThenBy(r => r.Id).ToListAsync(cancellationToken)));
+                    .OrderByDescending(r => r.Year).ThenBy(r => r.Id).ToListAsync(cancellationToken),
+                // A recommendation answers a gap of a published sheet, and monitors and admins make them: offered only where it can succeed.
+                (user.IsInRole(Users.Roles.Admin) || user.IsInRole(Users.Roles.Monitor))
+                    && await db.Publications.AnyAsync(p => p.Year == shownYear, cancellationToken)));
     }
 }
