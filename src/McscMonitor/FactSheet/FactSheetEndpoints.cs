@@ -88,7 +88,7 @@ internal static class FactSheetEndpoints
             var live = await services.GetRequiredService<FactSheetCache>().GetAsync(year, language, file, model => RenderLive(model, file), cancellationToken);
             if (file == "page.html")
             {
-                var standing = await FactSheetStanding.ForAsync(publisher, year, null, language, cancellationToken);
+                var standing = await FactSheetStanding.ForAsync(publisher, services.GetRequiredService<TimeProvider>(), year, null, language, cancellationToken);
                 return await SendPageAsync(context, standing.Fill(live.Content));
             }
             return await SendAsync(context, live.Content, ContentType(file), live.ETag, DownloadName(year, lang, null, file), immutable: false);
@@ -105,7 +105,7 @@ internal static class FactSheetEndpoints
         if (file == "page.html")
         {
             // The page says where its version stands (superseded or not, the year's other versions, other years): that part is the day's, the rest as published.
-            var standing = await FactSheetStanding.ForAsync(publisher, year, versionNumber, language, cancellationToken);
+            var standing = await FactSheetStanding.ForAsync(publisher, services.GetRequiredService<TimeProvider>(), year, versionNumber, language, cancellationToken);
             return await SendPageAsync(context, standing.Fill(published.Content));
         }
         var tag = $"\"{(published.Sha256.Length > 0 ? published.Sha256[..32] : Publisher.Sha256Of(published.Content)[..32])}\"";

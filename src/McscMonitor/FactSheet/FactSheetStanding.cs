@@ -17,7 +17,8 @@ public sealed class FactSheetStanding(string block, string accessed)
     public const string AccessedMarker = "<!--mcsc:accessed-->";
 
     /// <param name="number">The version shown, or null for the live figures.</param>
-    public static async Task<FactSheetStanding> ForAsync(Publisher publisher, int year, int? number, Language language, CancellationToken cancellationToken)
+    public static async Task<FactSheetStanding> ForAsync(
+        Publisher publisher, TimeProvider clock, int year, int? number, Language language, CancellationToken cancellationToken)
     {
         var texts = FactSheetTexts.For(language);
         var tag = language.Tag();
@@ -51,13 +52,11 @@ public sealed class FactSheetStanding(string block, string accessed)
             }
             html.Append("</nav>");
         }
-        return new FactSheetStanding(html.ToString(), number is null ? "" : " " + Encode(texts.Format("accessed", ("date", texts.Date(Today())))));
+        return new FactSheetStanding(html.ToString(), number is null ? "" : " " + Encode(texts.Format("accessed", ("date", texts.Date(Today.Of(clock))))));
     }
 
     public byte[] Fill(byte[] page) =>
         Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(page).Replace(Marker, block).Replace(AccessedMarker, accessed));
-
-    private static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow);
 
     // Albanian and Serbian letters stay letters, as in the rest of the page, not character references.
     private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder =
