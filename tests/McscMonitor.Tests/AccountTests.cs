@@ -5,6 +5,7 @@ using McscMonitor.Core.Domain;
 using McscMonitor.Data;
 using McscMonitor.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace McscMonitor.Tests;
 
@@ -55,6 +56,56 @@ public partial class AccountTests
         Assert.Contains("Sign-in failed: the user name or password is not right", await (await SignInAsync(host, userName, oldPassword)).Content.ReadAsStringAsync());
         var audit = await AuditAsync(host, "AppUser");
         Assert.Contains(audit, e => e.Action == "update" && e.Actor == userName && e.Changes.Contains("\"PasswordHash\":{\"old\":\"(hidden)\",\"new\":\"(hidden)\"}"));
+    }
+
+    [Fact]
+    public async Task APrintedPasswordMustBeChangedBeforeAnythingElseWhileTokensKeepWorking()
+    {
+        await using var host = await ApiHost.StartAsync();
+        string printed, token;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+            printed = await administration.AddAsync("nora", Roles.Monitor, null);
+            token = await administration.CreateTokenAsync("nora", "script");
+        }
+        var session = new FormClient(host.ClientHandler(), "sq");
+        await session.SubmitAsync("/signin", "/signin", new() { ["UserName"] = "nora", ["Password"] = printed, ["ReturnUrl"] = "/municipalities/peje" });
+        var page = await session.GetResponseAsync("/municipalities/peje");
+        var api = await session.GetResponseAsync("/api/v1/meetings");
+        var (_, accountPage) = await session.GetAsync("/account");
+        var script = host.ClientFor(null);
+        script.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var byToken = await script.GetAsync("/api/v1/meetings");
+        const string chosen = "Lumi-Bistrica-kalon-1958";
+        var changed = await session.SubmitAsync("/account", "/account/password",
+            new() { ["CurrentPassword"] = printed, ["NewPassword"] = chosen, ["ConfirmPassword"] = chosen });
+        var (afterwards, _) = await session.GetAsync("/municipalities/peje");
+
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/account", page.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        Assert.Contains("Fjalëkalimin tuaj e ka shtypur një administrator.", accountPage);
+        Assert.DoesNotContain("account/tokens", accountPage);
+        Assert.Equal(HttpStatusCode.OK, byToken.StatusCode);
+        Assert.Equal("/", changed.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, afterwards);
+    }
+
+    [Fact]
+    public async Task AResetPasswordMustBeChangedAgain()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var (userName, _) = host.Account(Roles.Viewer);
+        string reset;
+        await using (var scope = host.Services.CreateAsyncScope())
+            reset = await scope.ServiceProvider.GetRequiredService<UserAdministration>().ResetAsync(userName);
+        var session = new FormClient(host.ClientHandler());
+        await session.SubmitAsync("/signin", "/signin", new() { ["UserName"] = userName, ["Password"] = reset, ["ReturnUrl"] = "/" });
+
+        var home = await session.GetResponseAsync("/");
+
+        Assert.Equal("/account", home.Headers.Location?.OriginalString);
     }
 
     [Fact]

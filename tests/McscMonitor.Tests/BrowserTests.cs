@@ -64,11 +64,10 @@ public sealed class BrowserFixture : IAsyncLifetime
                 Checksum = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(file)).ToLowerInvariant(),
             };
             await scope.ServiceProvider.GetRequiredService<McscMonitor.Import.Importer>().ImportAsync(read);
-            var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
-            Passwords["mona"] = await users.AddAsync("mona", Roles.Monitor, null);
-            Passwords["ada"] = await users.AddAsync("ada", Roles.Admin, null);
-            Passwords["olsi"] = await users.AddAsync("olsi", Roles.MunicipalOfficer, "Pejë");
-            Passwords["lock"] = await users.AddAsync("lock", Roles.Monitor, null);
+            Passwords["mona"] = await Support.Accounts.AddSettledAsync(scope.ServiceProvider, "mona", Roles.Monitor, null);
+            Passwords["ada"] = await Support.Accounts.AddSettledAsync(scope.ServiceProvider, "ada", Roles.Admin, null);
+            Passwords["olsi"] = await Support.Accounts.AddSettledAsync(scope.ServiceProvider, "olsi", Roles.MunicipalOfficer, "Pejë");
+            Passwords["lock"] = await Support.Accounts.AddSettledAsync(scope.ServiceProvider, "lock", Roles.Monitor, null);
         }
         await _app.StartAsync();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -223,7 +222,13 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         var created = await admin.Locator("p[role=status]").InnerTextAsync();
 
         var nora = await OpenAsync("/signin");
-        await SignInThenAwaitAsync(nora, "nora", password, "**/municipalities/prizren**");
+        await SignInThenAwaitAsync(nora, "nora", password, "**/account");
+        var mustChange = await nora.Locator("p.notice").InnerTextAsync();
+        await nora.Locator("#current-password").FillAsync(password);
+        await nora.Locator("#new-password").FillAsync("Prizren-river-Lumbardhi-1");
+        await nora.Locator("#confirm-password").FillAsync("Prizren-river-Lumbardhi-1");
+        await nora.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await nora.WaitForURLAsync("**/municipalities/prizren**");
 
         await admin.GetByRole(AriaRole.Button, new() { Name = "Disable nora" }).ClickAsync();
         await admin.WaitForURLAsync("**/admin/users?user=nora&done=disabled");
@@ -236,6 +241,7 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         var next = await nora.GotoAsync(browser.BaseUrl + "/municipalities/prizren");
 
         Assert.StartsWith("User nora created.", created);
+        Assert.StartsWith("An administrator printed your password.", mustChange);
         Assert.Equal("nora is disabled: their sessions and tokens no longer work.", disabled);
         Assert.Contains("disabled", row);
         Assert.Contains("/signin", nora.Url);

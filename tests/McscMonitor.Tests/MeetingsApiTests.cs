@@ -62,7 +62,7 @@ public sealed class ApiHost : IAsyncDisposable
                          ("olsi", Roles.MunicipalOfficer, "Pejë"), ("vera", Roles.Viewer, null),
                      })
             {
-                accounts[role] = (name, await users.AddAsync(name, role, municipality));
+                accounts[role] = (name, await Support.Accounts.AddSettledAsync(scope.ServiceProvider, name, role, municipality));
                 tokens[role] = await users.CreateTokenAsync(name, "tests");
             }
         }

@@ -74,6 +74,7 @@ public sealed class McscClaimsFactory(UserManager<AppUser> users, RoleManager<Id
     {
         var identity = await base.GenerateClaimsAsync(user);
         if (user.MunicipalityCode is not null) identity.AddClaim(new Claim(McscClaims.Municipality, user.MunicipalityCode));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(McscClaims.MustChangePassword, "true"));
         return identity;
     }
 }

@@ -16,7 +16,7 @@ public sealed record TokenForm(string? Name);
 /// <summary>What the account page shows; a new token's value appears once, in the response that created it.</summary>
 public sealed record AccountModel(
     string UserName, IReadOnlyList<string> Roles, string? Municipality, IReadOnlyList<AccessToken> Tokens,
-    string? NewToken = null, string? Notice = null, string? Error = null);
+    string? NewToken = null, string? Notice = null, string? Error = null, bool MustChangePassword = false);
 
 /// <summary>Everyone who signs in manages their own password and their own access tokens here.</summary>
 internal static class AccountEndpoints
@@ -32,14 +32,19 @@ internal static class AccountEndpoints
         {
             var me = await MeAsync(user, users);
             var model = await ModelAsync(me, users, db);
-            if (form.NewPassword != form.ConfirmPassword) return Page(model with { Error = UiTexts.Current["account.passwordMismatch"] });
+            if (form.NewPassword != form.ConfirmPassword) return (IResult)Page(model with { Error = UiTexts.Current["account.passwordMismatch"] });
             var result = await users.ChangePasswordAsync(me, form.CurrentPassword ?? "", form.NewPassword ?? "");
             if (!result.Succeeded) return Page(model with { Error = string.Join(" ", result.Errors.Select(e => e.Description)) });
             // The change renews the security stamp, which ends every other session; this browser's cookie is renewed.
             // Tokens made before the change may have been made by whoever knew the old password.
             await administration.RevokeAllTokensAsync(me);
+            var wasPrinted = me.MustChangePassword;
+            me.MustChangePassword = false;
+            await users.UpdateAsync(me);
             await signIn.RefreshSignInAsync(me);
-            return Page(model with { Notice = UiTexts.Current["account.passwordChanged"] });
+            return wasPrinted
+                ? TypedResults.LocalRedirect("/")
+                : Page(model with { Notice = UiTexts.Current["account.passwordChanged"] });
         });
         account.MapPost("/tokens", async (
             [FromForm] TokenForm form, ClaimsPrincipal user, UserManager<AppUser> users, UserAdministration administration, McscDbContext db) =>
@@ -76,7 +81,7 @@ internal static class AccountEndpoints
     private static async Task<AccountModel> ModelAsync(AppUser me, UserManager<AppUser> users, McscDbContext db)
     {
         var tokens = await db.AccessTokens.AsNoTracking().Where(t => t.UserId == me.Id && t.RevokedAtUtc == null).OrderBy(t => t.CreatedAtUtc).ToListAsync();
-        return new AccountModel(me.UserName!, [.. await users.GetRolesAsync(me)], me.MunicipalityCode, tokens);
+        return new AccountModel(me.UserName!, [.. await users.GetRolesAsync(me)], me.MunicipalityCode, tokens, MustChangePassword: me.MustChangePassword);
     }
 
     private static RazorComponentResult<AccountPage> Page(AccountModel model) => PageResult.For<AccountPage, AccountModel>(model);

@@ -14,6 +14,9 @@ public sealed class AppUser : IdentityUser
     public DateTime? DisabledAtUtc { get; set; }
 
     public DateTime? LastSignInAtUtc { get; set; }
+
+    /// <summary>Set when an admin printed the password (a new account or a reset): its owner chooses their own before doing anything else.</summary>
+    public bool MustChangePassword { get; set; }
 }
 
 /// <summary>The roles of the design (§7).</summary>
@@ -30,6 +33,9 @@ public static class Roles
 public static class McscClaims
 {
     public const string Municipality = "mcsc:municipality";
+
+    /// <summary>On a browser session whose password an admin printed; only the password page answers it.</summary>
+    public const string MustChangePassword = "mcsc:must-change-password";
 }
 
 /// <summary>Who may read and write the records of a municipality (design §7).</summary>

@@ -29,7 +29,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         var municipalityCode = await MunicipalityForAsync(role, municipality);
         await EnsureRolesAsync();
         var password = NewPassword(userName);
-        var user = new AppUser { UserName = userName, MunicipalityCode = municipalityCode, LockoutEnabled = true };
+        var user = new AppUser { UserName = userName, MunicipalityCode = municipalityCode, LockoutEnabled = true, MustChangePassword = true };
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRoleAsync(user, role));
         return password;
@@ -80,6 +80,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         var password = NewPassword(user.UserName);
         Check(await users.RemovePasswordAsync(user));
         Check(await users.AddPasswordAsync(user, password));
+        user.MustChangePassword = true;
         Check(await users.SetLockoutEndDateAsync(user, null));
         await RevokeAllTokensAsync(user);
         return password;

@@ -15,13 +15,13 @@ public static class UsersCommand
         add.SetAction((result, token) => RunAsync(context, async users =>
         {
             var password = await users.AddAsync(result.GetValue(name)!, result.GetValue(role)!, result.GetValue(municipality));
-            return $"User {result.GetValue(name)} added. Password (shown once): {password}";
+            return $"User {result.GetValue(name)} added. Password (shown once; they choose their own at first sign-in): {password}";
         }, token));
 
         var resetName = new Argument<string>("NAME") { Description = "User name" };
         var reset = new Command("reset", "Sets a new generated password, printed once, lifts a lockout, and ends the user's sessions and tokens.") { resetName };
         reset.SetAction((result, token) => RunAsync(context, async users =>
-            $"New password for {result.GetValue(resetName)} (shown once): {await users.ResetAsync(result.GetValue(resetName)!)}", token));
+            $"New password for {result.GetValue(resetName)} (shown once; they choose their own at next sign-in): {await users.ResetAsync(result.GetValue(resetName)!)}", token));
 
         var list = new Command("list", "Lists users with their roles and municipality.");
         list.SetAction((result, token) => RunAsync(context, async users => string.Join(Environment.NewLine,

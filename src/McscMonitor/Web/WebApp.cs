@@ -57,6 +57,7 @@ public static class WebApp
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseFirstPasswordChange();
         // Every change a request makes is audited under the name of whoever made it.
         app.Use((context, next) =>
         {

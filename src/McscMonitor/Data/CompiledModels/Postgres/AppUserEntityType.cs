@@ -21,7 +21,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
                 "McscMonitor.Users.AppUser",
                 typeof(AppUser),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -106,6 +106,14 @@ namespace McscMonitor.Data.CompiledModels.Postgres
                 fieldInfo: typeof(AppUser).GetField("<MunicipalityCode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             municipalityCode.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var mustChangePassword = runtimeEntityType.AddProperty(
+                "MustChangePassword",
+                typeof(bool),
+                propertyInfo: typeof(AppUser).GetProperty("MustChangePassword", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AppUser).GetField("<MustChangePassword>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            mustChangePassword.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var normalizedEmail = runtimeEntityType.AddProperty(
                 "NormalizedEmail",

@@ -20,7 +20,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
                 "McscMonitor.Users.AppUser",
                 typeof(AppUser),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -95,6 +95,13 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(AppUser).GetProperty("MunicipalityCode", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(AppUser).GetField("<MunicipalityCode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var mustChangePassword = runtimeEntityType.AddProperty(
+                "MustChangePassword",
+                typeof(bool),
+                propertyInfo: typeof(AppUser).GetProperty("MustChangePassword", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AppUser).GetField("<MustChangePassword>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var normalizedEmail = runtimeEntityType.AddProperty(
                 "NormalizedEmail",

@@ -11,7 +11,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
     public partial class SqliteMcscDbContextModel
     {
         private SqliteMcscDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ecdb8234-9ab3-4bbd-8de4-cfec2a9c7b05"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("c0e036f6-aba8-4b85-ae9a-a568f904fc5f"), entityTypeCount: 25)
         {
         }
 

@@ -1449,6 +1449,9 @@ namespace McscMonitor.Data.Migrations.Postgres
                     b.Property<string>("MunicipalityCode")
                         .HasColumnType("text");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");

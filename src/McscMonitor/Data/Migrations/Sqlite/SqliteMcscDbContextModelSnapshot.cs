@@ -1422,6 +1422,9 @@ namespace McscMonitor.Data.Migrations.Sqlite
                     b.Property<string>("MunicipalityCode")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
