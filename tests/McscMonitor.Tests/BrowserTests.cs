@@ -201,6 +201,27 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         }
     }
 
+    /// <summary>
+    /// At 390 px: how far the page scrolls sideways, and which buttons, links and toggles in the
+    /// main part are out of sight to the right, of the screen or of the table frame that scrolls them.
+    /// </summary>
+    private static async Task<(int Overflow, IReadOnlyList<string> OffScreen)> PhoneProblemsAsync(IPage page)
+    {
+        await page.SetViewportSizeAsync(390, 900);
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        var offScreen = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('main button, main a, main summary, main input, main select')]
+              .filter(e => e.offsetParent !== null && e.type !== 'hidden')
+              .filter(e => {
+                const right = e.getBoundingClientRect().right;
+                const frame = e.closest('.table-wrap');
+                return right > document.documentElement.clientWidth + 1 || (frame && right > frame.getBoundingClientRect().right + 1);
+              })
+              .map(e => e.outerHTML.slice(0, 120))
+            """);
+        return (overflow, offScreen);
+    }
+
     /// <summary>Signs in on the sign-in page in whatever language it is shown.</summary>
     private static async Task SignInAsync(IPage page, string userName, string password)
     {
@@ -303,7 +324,7 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
 
         // The officer sees why, records the meeting and submits again; the monitor verifies.
         await officer.ReloadAsync();
-        var sentBack = await officer.GetByRole(AriaRole.Alert).InnerTextAsync();
+        var sentBack = await officer.Locator("section.approval").InnerTextAsync();
         await officer.GetByRole(AriaRole.Link, new() { Name = "Record a meeting" }).ClickAsync();
         await officer.WaitForURLAsync("**/meetings/new**");
         await officer.GetByLabel("Date").FillAsync("2022-12-02");
@@ -330,6 +351,7 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         await monitor.Locator("summary", new() { HasText = "Reopen" }).ClickAsync();
         await monitor.Locator("input[name=Reason]").FillAsync("A second December meeting was reported.");
         await ClickThenSeeAsync(monitor, monitor.GetByRole(AriaRole.Button, new() { Name = "Reopen" }), "The data for 2022 is draft.");
+        var reopened = await monitor.Locator("section.approval").InnerTextAsync();
         await monitor.GetByRole(AriaRole.Link, new() { Name = "Record a meeting" }).ClickAsync();
         await monitor.WaitForURLAsync("**/meetings/new**");
         await monitor.GetByLabel("Date").FillAsync("2022-12-05");
@@ -350,6 +372,9 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         var latest = await monitor.APIRequest.GetAsync(browser.BaseUrl + "/factsheet/2022/v2/en");
 
         Assert.Contains("The December meeting is missing.", sentBack);
+        Assert.Contains("A monitor sent it back", sentBack);
+        Assert.Contains("Reopened: A second December meeting was reported.", reopened);
+        Assert.Contains("A monitor reopened it", reopened);
         Assert.Equal(200, version1.Status);
         Assert.Contains("The data has changed since version 1", changed);
         Assert.Equal(version1Bytes, version1Again);
@@ -407,6 +432,8 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
         var errors = await page.Locator("table.import-errors tbody tr").AllInnerTextsAsync();
+        var (overflow, offScreen) = await PhoneProblemsAsync(page);
+        await page.SetViewportSizeAsync(1280, 900);
 
         await page.GetByLabel("File").SetInputFilesAsync(new FilePayload
         {
@@ -417,6 +444,8 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
 
         Assert.Equal(2, errors.Count);
         Assert.Contains(errors, error => error.Contains("did you mean Pejë"));
+        Assert.True(overflow <= 0, $"the import errors make the page {overflow}px wider than a 390 px phone");
+        Assert.Empty(offScreen);
         Assert.Contains("Imported compensation.csv", await page.Locator("main").InnerTextAsync());
     }
 
@@ -509,6 +538,7 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
     [InlineData("/municipalities/peje/meetings/new", "sr-Cyrl")]
     [InlineData("/municipalities/peje/compensation/new", "sq")]
     [InlineData("/municipalities/prizren?year=2021", "sr-Latn")]
+    [InlineData("/municipalities/prizren?year=2022", "sq")]
     [InlineData("/account", "en")]
     [InlineData("/import", "sq")]
     [InlineData("/audit", "en")]
@@ -534,12 +564,12 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         var name = new string(path.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, $"page-{name}-{language}.png"), FullPage = true });
         // On a phone the page itself never scrolls sideways; a wide table scrolls in its own frame or becomes cards.
-        await page.SetViewportSizeAsync(390, 900);
-        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        var (overflow, offScreen) = await PhoneProblemsAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, $"page-{name}-{language}-390.png"), FullPage = true });
 
         Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
         Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a 390 px phone");
+        Assert.Empty(offScreen);
         Assert.NotEmpty(result.Passes);
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}")

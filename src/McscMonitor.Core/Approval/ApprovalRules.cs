@@ -5,6 +5,9 @@ public enum ApprovalState { Draft, Submitted, Verified, Locked }
 
 public enum ApprovalAction { Submit, Verify, Return, Reopen, Lock, Withdraw }
 
+/// <summary>Where a municipality-year stands, as its page names it: a draft sent back or reopened says so until it is submitted again.</summary>
+public enum ApprovalStanding { Draft, Returned, Reopened, Submitted, Verified, Locked }
+
 /// <summary>Who acts, as far as approval is concerned; an officer acts only for their own municipality.</summary>
 public enum ApprovalRole { Admin, Monitor, OwnOfficer, OtherOfficer, Viewer }
 
@@ -25,6 +28,16 @@ public sealed record ApprovalDecision(ApprovalState? Next, string? Refusal, stri
 public static class ApprovalRules
 {
     public static bool IsEditable(ApprovalState state) => state == ApprovalState.Draft;
+
+    /// <param name="reasonFrom">The action that gave the standing reason: a return or a reopening.</param>
+    public static ApprovalStanding Standing(ApprovalState state, string? reason, ApprovalAction? reasonFrom) => state switch
+    {
+        ApprovalState.Draft when reason is null => ApprovalStanding.Draft,
+        ApprovalState.Draft => reasonFrom == ApprovalAction.Reopen ? ApprovalStanding.Reopened : ApprovalStanding.Returned,
+        ApprovalState.Submitted => ApprovalStanding.Submitted,
+        ApprovalState.Verified => ApprovalStanding.Verified,
+        _ => ApprovalStanding.Locked,
+    };
 
     /// <param name="yearEnded">Whether the year's last day has passed; a year in progress cannot be submitted.</param>
     public static ApprovalDecision Decide(ApprovalState state, ApprovalAction action, ApprovalRole role, string? reason, bool yearEnded = true)

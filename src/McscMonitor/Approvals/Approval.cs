@@ -17,6 +17,11 @@ public sealed class Approval
     /// <summary>Why the data was last sent back or reopened; shown to the officer until it is submitted again.</summary>
     public string? Reason { get; set; }
 
+    /// <summary>Whether <see cref="Reason"/> came with a return or a reopening: the page names the two differently.</summary>
+    public ApprovalAction? ReasonFrom { get; set; }
+
+    public ApprovalStanding Standing => ApprovalRules.Standing(State, Reason, ReasonFrom);
+
     public DateTime ChangedAtUtc { get; set; }
     public string ChangedBy { get; set; } = "";
 
@@ -32,6 +37,8 @@ internal sealed class ApprovalConfiguration : IEntityTypeConfiguration<Approval>
         approval.Property(a => a.MunicipalityCode).HasMaxLength(32);
         approval.Property(a => a.State).HasConversion<CodeConverter<ApprovalState>>().HasMaxLength(16);
         approval.Property(a => a.Reason).HasMaxLength(TextLimits.Reason);
+        approval.Property(a => a.ReasonFrom).HasConversion<CodeConverter<ApprovalAction>>().HasMaxLength(16);
+        approval.Ignore(a => a.Standing);
         approval.Property(a => a.ChangedBy).HasMaxLength(200);
         approval.Property(a => a.Version).IsConcurrencyToken();
         approval.HasIndex(a => new { a.MunicipalityCode, a.Year }).IsUnique();

@@ -18,7 +18,8 @@ public sealed record Completeness(bool Council, bool Meetings, bool WorkPlan, bo
 public sealed record Declaration(IReadOnlyList<string> Lines, bool DeclaresZero);
 
 public sealed record ApprovalStatus(
-    string MunicipalityCode, int Year, ApprovalState State, string? Reason, DateTime? ChangedAtUtc, string? ChangedBy, Completeness Recorded);
+    string MunicipalityCode, int Year, ApprovalState State, string? Reason, DateTime? ChangedAtUtc, string? ChangedBy, Completeness Recorded,
+    ApprovalStanding Standing = ApprovalStanding.Draft);
 
 /// <summary>
 /// `Approval:FourEyes` (off by default): the monitor who verifies a municipality's year is not
@@ -73,6 +74,7 @@ public sealed class ApprovalWorkflow(McscDbContext db, AuditActor actor, TimePro
         row.State = decision.Next!.Value;
         // A reason stays visible until the data is submitted again.
         row.Reason = action is ApprovalAction.Return or ApprovalAction.Reopen ? reason!.Trim() : action == ApprovalAction.Submit ? null : row.Reason;
+        row.ReasonFrom = action is ApprovalAction.Return or ApprovalAction.Reopen ? action : row.Reason is null ? null : row.ReasonFrom;
         row.ChangedAtUtc = clock.GetUtcNow().UtcDateTime;
         row.ChangedBy = actor.Name;
         row.Version++;
@@ -151,7 +153,8 @@ public sealed class ApprovalWorkflow(McscDbContext db, AuditActor actor, TimePro
         {
             var approval = approvals.GetValueOrDefault(code);
             return new ApprovalStatus(code, year, approval?.State ?? ApprovalState.Draft, approval?.Reason, approval?.ChangedAtUtc, approval?.ChangedBy,
-                new Completeness(councils.Contains(code), meetings.Contains(code), plans.Contains(code), compensation.Contains(code)));
+                new Completeness(councils.Contains(code), meetings.Contains(code), plans.Contains(code), compensation.Contains(code)),
+                approval?.Standing ?? ApprovalStanding.Draft);
         }).ToList();
     }
 

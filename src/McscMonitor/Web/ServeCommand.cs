@@ -42,7 +42,7 @@ public static class ServeCommand
         await using (var scope = app.Services.CreateAsyncScope())
         {
             if (await scope.ServiceProvider.GetRequiredService<UserAdministration>().CreateFirstAdminAsync() is { } password)
-                await context.Out.WriteLineAsync($"No users yet: created 'admin' with password {password} (shown once; change it with `users reset admin`).");
+                await context.Out.WriteLineAsync($"No users yet: created 'admin' with password {password} (shown once; the first sign-in asks for a password of your own).");
         }
 
         if (app.Services.GetRequiredService<FactSheet.PublisherOptions>().MissingForPublication is { } setting)

@@ -22,7 +22,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
                 "McscMonitor.Approvals.Approval",
                 typeof(Approval),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -69,6 +69,16 @@ namespace McscMonitor.Data.CompiledModels.Postgres
                 nullable: true,
                 maxLength: 500);
             reason.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var reasonFrom = runtimeEntityType.AddProperty(
+                "ReasonFrom",
+                typeof(ApprovalAction?),
+                propertyInfo: typeof(Approval).GetProperty("ReasonFrom", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Approval).GetField("<ReasonFrom>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 16,
+                valueConverter: new CodeConverter<ApprovalAction>());
+            reasonFrom.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var state = runtimeEntityType.AddProperty(
                 "State",

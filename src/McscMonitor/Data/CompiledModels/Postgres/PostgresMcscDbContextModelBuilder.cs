@@ -12,7 +12,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
     public partial class PostgresMcscDbContextModel
     {
         private PostgresMcscDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ec179f9f-3603-49df-98c0-0108391eb589"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("9af36663-4f47-4997-996e-90f66cde94be"), entityTypeCount: 25)
         {
         }
 

@@ -21,7 +21,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
                 "McscMonitor.Approvals.Approval",
                 typeof(Approval),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -63,6 +63,15 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Approval).GetField("<Reason>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 500);
+
+            var reasonFrom = runtimeEntityType.AddProperty(
+                "ReasonFrom",
+                typeof(ApprovalAction?),
+                propertyInfo: typeof(Approval).GetProperty("ReasonFrom", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Approval).GetField("<ReasonFrom>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 16,
+                valueConverter: new CodeConverter<ApprovalAction>());
 
             var state = runtimeEntityType.AddProperty(
                 "State",

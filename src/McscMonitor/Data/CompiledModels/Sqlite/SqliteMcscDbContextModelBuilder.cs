@@ -11,7 +11,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
     public partial class SqliteMcscDbContextModel
     {
         private SqliteMcscDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c0e036f6-aba8-4b85-ae9a-a568f904fc5f"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("48252878-2a51-44c3-8d7d-31829618a55e"), entityTypeCount: 25)
         {
         }
 

@@ -47,6 +47,10 @@ namespace McscMonitor.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("ReasonFrom")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
