@@ -20,6 +20,7 @@ public class OpenApiTests
             municipality = "gjilan", year = 2021, rule = "work-plan-non-majority", institution = "municipality", status = "open",
             textSq = "Të miratohet plani i punës.", textSrLatn = "Da se usvoji plan rada.", textEn = "Adopt a work plan.",
         },
+        ["/api/v1/recommendations/{id}/progress"] = new { text = "A working group was formed." },
     };
 
     [Fact]
@@ -50,7 +51,7 @@ public class OpenApiTests
                     var form = new MultipartFormDataContent { { new ByteArrayContent("municipality,year,status\nPeja,2025,paid\n"u8.ToArray()), "file", "compensation.csv" } };
                     request.Content = form;
                 }
-                else if (method == HttpMethod.Post) request.Content = JsonContent.Create(Bodies[collection]);
+                else if (method == HttpMethod.Post) request.Content = JsonContent.Create(Bodies.GetValueOrDefault(path.Name) ?? Bodies[collection]);
                 else if (method == HttpMethod.Put)
                 {
                     var current = await admin.GetAsync($"{collection}/{id}");

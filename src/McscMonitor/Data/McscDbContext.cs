@@ -40,6 +40,7 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<Approvals.Approval> Approvals => Set<Approvals.Approval>();
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+    public DbSet<ProgressNote> ProgressNotes => Set<ProgressNote>();
     public DbSet<Publications.Publication> Publications => Set<Publications.Publication>();
     public DbSet<Publications.PublicationFile> PublicationFiles => Set<Publications.PublicationFile>();
 
@@ -117,6 +118,7 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
         builder.ApplyConfiguration(new AccessTokenConfiguration());
         builder.ApplyConfiguration(new Approvals.ApprovalConfiguration());
         builder.ApplyConfiguration(new FollowUp.RecommendationConfiguration());
+        builder.ApplyConfiguration(new FollowUp.ProgressNoteConfiguration());
         builder.ApplyConfiguration(new Publications.PublicationConfiguration());
         builder.ApplyConfiguration(new Publications.PublicationFileConfiguration());
     }

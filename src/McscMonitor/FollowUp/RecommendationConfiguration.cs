@@ -15,7 +15,6 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
         recommendation.Property(r => r.TextSq).HasMaxLength(RecommendationKind.MaxText);
         recommendation.Property(r => r.TextSrLatn).HasMaxLength(RecommendationKind.MaxText);
         recommendation.Property(r => r.TextEn).HasMaxLength(RecommendationKind.MaxText);
-        recommendation.Property(r => r.Progress).HasMaxLength(RecommendationKind.MaxProgress);
         recommendation.Property(r => r.Institution).HasConversion<CodeConverter<Institution>>().HasMaxLength(32);
         recommendation.Property(r => r.Status).HasConversion<CodeConverter<RecommendationStatus>>().HasMaxLength(32);
         recommendation.HasOne<Municipality>().WithMany().HasForeignKey(r => r.MunicipalityCode).OnDelete(DeleteBehavior.Restrict);

@@ -4,7 +4,8 @@ using McscMonitor.Core.Localization;
 
 namespace McscMonitor.Records;
 
-public enum FieldType { Text, Date, WholeNumber, Amount, Year, Choice, Answer }
+/// <summary>How a field is typed in; <see cref="LongText"/> is text of several lines (a recommendation, a note).</summary>
+public enum FieldType { Text, LongText, Date, WholeNumber, Amount, Year, Choice, Answer }
 
 /// <summary>
 /// One field of a record type, declared once for its form, its REST input, its column in the

@@ -35,6 +35,11 @@ public abstract class RecordForm<TRecord, TDto, TInput>(RecordKind<TRecord, TDto
 
     public void Map(IEndpointRouteBuilder routes) => routes.MapRecordForms(this);
 
+    /// <summary>Choices that depend on the record being written (its municipality and year), in place of a field's fixed options.</summary>
+    public virtual Task<IReadOnlyDictionary<string, IReadOnlyList<(string Value, string Label)>>> ChoicesAsync(
+        FormValues values, Data.McscDbContext db, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<(string Value, string Label)>>>(new Dictionary<string, IReadOnlyList<(string, string)>>());
+
     /// <summary>What a new record's form starts with, besides its municipality.</summary>
     public virtual Dictionary<string, string?> Defaults(int year) => [];
 

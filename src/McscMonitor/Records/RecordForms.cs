@@ -13,9 +13,10 @@ namespace McscMonitor.Records;
 
 /// <summary>A record's form page: where it posts, its fields and values, and what went wrong with them.</summary>
 /// <param name="DeleteAction">Null for a new record.</param>
+/// <param name="Choices">Options that depend on the record, in place of a field's fixed ones.</param>
 public sealed record RecordFormModel(
     string Action, string? DeleteAction, string TextPrefix, IReadOnlyList<FormField> Fields, FormValues Values, bool DeleteNeedsReason,
-    Dictionary<string, string[]> Errors, string? Message);
+    Dictionary<string, string[]> Errors, string? Message, IReadOnlyDictionary<string, IReadOnlyList<(string Value, string Label)>> Choices);
 
 /// <summary>
 /// Create, change and delete any record type in the browser, through the same write path as
@@ -38,12 +39,13 @@ internal static class RecordForms
     {
         var kind = form.Kind;
         var pages = routes.MapGroup("").RequireAuthorization(RecordAccess.Policy).ExcludeFromDescription();
-        pages.MapGet($"/municipalities/{{code}}/{kind.Name}/new", (string code, int? year, ClaimsPrincipal user) =>
+        pages.MapGet($"/municipalities/{{code}}/{kind.Name}/new", async (string code, int? year, ClaimsPrincipal user, McscDbContext db, TimeProvider clock,
+            CancellationToken cancellationToken) =>
         {
             if (!RecordAccess.CanAccess(user, code)) return (IResult)TypedResults.Forbid();
-            var values = form.Defaults(year ?? DateTime.Today.Year);
+            var values = form.Defaults(year ?? Today.Of(clock).Year);
             values["municipality"] = code;
-            return Page(form, new FormValues(values), null);
+            return await PageAsync(form, new FormValues(values), null, db, cancellationToken);
         });
         pages.MapGet($"/{kind.Name}/{{id:int}}/edit", async (int id, McscDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         {
@@ -54,7 +56,7 @@ internal static class RecordForms
             var values = form.ValuesOf(kind.ToDto(row));
             values["municipality"] = row.Municipality;
             values["version"] = row.Record.Version.ToString(CultureInfo.InvariantCulture);
-            return Page(form, new FormValues(values), id);
+            return await PageAsync(form, new FormValues(values), id, db, cancellationToken);
         });
         pages.MapPost($"/{kind.Name}", (IFormCollection posted, McscDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken cancellationToken) =>
             SaveAsync(form, null, Posted(posted), db, user, Today.Of(clock), cancellationToken));
@@ -71,9 +73,9 @@ internal static class RecordForms
                 WriteStatus.Done => (IResult)TypedResults.LocalRedirect(BackTo(form, values, "deleted")),
                 WriteStatus.Forbidden => TypedResults.Forbid(),
                 WriteStatus.NotFound => TypedResults.NotFound(),
-                WriteStatus.Conflict or WriteStatus.Closed => Page(form, values, id, message: result.Detail),
-                WriteStatus.Invalid => Page(form, values, id, result.Errors),
-                _ => Page(form, values, id, message: UiTexts.Current["form.staleDelete"]),
+                WriteStatus.Conflict or WriteStatus.Closed => await PageAsync(form, values, id, db, cancellationToken, message: result.Detail),
+                WriteStatus.Invalid => await PageAsync(form, values, id, db, cancellationToken, result.Errors),
+                _ => await PageAsync(form, values, id, db, cancellationToken, message: UiTexts.Current["form.staleDelete"]),
             };
         });
         return routes;
@@ -85,7 +87,7 @@ internal static class RecordForms
         where TRecord : EditableRecord
     {
         var input = form.Read(values);
-        if (values.Errors.Count > 0) return Page(form, values, id, values.Errors);
+        if (values.Errors.Count > 0) return await PageAsync(form, values, id, db, cancellationToken, values.Errors);
 
         var result = await RecordWriter.SaveAsync(form.Kind, id, input, values.Version, db, user, today, cancellationToken);
         return result.Status switch
@@ -93,9 +95,9 @@ internal static class RecordForms
             WriteStatus.Done => TypedResults.LocalRedirect(BackTo(form, values, "saved")),
             WriteStatus.Forbidden => TypedResults.Forbid(),
             WriteStatus.NotFound => TypedResults.NotFound(),
-            WriteStatus.Invalid => Page(form, values, id, result.Errors),
-            WriteStatus.Conflict or WriteStatus.Closed => Page(form, values, id, message: result.Detail),
-            _ => Page(form, values, id, message: UiTexts.Current["form.stale"]),
+            WriteStatus.Invalid => await PageAsync(form, values, id, db, cancellationToken, result.Errors),
+            WriteStatus.Conflict or WriteStatus.Closed => await PageAsync(form, values, id, db, cancellationToken, message: result.Detail),
+            _ => await PageAsync(form, values, id, db, cancellationToken, message: UiTexts.Current["form.stale"]),
         };
     }
 
@@ -110,8 +112,9 @@ internal static class RecordForms
         return $"/municipalities/{Uri.EscapeDataString(values.Municipality ?? "")}?{year}changed={done}";
     }
 
-    private static RazorComponentResult<RecordFormView> Page<TRecord, TDto, TInput>(
-        RecordForm<TRecord, TDto, TInput> form, FormValues values, int? id, Dictionary<string, string[]>? errors = null, string? message = null)
+    private static async Task<RazorComponentResult<RecordFormView>> PageAsync<TRecord, TDto, TInput>(
+        RecordForm<TRecord, TDto, TInput> form, FormValues values, int? id, McscDbContext db, CancellationToken cancellationToken,
+        Dictionary<string, string[]>? errors = null, string? message = null)
         where TRecord : EditableRecord =>
         PageResult.For<RecordFormView, RecordFormModel>(new RecordFormModel(
             id is null ? $"/{form.Kind.Name}" : $"/{form.Kind.Name}/{id}",
@@ -121,5 +124,6 @@ internal static class RecordForms
             values,
             form.Kind.DeleteNeedsReason,
             errors ?? [],
-            message));
+            message,
+            await form.ChoicesAsync(values, db, cancellationToken)));
 }

@@ -94,6 +94,7 @@ public static class WebApp
         app.MapPublicationFeed();
         app.MapTrends();
         app.MapFollowUp();
+        app.MapProgressNotes();
         // For a load balancer to know the instance is up: no database, no session, nothing to render.
         app.MapGet("/healthz", () => TypedResults.Text("ok")).ExcludeFromDescription();
         return app;

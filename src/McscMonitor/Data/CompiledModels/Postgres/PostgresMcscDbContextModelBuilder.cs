@@ -12,7 +12,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
     public partial class PostgresMcscDbContextModel
     {
         private PostgresMcscDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9af36663-4f47-4997-996e-90f66cde94be"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("21f27896-1c00-4bc1-b7fa-e480475af7eb"), entityTypeCount: 26)
         {
         }
 
@@ -26,6 +26,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
             var meeting = MeetingEntityType.Create(this);
             var member = MemberEntityType.Create(this);
             var municipality = MunicipalityEntityType.Create(this);
+            var progressNote = ProgressNoteEntityType.Create(this);
             var recommendation = RecommendationEntityType.Create(this);
             var region = RegionEntityType.Create(this);
             var workPlan = WorkPlanEntityType.Create(this);
@@ -51,6 +52,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
             MeetingEntityType.CreateForeignKey1(meeting, council);
             MemberEntityType.CreateForeignKey1(member, council);
             MunicipalityEntityType.CreateForeignKey1(municipality, region);
+            ProgressNoteEntityType.CreateForeignKey1(progressNote, recommendation);
             RecommendationEntityType.CreateForeignKey1(recommendation, municipality);
             WorkPlanEntityType.CreateForeignKey1(workPlan, council);
             PublicationFileEntityType.CreateForeignKey1(publicationFile, publication);
@@ -70,6 +72,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
             MeetingEntityType.CreateAnnotations(meeting);
             MemberEntityType.CreateAnnotations(member);
             MunicipalityEntityType.CreateAnnotations(municipality);
+            ProgressNoteEntityType.CreateAnnotations(progressNote);
             RecommendationEntityType.CreateAnnotations(recommendation);
             RegionEntityType.CreateAnnotations(region);
             WorkPlanEntityType.CreateAnnotations(workPlan);

@@ -21,7 +21,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
                 "McscMonitor.Core.Domain.Recommendation",
                 typeof(Recommendation),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 11,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -62,15 +62,6 @@ namespace McscMonitor.Data.CompiledModels.Postgres
                 maxLength: 32);
             municipalityCode.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-            var progress = runtimeEntityType.AddProperty(
-                "Progress",
-                typeof(string),
-                propertyInfo: typeof(Recommendation).GetProperty("Progress", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Recommendation).GetField("<Progress>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 4000);
-            progress.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
             var rule = runtimeEntityType.AddProperty(
                 "Rule",
                 typeof(string),
@@ -94,6 +85,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
                 typeof(string),
                 propertyInfo: typeof(Recommendation).GetProperty("TextEn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Recommendation).GetField("<TextEn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
                 maxLength: 1000);
             textEn.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
@@ -102,6 +94,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
                 typeof(string),
                 propertyInfo: typeof(Recommendation).GetProperty("TextSq", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Recommendation).GetField("<TextSq>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
                 maxLength: 1000);
             textSq.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
@@ -110,6 +103,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
                 typeof(string),
                 propertyInfo: typeof(Recommendation).GetProperty("TextSrLatn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Recommendation).GetField("<TextSrLatn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
                 maxLength: 1000);
             textSrLatn.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 

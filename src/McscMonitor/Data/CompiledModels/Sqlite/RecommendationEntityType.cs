@@ -20,7 +20,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
                 "McscMonitor.Core.Domain.Recommendation",
                 typeof(Recommendation),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 11,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -57,14 +57,6 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Recommendation).GetField("<MunicipalityCode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 32);
 
-            var progress = runtimeEntityType.AddProperty(
-                "Progress",
-                typeof(string),
-                propertyInfo: typeof(Recommendation).GetProperty("Progress", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Recommendation).GetField("<Progress>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 4000);
-
             var rule = runtimeEntityType.AddProperty(
                 "Rule",
                 typeof(string),
@@ -86,6 +78,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
                 typeof(string),
                 propertyInfo: typeof(Recommendation).GetProperty("TextEn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Recommendation).GetField("<TextEn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
                 maxLength: 1000);
 
             var textSq = runtimeEntityType.AddProperty(
@@ -93,6 +86,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
                 typeof(string),
                 propertyInfo: typeof(Recommendation).GetProperty("TextSq", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Recommendation).GetField("<TextSq>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
                 maxLength: 1000);
 
             var textSrLatn = runtimeEntityType.AddProperty(
@@ -100,6 +94,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
                 typeof(string),
                 propertyInfo: typeof(Recommendation).GetProperty("TextSrLatn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Recommendation).GetField("<TextSrLatn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
                 maxLength: 1000);
 
             var version = runtimeEntityType.AddProperty(

@@ -11,7 +11,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
     public partial class SqliteMcscDbContextModel
     {
         private SqliteMcscDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("48252878-2a51-44c3-8d7d-31829618a55e"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("d27f4a79-fff9-4a93-8f7f-7f4f384af80d"), entityTypeCount: 26)
         {
         }
 
@@ -25,6 +25,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
             var meeting = MeetingEntityType.Create(this);
             var member = MemberEntityType.Create(this);
             var municipality = MunicipalityEntityType.Create(this);
+            var progressNote = ProgressNoteEntityType.Create(this);
             var recommendation = RecommendationEntityType.Create(this);
             var region = RegionEntityType.Create(this);
             var workPlan = WorkPlanEntityType.Create(this);
@@ -50,6 +51,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
             MeetingEntityType.CreateForeignKey1(meeting, council);
             MemberEntityType.CreateForeignKey1(member, council);
             MunicipalityEntityType.CreateForeignKey1(municipality, region);
+            ProgressNoteEntityType.CreateForeignKey1(progressNote, recommendation);
             RecommendationEntityType.CreateForeignKey1(recommendation, municipality);
             WorkPlanEntityType.CreateForeignKey1(workPlan, council);
             PublicationFileEntityType.CreateForeignKey1(publicationFile, publication);
@@ -69,6 +71,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
             MeetingEntityType.CreateAnnotations(meeting);
             MemberEntityType.CreateAnnotations(member);
             MunicipalityEntityType.CreateAnnotations(municipality);
+            ProgressNoteEntityType.CreateAnnotations(progressNote);
             RecommendationEntityType.CreateAnnotations(recommendation);
             RegionEntityType.CreateAnnotations(region);
             WorkPlanEntityType.CreateAnnotations(workPlan);
