@@ -91,4 +91,13 @@ public class ApprovalRulesTests
         Assert.Equal("approvalWrongState", ApprovalRules.Decide(ApprovalState.Verified, ApprovalAction.Withdraw, ApprovalRole.OwnOfficer, null).Refusal);
         Assert.Equal("approvalNotAllowed", ApprovalRules.Decide(ApprovalState.Submitted, ApprovalAction.Withdraw, ApprovalRole.OtherOfficer, null).Refusal);
     }
+
+    [Theory]
+    [InlineData(ApprovalState.Draft, null, null, ApprovalStanding.Draft)]
+    [InlineData(ApprovalState.Draft, "The June meeting has no attendance.", ApprovalAction.Return, ApprovalStanding.Returned)]
+    [InlineData(ApprovalState.Draft, "A late meeting was reported.", ApprovalAction.Reopen, ApprovalStanding.Reopened)]
+    [InlineData(ApprovalState.Submitted, null, null, ApprovalStanding.Submitted)]
+    [InlineData(ApprovalState.Locked, null, null, ApprovalStanding.Locked)]
+    public void ADraftWithAReasonIsNamedForTheStepThatGaveIt(ApprovalState state, string? reason, ApprovalAction? from, ApprovalStanding expected) =>
+        Assert.Equal(expected, ApprovalRules.Standing(state, reason, from));
 }

@@ -138,9 +138,9 @@ public class ApprovalTests
         var verifyTwice = await host.RunCliAsync("approval", "reopen", "--year", "2021", "--municipality", "peje", "--reason", "x");
 
         Assert.Equal(1, withoutReason.ExitCode);
-        Assert.Contains("a reason is required", withoutReason.Error);
+        Assert.Contains("A reason is required", withoutReason.Error);
         Assert.Equal(1, verifyTwice.ExitCode);
-        Assert.Contains("data that is submitted cannot be given the action “reopen”", verifyTwice.Error);
+        Assert.Contains("The data is submitted, so it cannot be given the step “reopen”; the steps from submitted are: verify, send back, withdraw.", verifyTwice.Error);
     }
 
     [Fact]
@@ -161,6 +161,6 @@ public class ApprovalTests
         Assert.Contains("control, invisible or text-direction characters", bidi.Error);
         Assert.Equal(1, note.ExitCode);
         Assert.Contains("at most 500", note.Error);
-        Assert.Matches(@"peje\s+submitted", status.Output);
+        Assert.Matches(@"Pejë/Peć\s+submitted", status.Output);
     }
 }

@@ -270,6 +270,33 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
     }
 
     [Fact]
+    public async Task ARecommendationWrittenOnlyInSerbianSavesAndShowsAsPendingTranslationInAlbanian()
+    {
+        var indicators = await (await OpenAsync("/")).APIRequest.GetAsync(browser.BaseUrl + "/api/v1/indicators/2021");
+        var code = System.Text.Json.Nodes.JsonNode.Parse(await indicators.TextAsync())!["municipalities"]!.AsArray()
+            .First(m => m!["gaps"]!.AsArray().Count > 0)!["code"]!.GetValue<string>();
+        var form = $"/municipalities/{code}/recommendations/new?year=2022";
+        var page = await OpenAsync($"/language/sr-Latn?returnUrl=/signin%3FreturnUrl%3D{Uri.EscapeDataString(Uri.EscapeDataString(form))}");
+        await SignInThenAwaitAsync(page, "mona", browser.Passwords["mona"], "**/recommendations/new**");
+
+        await page.Locator("#field-rule").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.Locator("#field-textSrLatn").FillAsync("Opština da do juna usvoji plan rada sa merama za nevećinske zajednice.");
+        await page.Locator("#field-institution").SelectOptionAsync("municipality");
+        await page.SetViewportSizeAsync(390, 900);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "recommendation-form-sr-390.png"), FullPage = true });
+        var (overflow, offScreen) = await PhoneProblemsAsync(page);
+        await page.Locator("form.record-form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync($"**/municipalities/{code}?year=2021&changed=saved");
+        await page.GotoAsync($"{browser.BaseUrl}/language/sq?returnUrl=/municipalities/{code}%3Fyear%3D2021");
+        var recommendations = await page.Locator("section", new() { HasText = "përkthimi në pritje" }).InnerTextAsync();
+
+        Assert.True(overflow <= 0, $"the recommendation form is {overflow}px wider than a 390 px phone");
+        Assert.Empty(offScreen);
+        Assert.Contains("Opština da do juna usvoji plan rada", recommendations);
+        Assert.Contains("(përkthimi në pritje; shkruar në serbisht)", recommendations);
+    }
+
+    [Fact]
     public async Task MonitorReadsAChangeInTheAuditTrailInAlbanianInWords()
     {
         var page = await OpenAsync("/language/sq?returnUrl=/audit%3Fentity%3DMeeting%26municipality%3Dpeje");

@@ -97,6 +97,24 @@ public class CliTests
         Assert.Matches(@"Основаних савета: \d+ од 38", run.Output);
         Assert.DoesNotContain("Councils", run.Output);
     }
+
+    [Fact]
+    public async Task TablesListMunicipalitiesInTheAlbanianAlphabetsOrderAndApprovalStatusInWords()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite, Seed.Examples);
+
+        var indicators = (await database.RunAsync("indicators", "--year", "2021", "--format", "table", "--lang", "sq")).Output;
+        var status = (await database.RunAsync("approval", "status", "--year", "2021")).Output;
+
+        // "gj" and "sh" are letters of their own, after "g" and "s": Gllogoc before Gjakovë, Skenderaj before Shtërpcë.
+        Assert.True(indicators.IndexOf("Gllogoc", StringComparison.Ordinal) < indicators.IndexOf("Gjakovë", StringComparison.Ordinal), indicators);
+        Assert.True(indicators.IndexOf("Skenderaj", StringComparison.Ordinal) < indicators.IndexOf("Shtërpcë", StringComparison.Ordinal), indicators);
+        Assert.True(status.IndexOf("Gllogoc", StringComparison.Ordinal) < status.IndexOf("Gjakovë", StringComparison.Ordinal), status);
+        Assert.StartsWith("Municipality", status);
+        Assert.Matches(@"Pejë/Peć\s+draft\s+(recorded|missing)", status);
+        Assert.DoesNotContain("yes", status);
+        Assert.EndsWith("of 38 municipalities.", status.TrimEnd());
+    }
 }
 
 public class ReadOnlyVerbTests

@@ -32,7 +32,7 @@ public class PublicationTests
         Assert.Contains("municipalities not verified: 37", refused.Error);
         Assert.Equal(0, published.ExitCode);
         Assert.Equal("Version 1 of the 2021 fact sheet is published: https://mcsc.example.org/factsheet/2021/v1/en", published.Output.Trim());
-        Assert.Matches(@"peje\s+locked", status.Output);
+        Assert.Matches(@"Pejë/Peć\s+locked", status.Output);
     }
 
     [Fact]

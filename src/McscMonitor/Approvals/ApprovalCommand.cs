@@ -18,14 +18,14 @@ public static class ApprovalCommand
 
     public static Command Create(CliContext context)
     {
-        var command = new Command("approval", "Data approval per municipality and year: submit, verify, return, reopen, status.");
+        var command = new Command("approval", "Data approval per municipality and year: submit, withdraw, verify, return, reopen, status.");
         foreach (var action in new[] { ApprovalAction.Submit, ApprovalAction.Withdraw, ApprovalAction.Verify, ApprovalAction.Return, ApprovalAction.Reopen })
         {
             var year = new Option<int>("--year") { Description = "The year of the data", Required = true };
             var municipality = new Option<string>("--municipality") { Description = "Code or any official name", Required = true };
             var reason = new Option<string?>("--reason") { Description = "Why (required to return or reopen)" };
             var confirm = new Option<bool>("--confirm") { Description = "Declare a 0 where nothing is recorded (submit prints what it declares)" };
-            var verb = new Command(Codes<ApprovalAction>.ToCode(action), $"{Codes<ApprovalAction>.ToCode(action)} a municipality's data for a year") { year, municipality, reason };
+            var verb = new Command(Codes<ApprovalAction>.ToCode(action), Describe(action)) { year, municipality, reason };
             if (action == ApprovalAction.Submit) verb.Options.Add(confirm);
             verb.SetAction((result, cancellationToken) =>
                 ActAsync(context, action, result.GetValue(year), result.GetValue(municipality)!, result.GetValue(reason), result.GetValue(confirm), cancellationToken));
@@ -33,7 +33,7 @@ public static class ApprovalCommand
         }
 
         var statusYear = new Option<int>("--year") { Description = "The year", Required = true };
-        var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format") { Description = "Output: table (words and names) or json (codes, for scripts)", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var status = new Command("status", "Every municipality's approval state for a year, and what is recorded.") { statusYear, format };
         status.SetAction((result, cancellationToken) => StatusAsync(context, result.GetValue(statusYear), result.GetValue(format)!, cancellationToken));
@@ -60,18 +60,19 @@ public static class ApprovalCommand
             foreach (var line in preview.Declaration.Lines) await context.Out.WriteLineAsync(line);
             if (preview.Declaration.DeclaresZero && !confirm)
             {
-                await context.Error.WriteLineAsync(Core.Localization.Messages.Current["approvalConfirmNeeded"]);
+                await context.Error.WriteLineAsync(Sentence(Core.Localization.Messages.Current["approvalConfirmNeeded"]));
                 return ExitCodes.InputRejected;
             }
         }
         var decision = await workflow.ActAsync(match.Municipality.Code, year, action, ApprovalRole.Admin, reason, cancellationToken);
         if (!decision.Allowed)
         {
-            await context.Error.WriteLineAsync(ApprovalEndpoints.Describe(decision, action,
-                await workflow.StateAsync(match.Municipality.Code, year, cancellationToken)));
+            await context.Error.WriteLineAsync(Sentence(ApprovalEndpoints.Describe(decision, action,
+                await workflow.StateAsync(match.Municipality.Code, year, cancellationToken))));
             return ExitCodes.InputRejected;
         }
-        await context.Out.WriteLineAsync($"{match.Municipality.NameSq} {year}: {Codes<ApprovalState>.ToCode(decision.Next!.Value)}");
+        var texts = Web.UiTexts.For(Language.En);
+        await context.Out.WriteLineAsync($"The data of {match.Municipality.Name(Language.En)} for {year} is now {texts[$"approval.{Codes<ApprovalState>.ToCode(decision.Next!.Value)}"]}.");
         return ExitCodes.Done;
     }
 
@@ -90,14 +91,42 @@ public static class ApprovalCommand
             }), IndentedJson));
             return ExitCodes.Done;
         }
-        await context.Out.WriteLineAsync($"{"municipality",-14} {"state",-10} council meetings work_plan compensation");
-        foreach (var s in statuses)
-            await context.Out.WriteLineAsync(
-                $"{s.MunicipalityCode,-14} {Codes<ApprovalState>.ToCode(s.State),-10} {Mark(s.Recorded.Council),-7} {Mark(s.Recorded.Meetings),-8} {Mark(s.Recorded.WorkPlan),-9} {Mark(s.Recorded.Compensation)}");
-        foreach (var group in statuses.GroupBy(s => s.State).OrderBy(g => g.Key))
-            await context.Out.WriteLineAsync($"{Codes<ApprovalState>.ToCode(group.Key)}: {group.Count()}");
+        // In words and names, in the Albanian alphabet's order as the sheet lists them; --format json keeps the codes for scripts.
+        var texts = Web.UiTexts.For(Language.En);
+        var names = ReferenceData.ReferenceCatalog.Municipalities.ToDictionary(m => m.Code, m => m.Name(Language.En));
+        string Mark(bool recorded) => texts[recorded ? "approvals.recorded" : "approvals.missing"];
+        string[] headers = ["Municipality", "State", "Council", "Meetings", "Work plan", "Compensation", "Last step by"];
+        var rows = statuses
+            .OrderBy(s => names.GetValueOrDefault(s.MunicipalityCode, s.MunicipalityCode), StringComparer.Create(Web.UiTexts.For(Language.Sq).Culture, ignoreCase: true))
+            .Select(s => new[]
+            {
+                names.GetValueOrDefault(s.MunicipalityCode, s.MunicipalityCode), texts[$"approval.{Codes<ApprovalStanding>.ToCode(s.Standing)}"],
+                Mark(s.Recorded.Council), Mark(s.Recorded.Meetings), Mark(s.Recorded.WorkPlan), Mark(s.Recorded.Compensation),
+                s.ChangedBy is { } by ? Audit.AuditActor.Display(by, texts) : "—",
+            }).ToList();
+        var widths = headers.Select((header, column) => rows.Select(row => row[column].Length).Append(header.Length).Max()).ToArray();
+        string Line(string[] cells) => string.Join("  ", cells.Select((cell, column) => cell.PadRight(widths[column]))).TrimEnd();
+        await context.Out.WriteLineAsync(Line(headers));
+        foreach (var row in rows) await context.Out.WriteLineAsync(Line(row));
+        foreach (var s in statuses.Where(s => s.Reason is not null))
+            await context.Out.WriteLineAsync($"{names.GetValueOrDefault(s.MunicipalityCode, s.MunicipalityCode)}, {texts[$"approval.{Codes<ApprovalStanding>.ToCode(s.Standing)}"]}: {s.Reason}");
+        await context.Out.WriteLineAsync(string.Join(", ", statuses.GroupBy(s => s.Standing).OrderBy(g => g.Key)
+            .Select(g => $"{g.Count()} {texts[$"approval.{Codes<ApprovalStanding>.ToCode(g.Key)}"]}")) + $" of {statuses.Count} municipalities.");
         return ExitCodes.Done;
     }
 
-    private static string Mark(bool recorded) => recorded ? "yes" : "-";
+
+    private static string Describe(ApprovalAction action) => action switch
+    {
+        ApprovalAction.Submit => "Submits a municipality's data for a year that has ended, declaring it complete (--confirm where that turns no data into 0).",
+        ApprovalAction.Verify => "Verifies a municipality's submitted data for a year.",
+        ApprovalAction.Return => "Sends a municipality's submitted data back to its officer, with a --reason.",
+        ApprovalAction.Reopen => "Reopens a municipality's verified or locked data for a year, with a --reason.",
+        ApprovalAction.Withdraw => "Withdraws a submission that is not yet verified.",
+        _ => "Locks a municipality's verified data for a year.",
+    };
+
+    /// <summary>A validation message (written to follow a field's name) as a sentence of its own.</summary>
+    private static string Sentence(string message) =>
+        message.Length == 0 ? message : char.ToUpper(message[0], System.Globalization.CultureInfo.InvariantCulture) + message[1..] + (message.EndsWith('.') ? "" : ".");
 }

@@ -68,6 +68,11 @@ internal static class ApprovalEndpoints
     }
 
     public static string Describe(ApprovalDecision decision, ApprovalAction action, ApprovalState state) =>
-        decision.Detail ?? Messages.Format(decision.Refusal!, ("action", Messages.Current[$"action.{Codes<ApprovalAction>.ToCode(action)}"]),
-            ("state", Messages.Current[$"state.{Codes<ApprovalState>.ToCode(state)}"]));
+        decision.Detail ?? Messages.Format(decision.Refusal!, ("action", Step(action)),
+            ("state", Messages.Current[$"state.{Codes<ApprovalState>.ToCode(state)}"]),
+            // The steps a monitor could take from here, so a refusal says what would work instead.
+            ("steps", string.Join(", ", Enum.GetValues<ApprovalAction>()
+                .Where(step => ApprovalRules.Decide(state, step, ApprovalRole.Admin, "a reason").Allowed).Select(Step))));
+
+    private static string Step(ApprovalAction action) => Messages.Current[$"action.{Codes<ApprovalAction>.ToCode(action)}"];
 }

@@ -9,9 +9,9 @@ public static class FactSheetCommand
     public static Command Create(CliContext context)
     {
         var year = new Option<int>("--year") { Description = "Calendar year of the fact sheet", Required = true };
-        var language = new Option<string>("--lang") { Description = "sq, sr-Latn, sr-Cyrl, en, or all (one file per language)", Required = true };
+        var language = new Option<string>("--lang") { Description = "Language: sq, sr-Latn, sr-Cyrl, en, or all (one file per language)", Required = true };
         language.AcceptOnlyFromAmong([.. Languages.All.Select(l => l.Tag()), "all"]);
-        var format = new Option<string>("--format") { Description = "pdf or html", DefaultValueFactory = _ => "pdf" };
+        var format = new Option<string>("--format") { Description = "Output: pdf or html", DefaultValueFactory = _ => "pdf" };
         format.AcceptOnlyFromAmong("pdf", "html");
         var output = new Option<string>("--out")
         {

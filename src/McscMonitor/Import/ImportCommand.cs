@@ -8,7 +8,7 @@ public static class ImportCommand
 {
     public static Command Create(CliContext context)
     {
-        var path = new Argument<string>("PATH") { Description = "A folder of CSV files, one CSV file, or an .xlsx workbook" };
+        var path = new Argument<string>("PATH") { Description = "A folder of CSV files, one CSV file, a .zip of CSV files, or an .xlsx workbook" };
         var command = new Command("import", "Imports councils, members, meetings, work plans and compensation; all or nothing.") { path };
         command.SetAction((result, cancellationToken) => RunAsync(context, result.GetValue(path)!, cancellationToken));
         return command;

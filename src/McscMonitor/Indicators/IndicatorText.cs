@@ -32,7 +32,7 @@ public static class IndicatorText
             Count(m.Members?.Women),
             m.Members is not { } members ? t["noData"] : members.NonMajority?.ToString(t.Culture) ?? (members.WithheldBelow is { } below ? $"< {below}" : t["withheldShort"]),
             string.Join("; ", m.Gaps.Select(g => rules[$"rule.{g.Rule}"])),
-        }).ToList();
+        }).OrderBy(row => row[0], StringComparer.Create(t.Culture, ignoreCase: true)).ToList();
         var widths = headers.Select((header, column) => rows.Select(row => row[column].Length).Append(header.Length).Max()).ToArray();
 
         var writer = new StringWriter();

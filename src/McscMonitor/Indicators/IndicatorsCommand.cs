@@ -10,7 +10,7 @@ public static class IndicatorsCommand
     public static Command Create(CliContext context)
     {
         var year = new Option<int>("--year") { Description = "Calendar year to measure", Required = true };
-        var format = new Option<string>("--format") { Description = "json, table or csv", DefaultValueFactory = _ => "json" };
+        var format = new Option<string>("--format") { Description = "Output: json, table or csv", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "table", "csv");
         var municipality = new Option<string?>("--municipality") { Description = "Only this municipality (code or any name)" };
         var language = new Option<string>("--lang") { Description = "Language of gap messages and names: sq, sr-Latn, sr-Cyrl, en", DefaultValueFactory = _ => "en" };
