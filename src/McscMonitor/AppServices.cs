@@ -16,7 +16,7 @@ public static class AppServices
     {
         services.AddMcscDatabase(configuration);
         services.AddSingleton(LoadRulebook(configuration));
-        services.AddScoped<AuditActor>();
+        services.AddScoped(provider => new AuditActor(provider.GetRequiredService<TimeProvider>()));
         services.AddMcscUsers(configuration);
         services.AddSingleton(DisclosureOptions.From(configuration));
         services.AddScoped<IndicatorQuery>();
@@ -49,6 +49,25 @@ public static class AppServices
             .Build();
 
     /// <summary>The built-in rulebook, or the one at `Rulebook:Path` when a revision is configured.</summary>
-    private static Rulebook LoadRulebook(IConfiguration configuration) =>
-        configuration["Rulebook:Path"] is { Length: > 0 } path ? Rulebook.Parse(File.ReadAllText(path)) : Rulebook.Default;
+    /// <remarks>A file that cannot be read or is not a rulebook is a setting to mend, said in one sentence.</remarks>
+    private static Rulebook LoadRulebook(IConfiguration configuration)
+    {
+        if (configuration["Rulebook:Path"] is not { Length: > 0 } path) return Rulebook.Default;
+        try
+        {
+            return Rulebook.Parse(File.ReadAllText(path));
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            throw new Cli.ConfigurationException($"Rulebook:Path: {path} cannot be read ({problem.Message}).");
+        }
+        catch (System.Text.Json.JsonException problem)
+        {
+            throw new Cli.ConfigurationException($"Rulebook:Path: {path} is not valid JSON (line {problem.LineNumber + 1}).");
+        }
+        catch (RulebookException problem)
+        {
+            throw new Cli.ConfigurationException($"Rulebook:Path: {path} is not a usable rulebook: {problem.Message}");
+        }
+    }
 }

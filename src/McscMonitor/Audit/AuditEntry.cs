@@ -21,10 +21,13 @@ public sealed class AuditEntry
     public string? Reason { get; init; }
 }
 
-/// <summary>Who the current unit of work acts for: the signed-in user, or the command-line user.</summary>
-public sealed class AuditActor
+/// <summary>Who the current unit of work acts for (the signed-in user, or the command-line user), and the clock its changes are timed by.</summary>
+public sealed class AuditActor(TimeProvider? clock = null)
 {
     private const string CommandLine = "cli:";
+
+    /// <summary>The app's clock: audit timestamps come from it like every other date, so a test's fixed clock times them too.</summary>
+    public TimeProvider Clock { get; } = clock ?? TimeProvider.System;
 
     public string Name { get; set; } = $"{CommandLine}{Environment.UserName}";
 

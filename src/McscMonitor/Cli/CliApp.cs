@@ -93,7 +93,7 @@ public static class CliApp
         catch (Exception unexpected) when (unexpected is not OperationCanceledException)
         {
             // A bug: one sentence for the person at the keyboard, the whole story in a file for whoever fixes it.
-            var log = Path.Combine(Path.GetTempPath(), $"mcsc-failure-{DateTime.UtcNow:yyyyMMdd-HHmmss}.log");
+            var log = Path.Combine(Path.GetTempPath(), $"mcsc-failure-{TimeProvider.System.GetUtcNow():yyyyMMdd-HHmmss}.log");
             await File.WriteAllTextAsync(log, unexpected.ToString(), CancellationToken.None);
             await context.Error.WriteLineAsync($"McscMonitor failed unexpectedly ({unexpected.GetType().Name}: {unexpected.Message}). " +
                 $"This is a bug; the details are in {log}.");

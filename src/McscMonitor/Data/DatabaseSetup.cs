@@ -21,14 +21,14 @@ public static class DatabaseSetup
             ? DatabaseProvider.Sqlite
             : Enum.TryParse<DatabaseProvider>(providerName, ignoreCase: true, out var parsed)
                 ? parsed
-                : throw new InvalidOperationException(
+                : throw new Cli.ConfigurationException(
                     $"Database:Provider '{providerName}' is not supported; use Sqlite or Postgres.");
         var connectionString = configuration.GetConnectionString("Mcsc");
 
         if (provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
-                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Mcsc is not set.");
+                throw new Cli.ConfigurationException("Database:Provider is Postgres but ConnectionStrings:Mcsc is not set.");
             services.AddDbContext<McscDbContext, PostgresMcscDbContext>(options => options.UseNpgsql(Tuned(connectionString))
                 // Read at start-up instead of building the model from its configuration; regenerated with each migration.
                 .UseModel(CompiledModels.Postgres.PostgresMcscDbContextModel.Instance));

@@ -21,6 +21,9 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
 {
     private readonly AuditActor _actor = actor ?? new AuditActor();
 
+    /// <summary>The clock this unit of work's changes are timed by: the app's, so a test's fixed clock times them too.</summary>
+    public TimeProvider Clock => _actor.Clock;
+
     public DbSet<Region> Regions => Set<Region>();
     /// <summary>Every unit, synthetic ones included (the importer, the generator); Kosovo's outputs use <see cref="KosovoMunicipalities"/>.</summary>
     public DbSet<Municipality> Municipalities => Set<Municipality>();
@@ -56,7 +59,7 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
     {
         AuditEntries.Add(new AuditEntry
         {
-            OccurredAtUtc = DateTime.UtcNow, Actor = _actor.Name, Action = action, Entity = AuditTrail.MemberList, EntityKey = municipalityCode ?? "all",
+            OccurredAtUtc = _actor.Clock.GetUtcNow().UtcDateTime, Actor = _actor.Name, Action = action, Entity = AuditTrail.MemberList, EntityKey = municipalityCode ?? "all",
             Changes = AuditTrail.Serialize(new Dictionary<string, object?> { [AuditTrail.MembersShown] = new { old = (int?)null, @new = members } }),
             MunicipalityCode = municipalityCode,
         });
@@ -81,7 +84,7 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
         await Data.YearVersions.BumpAsync(this, touched, cancellationToken);
         var entry = new AuditEntry
         {
-            OccurredAtUtc = DateTime.UtcNow, Actor = _actor.Name, Action = action, Entity = ImportAudit.Entity,
+            OccurredAtUtc = _actor.Clock.GetUtcNow().UtcDateTime, Actor = _actor.Name, Action = action, Entity = ImportAudit.Entity,
             EntityKey = key, MunicipalityCode = municipalityCode, Changes = changes,
         };
         AuditEntries.Add(entry);
@@ -146,7 +149,7 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
         var touched = new TouchedYears();
         foreach (var change in pending) touched.Add(change.Entry);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        var now = DateTime.UtcNow;
+        var now = _actor.Clock.GetUtcNow().UtcDateTime;
         var councilIds = pending.Select(change => change.CouncilId).OfType<int>().Distinct().ToList();
         var councilMunicipalities = councilIds.Count == 0 ? new Dictionary<int, string>()
             : await Councils.AsNoTracking().Where(c => councilIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.MunicipalityCode, cancellationToken);

@@ -83,7 +83,11 @@ internal static class YearVersions
     /// <summary>The row an open-ended span moves on, for years after <see cref="LastWrittenYear"/>.</summary>
     public const int LaterYears = -1;
 
-    public static int LastWrittenYear => DateTime.UtcNow.Year + 1;
+    /// <remarks>
+    /// The system clock, not the app's: this is a boundary between cache rows that every writer
+    /// and reader, in every process, must draw at the same place; a test's fixed clock must not move it.
+    /// </remarks>
+    public static int LastWrittenYear => TimeProvider.System.GetUtcNow().Year + 1;
 
     /// <summary>Moves the touched years on, in the caller's transaction: one statement for both providers.</summary>
     public static async Task BumpAsync(McscDbContext db, TouchedYears touched, CancellationToken cancellationToken)

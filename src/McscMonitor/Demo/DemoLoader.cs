@@ -15,7 +15,7 @@ public sealed class DemoLoader(McscDbContext db, Importer importer, Approvals.Ap
         var outcome = await importer.ImportAsync(DemoData.Tables(municipalities), "demo", cancellationToken: cancellationToken);
         if (outcome.Succeeded && !await db.DatasetLabels.AnyAsync(l => l.Code == DatasetLabel.Illustrative, cancellationToken))
         {
-            db.DatasetLabels.Add(new DatasetLabel { Code = DatasetLabel.Illustrative, LabelledAt = DateTimeOffset.UtcNow });
+            db.DatasetLabels.Add(new DatasetLabel { Code = DatasetLabel.Illustrative, LabelledAt = db.Clock.GetUtcNow() });
             await db.SaveChangesAsync(cancellationToken);
         }
         return outcome;

@@ -40,7 +40,7 @@ internal static class MemberErasure
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await AuditTrail.ScrubAsync(db, id, cancellationToken);
-        member.Erase(municipality, DateTime.UtcNow);
+        member.Erase(municipality, db.Clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return code;

@@ -84,7 +84,7 @@ public sealed class SyntheticGenerator(McscDbContext db)
         }), null, new TouchedYears { Every = true }, cancellationToken);
         if (!await db.DatasetLabels.AnyAsync(l => l.Code == DatasetLabel.Illustrative, cancellationToken))
         {
-            db.DatasetLabels.Add(new DatasetLabel { Code = DatasetLabel.Illustrative, LabelledAt = DateTimeOffset.UtcNow });
+            db.DatasetLabels.Add(new DatasetLabel { Code = DatasetLabel.Illustrative, LabelledAt = db.Clock.GetUtcNow() });
             await db.SaveChangesAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
@@ -188,7 +188,7 @@ public static class GenerateCommand
             await using var scope = services.CreateAsyncScope();
             var generator = ActivatorUtilities.CreateInstance<SyntheticGenerator>(scope.ServiceProvider);
             var progress = new Progress<int>(written => context.Error.Write($"\rGenerating… {written:N0} of {unitCount:N0} units   "));
-            var counts = await generator.GenerateAsync(unitCount, yearCount, result.GetValue(seed), DateTime.UtcNow.Year - 1, progress, cancellationToken);
+            var counts = await generator.GenerateAsync(unitCount, yearCount, result.GetValue(seed), Today.Of(scope.ServiceProvider.GetRequiredService<TimeProvider>()).Year - 1, progress, cancellationToken);
             await context.Error.WriteLineAsync();
             if (counts is null)
             {

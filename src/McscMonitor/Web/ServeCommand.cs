@@ -27,7 +27,7 @@ public static class ServeCommand
     {
         await using var app = WebApp.Build(args, context.Settings);
         await app.Services.MigrateAsync(cancellationToken);
-        if (Directory.Exists(OrphanedUploads.Folder)) OrphanedUploads.Remove(OrphanedUploads.Folder, DateTime.UtcNow);
+        if (Directory.Exists(OrphanedUploads.Folder)) OrphanedUploads.Remove(OrphanedUploads.Folder, app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         if (demo)
         {
             await using var scope = app.Services.CreateAsyncScope();

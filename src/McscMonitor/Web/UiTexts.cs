@@ -34,12 +34,12 @@ public static class UiTexts
     public static IEndpointRouteBuilder MapLanguageSwitch(this IEndpointRouteBuilder routes)
     {
         // A preference, not a change to any record: a plain link sets it, so it works without JavaScript.
-        routes.MapGet("/language/{tag}", (string tag, string? returnUrl, HttpResponse response) =>
+        routes.MapGet("/language/{tag}", (string tag, string? returnUrl, HttpResponse response, TimeProvider clock) =>
         {
             if (!Languages.TryParse(tag, out var language)) return (IResult)TypedResults.NotFound();
             var culture = new RequestCulture(language.Tag());
             response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(culture),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
             return TypedResults.LocalRedirect(RedirectHttpResult.IsLocalUrl(returnUrl) ? returnUrl! : "/");
         }).ExcludeFromDescription();
         return routes;

@@ -164,7 +164,7 @@ public class LockedYearTests
     }
 
     [Fact]
-    public async Task AnOfficerProposesProgressOnTheirRecommendationsButOnlyAMonitorSetsTheStatus()
+    public async Task AnOfficerAddsProgressNotesToTheirRecommendationsButOnlyAMonitorSetsTheStatus()
     {
         await using var host = await ApiHost.StartAsync();
         var monitor = host.ClientFor(Roles.Monitor);
@@ -179,27 +179,24 @@ public class LockedYearTests
         var byOfficer = await officer.PostAsJsonAsync("/api/v1/recommendations", recommendation);
         var created = await monitor.PostAsJsonAsync("/api/v1/recommendations", recommendation);
         var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<int>();
-        async Task<HttpResponseMessage> OfficerUpdatesAsync(string status, string progress)
+        var current = await officer.GetAsync($"/api/v1/recommendations/{id}");
+        using var update = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/recommendations/{id}")
         {
-            var current = await officer.GetAsync($"/api/v1/recommendations/{id}");
-            using var update = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/recommendations/{id}")
-            {
-                Content = JsonContent.Create(new Dictionary<string, object?>(recommendation) { ["status"] = status, ["progress"] = progress }),
-            };
-            update.Headers.IfMatch.Add(current.Headers.ETag!);
-            return await officer.SendAsync(update);
-        }
-        var addressed = await OfficerUpdatesAsync("addressed", "");
-        var progress = await OfficerUpdatesAsync("open", "2022-03-01 Two meetings held.");
+            Content = JsonContent.Create(new Dictionary<string, object?>(recommendation) { ["status"] = "addressed" }),
+        };
+        update.Headers.IfMatch.Add(current.Headers.ETag!);
+        var addressed = await officer.SendAsync(update);
+        var progress = await officer.PostAsJsonAsync($"/api/v1/recommendations/{id}/progress", new { text = "Two meetings held." });
 
         Assert.Equal(HttpStatusCode.Forbidden, byOfficer.StatusCode);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, addressed.StatusCode);
         Assert.Contains("only a monitor", (await addressed.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["status"]![0]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.OK, progress.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, progress.StatusCode);
         var stored = (await monitor.GetFromJsonAsync<JsonObject>($"/api/v1/recommendations/{id}"))!;
         Assert.Equal("open", stored["status"]!.GetValue<string>());
-        Assert.Equal("2022-03-01 Two meetings held.", stored["progress"]!.GetValue<string>());
+        var notes = (await monitor.GetFromJsonAsync<JsonArray>($"/api/v1/recommendations/{id}/progress"))!;
+        Assert.Equal("Two meetings held.", Assert.Single(notes)!["text"]!.GetValue<string>());
     }
 
     /// <summary>A clock that stops a publication while it renders, or holds two publications until both have started.</summary>
