@@ -29,6 +29,22 @@ public class AuditPageTests
     }
 
     [Fact]
+    public async Task AReasonGivenWithAnApprovalStepIsShownOnce()
+    {
+        await using var host = await ApiHost.StartAsync();
+        await host.RunCliAsync("approval", "submit", "--year", "2021", "--municipality", "peje", "--confirm");
+        await host.RunCliAsync("approval", "return", "--year", "2021", "--municipality", "peje", "--reason", "The June meeting has no attendance.");
+        var monitor = await host.SignInAsync(Roles.Monitor);
+
+        var (_, page) = await monitor.GetAsync("/audit?entity=Approval&municipality=peje");
+
+        // In words once; the raw change set, folded away beside it, keeps everything as stored.
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(page);
+        foreach (var raw in document.QuerySelectorAll("main details").ToList()) raw.Remove();
+        Assert.Equal(1, document.QuerySelector("main")!.TextContent.Split("The June meeting has no attendance.").Length - 1);
+    }
+
+    [Fact]
     public async Task ViewsOfMemberListsAreRecordedButShownOnlyOnAsking()
     {
         await using var host = await ApiHost.StartAsync();

@@ -286,7 +286,8 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "recommendation-form-sr-390.png"), FullPage = true });
         var (overflow, offScreen) = await PhoneProblemsAsync(page);
         await page.Locator("form.record-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync($"**/municipalities/{code}?year=2021&changed=saved");
+        await page.WaitForURLAsync($"**/municipalities/{code}?year=2021&changed=recommendationSaved");
+        var saved = await page.Locator("p.done").InnerTextAsync();
         await page.GotoAsync($"{browser.BaseUrl}/language/sq?returnUrl=/municipalities/{code}%3Fyear%3D2021");
         var recommendations = await page.Locator("section", new() { HasText = "përkthimi në pritje" }).InnerTextAsync();
 
@@ -294,6 +295,7 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         Assert.Empty(offScreen);
         Assert.Contains("Opština da do juna usvoji plan rada", recommendations);
         Assert.Contains("(përkthimi në pritje; shkruar në serbisht)", recommendations);
+        Assert.Equal("Preporuka je sačuvana.", saved);
     }
 
     [Fact]

@@ -105,6 +105,8 @@ internal static class AuditDescriptions
                     : null;
             var actionKey = $"audit.action.{entry.Action}";
             var changes = parsed[entry.Id]
+                // A reason given with the step is shown once, beside the entry, not again as a changed field.
+                .Where(field => !(field.Key == nameof(AuditEntry.Reason) && entry.Reason is not null))
                 .OrderBy(field => FormOrder(form, field.Key))
                 .Select(field => Label(entry.Entity, form, field.Key, texts) is { } label
                     ? new FieldChange(label, Show(form, field.Key, field.Value.Old), Show(form, field.Key, field.Value.New))

@@ -9,6 +9,8 @@ public sealed class RecommendationForm() : RecordForm<Recommendation, Recommenda
 {
     public override string TextPrefix => "recommendation";
 
+    public override string SavedNotice => "recommendationSaved";
+
     public override IReadOnlyList<FormField> Fields { get; } =
     [
         new("year", FieldType.Year, Required: true),

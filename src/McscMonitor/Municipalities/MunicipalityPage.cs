@@ -97,6 +97,7 @@ internal static class MunicipalityPageEndpoint
                         ("community", ReferenceCatalog.CommunityName(municipality.MajorityCommunity, UiTexts.Current.Language))),
                     "erased" => UiTexts.Current["member.erased"],
                     "saved" => UiTexts.Current["form.saved"],
+                    "recommendationSaved" => UiTexts.Current["recommendation.saved"],
                     "deleted" => UiTexts.Current["form.deleted"],
                     _ => null,
                 },

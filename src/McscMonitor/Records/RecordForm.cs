@@ -40,6 +40,9 @@ public abstract class RecordForm<TRecord, TDto, TInput>(RecordKind<TRecord, TDto
         FormValues values, Data.McscDbContext db, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<(string Value, string Label)>>>(new Dictionary<string, IReadOnlyList<(string, string)>>());
 
+    /// <summary>The notice the municipality page shows after a save: most records change its figures, some (recommendations) do not.</summary>
+    public virtual string SavedNotice => "saved";
+
     /// <summary>What a new record's form starts with, besides its municipality.</summary>
     public virtual Dictionary<string, string?> Defaults(int year) => [];
 

@@ -92,7 +92,7 @@ internal static class RecordForms
         var result = await RecordWriter.SaveAsync(form.Kind, id, input, values.Version, db, user, today, cancellationToken);
         return result.Status switch
         {
-            WriteStatus.Done => TypedResults.LocalRedirect(BackTo(form, values, "saved")),
+            WriteStatus.Done => TypedResults.LocalRedirect(BackTo(form, values, form.SavedNotice)),
             WriteStatus.Forbidden => TypedResults.Forbid(),
             WriteStatus.NotFound => TypedResults.NotFound(),
             WriteStatus.Invalid => await PageAsync(form, values, id, db, cancellationToken, result.Errors),
