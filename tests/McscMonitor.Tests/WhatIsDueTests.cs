@@ -4,14 +4,6 @@ using McscMonitor.Users;
 
 namespace McscMonitor.Tests;
 
-/// <summary>A clock that always says the same day, so pace is tested on fixed dates.</summary>
-public sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
-}
-
 public class WhatIsDueTests
 {
     private static Task<ApiHost> StartOnAsync(DateTimeOffset today) =>

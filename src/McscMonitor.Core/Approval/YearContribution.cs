@@ -14,7 +14,7 @@ public static class YearContribution
     public static object? Of(object? record, int year)
     {
         // A year no record can fall in (approval years are bounded, but a stored one may predate that).
-        if (year is < RecordRules.FirstYear or > RecordRules.LastYear) return null;
+        if (year is < YearBounds.First or > YearBounds.Last) return null;
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
         return record switch

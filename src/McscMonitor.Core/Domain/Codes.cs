@@ -5,7 +5,8 @@ namespace McscMonitor.Core.Domain;
 
 /// <summary>
 /// Enum values travel as snake_case codes (`municipal_official`) in files, JSON and the
-/// database, so that renaming a C# member never silently changes stored data.
+/// database, derived from the member's name: renaming a member changes its code, so a rename
+/// needs a migration of the stored values and breaks files and scripts written before it.
 /// </summary>
 public static class Codes<TEnum> where TEnum : struct, Enum
 {

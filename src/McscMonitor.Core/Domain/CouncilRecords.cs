@@ -20,8 +20,6 @@ public sealed class Council : EditableRecord
 
     public bool IsEstablishedIn(int year) =>
         EstablishedOn <= new DateOnly(year, 12, 31) && !(DissolvedOn < new DateOnly(year, 1, 1));
-
-    public bool ExistsOn(DateOnly date) => EstablishedOn <= date && !(DissolvedOn < date);
 }
 
 public sealed class Member : EditableRecord

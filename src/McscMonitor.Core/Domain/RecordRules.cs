@@ -8,9 +8,6 @@ namespace McscMonitor.Core.Domain;
 /// </summary>
 public static class RecordRules
 {
-    public const int FirstYear = 2000;
-    public const int LastYear = 2100;
-
     /// <summary>
     /// Free text as typed, checked the same way wherever it arrives: no longer than the
     /// column holds, and free of control characters (a NUL breaks PostgreSQL) and of the
@@ -30,12 +27,12 @@ public static class RecordRules
             or >= '\u200B' and <= '\u200F' or '\u2060' or '\uFEFF';
 
     public static string? YearOutOfRange(DateOnly date) =>
-        date.Year is < FirstYear or > LastYear
-            ? Messages.Format("yearOutOfRange", ("date", IsoDate.Text(date)), ("first", FirstYear), ("last", LastYear))
+        date.Year is < YearBounds.First or > YearBounds.Last
+            ? Messages.Format("yearOutOfRange", ("date", IsoDate.Text(date)), ("first", YearBounds.First), ("last", YearBounds.Last))
             : null;
 
     public static string NotAYear(string text) =>
-        Messages.Format("notAYear", ("value", text), ("first", FirstYear), ("last", LastYear));
+        Messages.Format("notAYear", ("value", text), ("first", YearBounds.First), ("last", YearBounds.Last));
 
     public static string? NegativeCount(int? count) =>
         count < 0 ? Messages.Format("negativeCount", ("count", count)) : null;

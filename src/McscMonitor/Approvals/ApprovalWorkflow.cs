@@ -51,7 +51,7 @@ public sealed class ApprovalWorkflow(McscDbContext db, AuditActor actor, TimePro
         // A reason is free text like any other: bounded, without control or direction characters.
         if (Core.Domain.RecordRules.Text(reason, Core.Domain.TextLimits.Reason) is { } badReason)
             return new ApprovalDecision(null, "approvalReasonInvalid", badReason);
-        if (year is < Core.Domain.RecordRules.FirstYear or > Core.Domain.RecordRules.LastYear)
+        if (year is < Core.Domain.YearBounds.First or > Core.Domain.YearBounds.Last)
             return new ApprovalDecision(null, "approvalYearInvalid", Core.Domain.RecordRules.NotAYear(year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (!await db.Municipalities.AnyAsync(m => m.Code == municipalityCode, cancellationToken))
             return new ApprovalDecision(null, "approvalUnknownMunicipality", Messages.Format("unknownMunicipality", ("input", municipalityCode)));
@@ -88,7 +88,7 @@ public sealed class ApprovalWorkflow(McscDbContext db, AuditActor actor, TimePro
     public async Task<(string Name, Declaration Declaration)?> PreviewAsync(
         string municipalityCode, int year, ApprovalRole role, CancellationToken cancellationToken = default)
     {
-        if (year is < Core.Domain.RecordRules.FirstYear or > Core.Domain.RecordRules.LastYear) return null;
+        if (year is < Core.Domain.YearBounds.First or > Core.Domain.YearBounds.Last) return null;
         if (await db.Municipalities.AsNoTracking().FirstOrDefaultAsync(m => m.Code == municipalityCode, cancellationToken) is not { } municipality) return null;
         if (!ApprovalRules.Decide(await StateAsync(municipalityCode, year, cancellationToken), ApprovalAction.Submit, role, null,
                 yearEnded: year < Core.Domain.Today.Of(clock).Year).Allowed)

@@ -60,8 +60,8 @@ internal static class AuditPageEndpoint
     private static string? Invalid(AuditFilter filter)
     {
         foreach (var date in new[] { filter.From, filter.To })
-            if (date is { Year: < RecordRules.FirstYear or > RecordRules.LastYear } outside)
-                return Messages.Format("dateOutOfRange", ("value", IsoDate.Text(outside)), ("first", RecordRules.FirstYear), ("last", RecordRules.LastYear));
+            if (date is { Year: < YearBounds.First or > YearBounds.Last } outside)
+                return Messages.Format("dateOutOfRange", ("value", IsoDate.Text(outside)), ("first", YearBounds.First), ("last", YearBounds.Last));
         return filter.Page is < 1 or > RecordQuery.LastPage
             ? Messages.Format("pageOutOfRange", ("last", RecordQuery.LastPage), ("size", PageSize))
             : null;

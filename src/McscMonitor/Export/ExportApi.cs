@@ -31,7 +31,7 @@ internal static class ExportApi
         if (!string.IsNullOrWhiteSpace(year))
         {
             if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
-                || parsed is < RecordRules.FirstYear or > RecordRules.LastYear)
+                || parsed is < YearBounds.First or > YearBounds.Last)
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [RecordRules.NotAYear(year)] });
             onlyYear = parsed;
         }

@@ -27,9 +27,9 @@ public static class FactSheetCommand
     private static async Task<int> RunAsync(
         CliContext context, int year, string languageTag, FactSheetFormat format, string output, CancellationToken cancellationToken)
     {
-        if (year is < 2001 or > 2100)
+        if (!YearBounds.Contains(year))
         {
-            await context.Error.WriteLineAsync($"--year {year} is outside 2001–2100.");
+            await context.Error.WriteLineAsync($"--year {year} is outside {YearBounds.Range}.");
             return ExitCodes.UsageError;
         }
         var languages = languageTag == "all"

@@ -21,7 +21,7 @@ internal static class FactSheetEndpoints
 
     public static IEndpointRouteBuilder MapFactSheet(this IEndpointRouteBuilder routes)
     {
-        var year = routes.MapGroup("/factsheet/{year:int:range(2001,2100)}").WithTags("Fact sheet");
+        var year = routes.MapGroup($"/factsheet/{{year:int:range({YearBounds.First},{YearBounds.Last})}}").WithTags("Fact sheet");
         // An address without a language, or with Serbian not saying its script, leads to the sheet in the reader's language or in Latin script.
         year.MapGet("/", (int year) => TypedResults.Redirect($"/factsheet/{year}/{Web.UiTexts.Current.Language.Tag()}")).ExcludeFromDescription();
         year.MapGet("/sr", (int year) => TypedResults.Redirect($"/factsheet/{year}/sr-Latn")).ExcludeFromDescription();

@@ -25,12 +25,12 @@ internal sealed class RowReader(ExchangeSchema schema, ExchangeTable table, Exch
         errors.Add(new ImportError(table.Source, row.Number, column, message));
     }
 
-    /// <summary>A cell as text; every cell is bounded, free text by its column's own limit.</summary>
     /// <summary>A column the code reads must be one its schema declares: anything else is a mistake here, not in the file.</summary>
     private bool Required(string column) =>
         schema.Columns.FirstOrDefault(c => c.Name == column)?.Required
         ?? throw new InvalidOperationException($"The {schema.Name} table has no column '{column}'.");
 
+    /// <summary>A cell as text; every cell is bounded, free text by its column's own limit.</summary>
     public string? Text(string column, int maxLength = TextLimits.Cell)
     {
         var value = table.Cell(row, column);
@@ -78,7 +78,7 @@ internal sealed class RowReader(ExchangeSchema schema, ExchangeTable table, Exch
     {
         var text = Text(column);
         if (text is null) return null;
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < RecordRules.FirstYear or > RecordRules.LastYear)
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < YearBounds.First or > YearBounds.Last)
         {
             Error(column, RecordRules.NotAYear(text));
             return null;

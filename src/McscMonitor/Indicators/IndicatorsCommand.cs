@@ -26,9 +26,9 @@ public static class IndicatorsCommand
     private static async Task<int> RunAsync(
         CliContext context, int year, string format, string? municipalityName, string languageTag, CancellationToken cancellationToken)
     {
-        if (year is < 2000 or > 2100)
+        if (!YearBounds.Contains(year))
         {
-            await context.Error.WriteLineAsync($"--year {year} is outside 2000–2100.");
+            await context.Error.WriteLineAsync($"--year {year} is outside {YearBounds.Range}.");
             return ExitCodes.UsageError;
         }
         var language = Languages.ParseOrEnglish(languageTag);

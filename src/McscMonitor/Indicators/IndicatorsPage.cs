@@ -36,7 +36,7 @@ internal static class IndicatorsPageEndpoint
         else
         {
             years = await publisher.PublishedYearsAsync(cancellationToken);
-            shownYear = year is >= RecordRules.FirstYear and <= RecordRules.LastYear ? year.Value : years.Count > 0 ? years[0] : Today.Of(clock).Year - 1;
+            shownYear = year is >= YearBounds.First and <= YearBounds.Last ? year.Value : years.Count > 0 ? years[0] : Today.Of(clock).Year - 1;
         }
         var language = UiTexts.Current.Language;
         var document = live

@@ -60,6 +60,6 @@ public sealed class FieldErrors
     public void Year(string field, int? year)
     {
         if (year is null) Add(field, Messages.Current["yearRequired"]);
-        else if (year is < RecordRules.FirstYear or > RecordRules.LastYear) Add(field, RecordRules.NotAYear(year.Value.ToString(CultureInfo.InvariantCulture)));
+        else if (year is < YearBounds.First or > YearBounds.Last) Add(field, RecordRules.NotAYear(year.Value.ToString(CultureInfo.InvariantCulture)));
     }
 }

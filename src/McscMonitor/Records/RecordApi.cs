@@ -57,7 +57,7 @@ public static class RecordApi
             {
                 ["page"] = [Messages.Format("pageOutOfRange", ("last", RecordQuery.LastPage), ("size", RecordQuery.MaxPageSize))],
             });
-        if (query.Year is < RecordRules.FirstYear or > RecordRules.LastYear)
+        if (query.Year is < YearBounds.First or > YearBounds.Last)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
                 ["year"] = [RecordRules.NotAYear(query.Year.Value.ToString(CultureInfo.InvariantCulture))],

@@ -27,7 +27,7 @@ public sealed class StaffYears(IndicatorQuery query, Publisher publisher, TimePr
         var first = withRecords.Count > 0 ? Math.Min(withRecords.Min(), thisYear) : thisYear;
         var last = withRecords.Count > 0 ? Math.Max(withRecords.Max(), thisYear) : thisYear;
         var years = Enumerable.Range(first, last - first + 1).ToList();
-        if (asked is >= RecordRules.FirstYear and <= RecordRules.LastYear)
+        if (asked is >= YearBounds.First and <= YearBounds.Last)
             return new YearChoice(years.Contains(asked.Value) ? years : [.. years.Append(asked.Value).Order()], asked.Value);
         var published = (await publisher.PublishedYearsAsync(cancellationToken)).ToHashSet();
         var underReview = withRecords.Where(y => y < thisYear && !published.Contains(y)).DefaultIfEmpty().Max();
