@@ -41,7 +41,10 @@ public static class DatabaseSetup
                 DefaultTimeout = 60,
             }.ConnectionString;
             services.AddDbContext<McscDbContext, SqliteMcscDbContext>(options => options.UseSqlite(sqlite)
-                .UseModel(CompiledModels.Sqlite.SqliteMcscDbContextModel.Instance));
+                .UseModel(CompiledModels.Sqlite.SqliteMcscDbContextModel.Instance)
+                // SQLite changes a column's nullability by rebuilding its table, which turns foreign keys off outside the
+                // migration's transaction (ProgressNotesAsRecords); the rebuild itself is EF's, and `backup` comes before an upgrade.
+                .ConfigureWarnings(warnings => warnings.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning)));
         }
         return services;
     }
