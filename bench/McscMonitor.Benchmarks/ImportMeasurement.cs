@@ -10,23 +10,61 @@ namespace McscMonitor.Benchmarks;
 
 /// <summary>
 /// The import rows of the performance table, as whole processes of the Release build:
-/// <c>dotnet run -c Release --project bench/McscMonitor.Benchmarks -- import --rows 100000 [--units 4000] [--provider postgres]</c>.
+/// <c>dotnet run -c Release --project bench/McscMonitor.Benchmarks -- import --rows 100000 [--units 4000] [--provider postgres] [--runs 3]</c>.
 /// A database gets <c>--units</c> synthetic units (<c>generate --years 0</c>) whose councils
 /// a first, untimed import re-establishes in 2000; the file measured holds <c>--rows</c> meetings spread over them.
 /// It is imported fresh, imported again unchanged, and then a one-row file is imported into the
-/// result. Each run's time and peak memory (VmHWM) are printed beside two baselines from the same
-/// run: the same rows written by a hand-written prepared INSERT in one transaction, and the
-/// peak memory of <c>--help</c>. Whole processes, so BenchmarkDotNet is not used; each figure is one run.
+/// result. Each time and peak memory (VmHWM) is set beside two baselines measured in the same
+/// round: the same rows written by hand in one transaction (SQLite: a prepared INSERT; PostgreSQL:
+/// binary COPY through <c>NpgsqlBinaryImporter</c>, what the app itself uses), and the peak memory
+/// of <c>--help</c>. Whole processes, so BenchmarkDotNet is not used; each round starts from a new
+/// database, and the table gives the median of <c>--runs</c> rounds with the lowest and highest ratio.
 /// </summary>
 public static class ImportMeasurement
 {
     private static readonly string[] MeetingParameters = ["$c", "$d", "$s", "$a", "$w", "$x", "$n", "$m"];
 
+    private sealed record Round(Measured Help, Measured Fresh, Measured Again, Measured Single, double Baseline);
+
     public static async Task<int> RunAsync(string[] args)
     {
         var rows = int.Parse(Option(args, "--rows") ?? "100000", CultureInfo.InvariantCulture);
         var units = int.Parse(Option(args, "--units") ?? "4000", CultureInfo.InvariantCulture);
+        var runs = int.Parse(Option(args, "--runs") ?? "3", CultureInfo.InvariantCulture);
         var postgres = Option(args, "--provider") == "postgres";
+        Console.WriteLine($"dotnet {Environment.Version}; {rows:N0} meeting rows over {units:N0} councils; {(postgres ? "PostgreSQL" : "SQLite")}; {runs} rounds");
+        var rounds = new List<Round>();
+        for (var run = 0; run < runs; run++) rounds.Add(await RoundAsync(rows, units, postgres));
+
+        var baselineName = postgres ? "hand-written binary COPY (NpgsqlBinaryImporter), one transaction" : "hand-written prepared INSERT, one transaction";
+        Console.WriteLine();
+        Console.WriteLine("| run | time (median) | peak memory (median) | time ratio: median (lowest–highest) | memory ratio |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine($"| `--help` (memory baseline) | {Median(rounds, r => r.Help.Seconds):N2} s | {Median(rounds, r => r.Help.PeakMegabytes):N0} MB | | 1.00 |");
+        Console.WriteLine($"| {baselineName} (time baseline) | {Median(rounds, r => r.Baseline):N2} s | | 1.00 | |");
+        foreach (var (name, measured) in new (string, Func<Round, Measured>)[]
+                 {
+                     ("import, fresh", r => r.Fresh), ("import again, unchanged", r => r.Again), ("one row into the result", r => r.Single),
+                 })
+        {
+            var ratios = rounds.Select(r => measured(r).Seconds / r.Baseline).Order().ToList();
+            Console.WriteLine($"| {name} | {Median(rounds, r => measured(r).Seconds):N2} s | {Median(rounds, r => measured(r).PeakMegabytes):N0} MB | " +
+                              $"{Median(ratios):N2} ({ratios[0]:N2}–{ratios[^1]:N2}) | {Median(rounds, r => measured(r).PeakMegabytes / r.Help.PeakMegabytes):N2} |");
+        }
+        Console.WriteLine();
+        var reimport = rounds.Select(r => r.Again.Seconds / r.Fresh.Seconds).Order().ToList();
+        Console.WriteLine($"re-import / fresh import: {Median(reimport):N2} ({reimport[0]:N2}–{reimport[^1]:N2}); second import said: " +
+                          rounds[0].Again.Output.Split('\n').FirstOrDefault(l => l.StartsWith("meetings", StringComparison.Ordinal)));
+        return 0;
+    }
+
+    private static double Median(IEnumerable<Round> rounds, Func<Round, double> value) => Median(rounds.Select(value).Order().ToList());
+
+    private static double Median(List<double> sorted) =>
+        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+
+    private static async Task<Round> RoundAsync(int rows, int units, bool postgres)
+    {
         var app = AppPath();
         var folder = Directory.CreateTempSubdirectory("mcsc-bench-import-").FullName;
         var database = postgres ? await BenchPostgres.CreateDatabaseAsync() : $"Data Source={Path.Combine(folder, "bench.db")}";
@@ -37,7 +75,6 @@ public static class ImportMeasurement
         };
         try
         {
-            Console.WriteLine($"dotnet {Environment.Version}; {rows:N0} meeting rows over {units:N0} councils; {(postgres ? "PostgreSQL" : "SQLite")}");
             Check(Run(app, environment, "generate", "--units", units.ToString(CultureInfo.InvariantCulture), "--years", "0", "--seed", "1"), "generate");
             var import = Path.Combine(folder, "import");
             WriteFiles(import, rows, units);
@@ -46,8 +83,6 @@ public static class ImportMeasurement
             Directory.CreateDirectory(councils);
             File.Move(Path.Combine(import, "councils.csv"), Path.Combine(councils, "councils.csv"));
             Check(Run(app, environment, "import", councils), "councils");
-            var size = Directory.GetFiles(import).Sum(f => new FileInfo(f).Length);
-            Console.WriteLine($"files: {size / 1024.0 / 1024.0:N1} MB");
 
             var help = Run(app, environment, "--help");
             var fresh = Check(Run(app, environment, "import", import), "import");
@@ -57,20 +92,10 @@ public static class ImportMeasurement
             File.WriteAllText(Path.Combine(one, "meetings.csv"), $"municipality,date,status\nsynthetic-000001,{new DateOnly(2000, 1, 2):yyyy-MM-dd},held\n");
             var single = Check(Run(app, environment, "import", one), "one-row import");
             var baseline = postgres
-                ? await HandWrittenInsertPostgresAsync(Path.Combine(import, "meetings.csv"), database)
+                ? await HandWrittenCopyPostgresAsync(Path.Combine(import, "meetings.csv"), database)
                 : HandWrittenInsert(Path.Combine(import, "meetings.csv"), Path.Combine(folder, "baseline.db"));
-
-            Console.WriteLine();
-            Console.WriteLine("| run | time | peak memory | time ratio | memory ratio |");
-            Console.WriteLine("|---|---:|---:|---:|---:|");
-            Console.WriteLine($"| `--help` (memory baseline) | {help.Seconds:N2} s | {help.PeakMegabytes:N0} MB | | 1.00 |");
-            if (baseline is { } hand) Console.WriteLine($"| hand-written prepared INSERT, one transaction (time baseline) | {hand:N2} s | | 1.00 | |");
-            foreach (var (name, measured) in new[] { ("import, fresh", fresh), ("import again, unchanged", again), ("one row into the result", single) })
-                Console.WriteLine($"| {name} | {measured.Seconds:N2} s | {measured.PeakMegabytes:N0} MB | " +
-                                  $"{(baseline is { } b ? (measured.Seconds / b).ToString("N2", CultureInfo.InvariantCulture) : "–")} | {measured.PeakMegabytes / help.PeakMegabytes:N2} |");
-            Console.WriteLine();
-            Console.WriteLine($"re-import / fresh import: {again.Seconds / fresh.Seconds:N2}; second import said: {again.Output.Split('\n').FirstOrDefault(l => l.StartsWith("meetings", StringComparison.Ordinal))}");
-            return 0;
+            Console.WriteLine($"round: fresh {fresh.Seconds:N2} s, again {again.Seconds:N2} s, one row {single.Seconds:N2} s, baseline {baseline:N2} s");
+            return new Round(help, fresh, again, single, baseline);
         }
         finally
         {
@@ -165,8 +190,11 @@ public static class ImportMeasurement
         return clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>The same floor on PostgreSQL: one prepared INSERT per row in one transaction, into a table of its own.</summary>
-    private static async Task<double> HandWrittenInsertPostgresAsync(string meetingsFile, string database)
+    /// <summary>
+    /// The same floor on PostgreSQL: the rows parsed and sent by binary COPY (as the app's own
+    /// bulk insert sends them) in one transaction, into a table of its own with the same indexes.
+    /// </summary>
+    private static async Task<double> HandWrittenCopyPostgresAsync(string meetingsFile, string database)
     {
         var clock = Stopwatch.StartNew();
         await using var connection = new NpgsqlConnection(database);
@@ -177,25 +205,24 @@ public static class ImportMeasurement
             "CREATE UNIQUE INDEX ON baseline_meetings (council_id, date); CREATE INDEX ON baseline_meetings (date);", connection))
             await create.ExecuteNonQueryAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using var insert = new NpgsqlCommand(
-            "INSERT INTO baseline_meetings (council_id, date, status, attendees, women_attendees, security, non_majority, minutes, version) " +
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1)", connection, transaction);
-        NpgsqlDbType[] types = [NpgsqlDbType.Integer, NpgsqlDbType.Date, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Integer,
-            NpgsqlDbType.Boolean, NpgsqlDbType.Boolean, NpgsqlDbType.Boolean];
-        var parameters = types.Select(type => insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = type })).ToArray();
-        await insert.PrepareAsync();
-        using var reader = new CsvReader(new StreamReader(meetingsFile), CultureInfo.InvariantCulture);
-        reader.Read();
-        reader.ReadHeader();
-        while (reader.Read())
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY baseline_meetings (council_id, date, status, attendees, women_attendees, security, non_majority, minutes, version) FROM STDIN (FORMAT BINARY)"))
         {
-            parameters[0].Value = int.Parse(reader.GetField(0)!["synthetic-".Length..], CultureInfo.InvariantCulture);
-            parameters[1].Value = DateOnly.Parse(reader.GetField(1)!, CultureInfo.InvariantCulture);
-            parameters[2].Value = reader.GetField(2)!;
-            parameters[3].Value = int.Parse(reader.GetField(3)!, CultureInfo.InvariantCulture);
-            parameters[4].Value = int.Parse(reader.GetField(4)!, CultureInfo.InvariantCulture);
-            for (var index = 5; index < 8; index++) parameters[index].Value = reader.GetField(index) == "yes";
-            await insert.ExecuteNonQueryAsync();
+            using var reader = new CsvReader(new StreamReader(meetingsFile), CultureInfo.InvariantCulture);
+            reader.Read();
+            reader.ReadHeader();
+            while (reader.Read())
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(int.Parse(reader.GetField(0)!["synthetic-".Length..], CultureInfo.InvariantCulture), NpgsqlDbType.Integer);
+                await copy.WriteAsync(DateOnly.Parse(reader.GetField(1)!, CultureInfo.InvariantCulture), NpgsqlDbType.Date);
+                await copy.WriteAsync(reader.GetField(2)!, NpgsqlDbType.Text);
+                await copy.WriteAsync(int.Parse(reader.GetField(3)!, CultureInfo.InvariantCulture), NpgsqlDbType.Integer);
+                await copy.WriteAsync(int.Parse(reader.GetField(4)!, CultureInfo.InvariantCulture), NpgsqlDbType.Integer);
+                for (var index = 5; index < 8; index++) await copy.WriteAsync(reader.GetField(index) == "yes", NpgsqlDbType.Boolean);
+                await copy.WriteAsync(1L, NpgsqlDbType.Bigint);
+            }
+            await copy.CompleteAsync();
         }
         await transaction.CommitAsync();
         return clock.Elapsed.TotalSeconds;

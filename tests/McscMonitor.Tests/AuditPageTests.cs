@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using McscMonitor.Meetings;
 using McscMonitor.Records;
 using McscMonitor.Users;
 
@@ -11,10 +10,10 @@ public class AuditPageTests
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private static async Task<MeetingDto> ChangeAttendeesAsync(ApiHost host, string municipality, int attendees)
+    private static async Task<MeetingJson> ChangeAttendeesAsync(ApiHost host, string municipality, int attendees)
     {
         var client = host.ClientFor(Roles.Admin);
-        var meeting = (await client.GetFromJsonAsync<PageOf<MeetingDto>>($"/api/v1/meetings?municipality={municipality}&year=2021", Json))!.Items[0];
+        var meeting = (await client.GetFromJsonAsync<PageOf<MeetingJson>>($"/api/v1/meetings?municipality={municipality}&year=2021", Json))!.Items[0];
         var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/meetings/{meeting.Id}")
         {
             Content = JsonContent.Create(new

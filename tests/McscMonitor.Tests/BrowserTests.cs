@@ -196,7 +196,7 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "recommendation-form-sr-390.png"), FullPage = true });
         var (overflow, offScreen) = await PhoneProblemsAsync(page);
         await page.Locator("form.record-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync($"**/municipalities/{code}?year=2021&changed=recommendationSaved", Arrived);
+        await page.WaitForURLAsync($"**/municipalities/{code}?year=2021&changed=recommendation_saved", Arrived);
         var saved = await page.Locator("p.done").InnerTextAsync();
         await page.GotoAsync($"{browser.BaseUrl}/language/sq?returnUrl=/municipalities/{code}%3Fyear%3D2021");
         var recommendations = await page.Locator("section", new() { HasText = "përkthimi në pritje" }).InnerTextAsync();

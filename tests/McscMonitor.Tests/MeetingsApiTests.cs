@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using McscMonitor.Meetings;
 using McscMonitor.Records;
 using McscMonitor.Users;
 using McscMonitor.Web;
@@ -17,9 +16,9 @@ public class MeetingsApiTests
     private static object NewMeeting(string municipality, string date) =>
         new { municipality, date, status = "held", attendees = 10, womenAttendees = 3, discussedSecurityIncidents = true };
 
-    private static async Task<MeetingDto> FirstMeetingOf(HttpClient admin, string municipality)
+    private static async Task<MeetingJson> FirstMeetingOf(HttpClient admin, string municipality)
     {
-        var page = await admin.GetFromJsonAsync<PageOf<MeetingDto>>($"/api/v1/meetings?municipality={municipality}&year=2021", Json);
+        var page = await admin.GetFromJsonAsync<PageOf<MeetingJson>>($"/api/v1/meetings?municipality={municipality}&year=2021", Json);
         return page!.Items.First(m => m.Status == "held");
     }
 
@@ -35,7 +34,7 @@ public class MeetingsApiTests
     {
         await using var host = await ApiHost.StartAsync();
 
-        var page = await host.ClientFor(Roles.MunicipalOfficer).GetFromJsonAsync<PageOf<MeetingDto>>("/api/v1/meetings?pageSize=100", Json);
+        var page = await host.ClientFor(Roles.MunicipalOfficer).GetFromJsonAsync<PageOf<MeetingJson>>("/api/v1/meetings?pageSize=100", Json);
 
         Assert.NotEmpty(page!.Items);
         Assert.All(page.Items, meeting => Assert.Equal("peje", meeting.Municipality));
@@ -60,7 +59,7 @@ public class MeetingsApiTests
 
         Assert.Equal(HttpStatusCode.OK, firstSave.StatusCode);
         Assert.Equal(HttpStatusCode.PreconditionFailed, secondSave.StatusCode);
-        var stored = await first.GetFromJsonAsync<MeetingDto>($"/api/v1/meetings/{loadedByFirst.Id}", Json);
+        var stored = await first.GetFromJsonAsync<MeetingJson>($"/api/v1/meetings/{loadedByFirst.Id}", Json);
         Assert.Equal(21, stored!.Attendees);
     }
 

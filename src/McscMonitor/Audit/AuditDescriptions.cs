@@ -96,7 +96,7 @@ internal static class AuditDescriptions
                     ("user", user ?? "–"),
                     ("name", known.GetValueOrDefault(nameof(AccessToken.Name)) ?? "–"))
                 : $"{entry.Entity} {entry.EntityKey}";
-            var form = RecordForms.For(entry.Entity);
+            var form = RecordDefinitions.For(entry.Entity);
             var link = form is not null && exists ? $"/{form.Path}/{entry.EntityKey}/edit"
                 : entry.Entity is nameof(AppUser) or nameof(AccessToken) or "IdentityUserRole" ? "/admin/users"
                 : entry.Entity is nameof(Publications.Publication) ? "/publications"
@@ -117,7 +117,7 @@ internal static class AuditDescriptions
             return new AuditLine(entry, texts.Keys.Contains(actionKey) ? texts[actionKey] : entry.Action, subject, municipality, link, changes);
         }).ToList();
 
-        string? Show(IRecordForm? form, string field, JsonElement value)
+        string? Show(IRecordDefinition? form, string field, JsonElement value)
         {
             if (Text(value) is not { } text) return null;
             if (text == AuditTrail.Hidden) return texts["audit.hidden"];
@@ -147,7 +147,7 @@ internal static class AuditDescriptions
     }
 
     /// <summary>A field's label: the form's, else one of the audit trail's own; null for bookkeeping shown only in the raw change set.</summary>
-    private static string? Label(string entity, IRecordForm? form, string field, TextCatalog texts)
+    private static string? Label(string entity, IRecordDefinition? form, string field, TextCatalog texts)
     {
         if (form?.Fields.Any(f => f.Name == CamelCase(field)) == true) return texts[$"{form.TextPrefix}.{CamelCase(field)}"];
         var own = $"audit.field.{field}";
@@ -157,7 +157,7 @@ internal static class AuditDescriptions
     }
 
     /// <summary>Changes are listed in the order the form shows its fields.</summary>
-    private static int FormOrder(IRecordForm? form, string field)
+    private static int FormOrder(IRecordDefinition? form, string field)
     {
         var index = form?.Fields.ToList().FindIndex(f => f.Name == CamelCase(field)) ?? -1;
         return index < 0 ? int.MaxValue : index;

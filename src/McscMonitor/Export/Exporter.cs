@@ -3,6 +3,7 @@ using CsvHelper;
 using McscMonitor.Core.Domain;
 using McscMonitor.Data;
 using McscMonitor.Import;
+using McscMonitor.Records;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -37,32 +38,20 @@ public sealed class Exporter(McscDbContext db)
 
         return
         [
-            Table(ExchangeFormat.Councils, councils.Select(c => new[]
-                { c.MunicipalityCode, IsoDate.Text(c.EstablishedOn), c.AssemblyDecision, IsoDate.Text(c.DissolvedOn) })),
+            Table(ExchangeFormat.Councils, councils.Select(c => RecordDefinitions.Councils.ExchangeCells(c.MunicipalityCode, c))),
             Table(ExchangeFormat.Members, councils.SelectMany(c => c.Members
                 .Where(m => m.AppointedOn <= yearEnd && !(m.LeftOn < yearStart))
                 .OrderBy(m => m.MemberRef, StringComparer.Ordinal)
-                .Select(m => new[]
-                {
-                    c.MunicipalityCode, m.MemberRef, m.FullName, Codes.ToCode(m.Gender), m.Community is { } community ? Codes.ToCode(community) : null,
-                    m.Religion, Codes.ToCode(m.Role), IsoDate.Text(m.AppointedOn), IsoDate.Text(m.LeftOn),
-                }))),
+                .Select(m => RecordDefinitions.Members.ExchangeCells(c.MunicipalityCode, m)))),
             Table(ExchangeFormat.Meetings, councils.SelectMany(c => c.Meetings
                 .Where(m => m.Date >= yearStart && m.Date <= yearEnd)
                 .OrderBy(m => m.Date)
-                .Select(m => new[]
-                {
-                    c.MunicipalityCode, IsoDate.Text(m.Date), Codes.ToCode(m.Status), Number(m.Attendees), Number(m.WomenAttendees),
-                    YesNo(m.DiscussedSecurityIncidents), YesNo(m.DiscussedNonMajorityConcerns), YesNo(m.MinutesKept),
-                }))),
+                .Select(m => RecordDefinitions.Meetings.ExchangeCells(c.MunicipalityCode, m)))),
             Table(ExchangeFormat.WorkPlans, councils.SelectMany(c => c.WorkPlans
                 .Where(w => year == null || w.Year == year)
                 .OrderBy(w => w.Year)
-                .Select(w => new[] { c.MunicipalityCode, Number(w.Year), IsoDate.Text(w.AdoptedOn), YesNo(w.AddressesNonMajorityConcerns) }))),
-            Table(ExchangeFormat.Compensation, compensation.Select(c => new[]
-            {
-                c.MunicipalityCode, Number(c.Year), Codes.ToCode(c.Status), c.AmountPerMeetingEur?.ToString("0.##", CultureInfo.InvariantCulture),
-            })),
+                .Select(w => RecordDefinitions.WorkPlans.ExchangeCells(c.MunicipalityCode, w)))),
+            Table(ExchangeFormat.Compensation, compensation.Select(c => RecordDefinitions.Compensation.ExchangeCells(c.MunicipalityCode, c))),
         ];
     }
 
@@ -101,8 +90,4 @@ public sealed class Exporter(McscDbContext db)
         schema.Name, schema.FileName, schema.ColumnNames.ToList(),
         rows.Select((cells, index) => new ExchangeRow(index + 2, cells)).ToList());
 
-
-    private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
-
-    private static string? YesNo(bool? value) => value switch { true => "yes", false => "no", null => null };
 }

@@ -10,8 +10,12 @@ namespace McscMonitor.FactSheet;
 /// </summary>
 public static class ChartCsv
 {
-    public static string Of(FactSheetModel model, string chart) =>
-        chart == "map" ? Map(model) : Bars(model, model.Charts.Single(c => c.Id == chart));
+    public static string Of(FactSheetModel model, ChartKind chart) => chart switch
+    {
+        ChartKind.Map => Map(model),
+        ChartKind.Meetings or ChartKind.Discussions or ChartKind.WorkPlans or ChartKind.Compensation or ChartKind.Inclusion or ChartKind.Trend =>
+            Bars(model, model.Charts.Single(c => c.Kind == chart)),
+    };
 
     private static string Bars(FactSheetModel model, ChartData chart)
     {

@@ -38,20 +38,24 @@ public static class FactSheetCharts
     }
 
     /// <summary>The size a chart is drawn at, in pixels on screen and points in the PDF.</summary>
-    public static (int Width, int Height) SizeOf(ChartData chart) => chart.Id switch
+    public static (int Width, int Height) SizeOf(ChartData chart) => chart.Kind switch
     {
-        "meetings" => (520, 36 + 11 * Math.Max(1, chart.Bars.Count)),
-        "discussions" => (520, 56 + 10 * Math.Max(1, chart.Bars.Select(bar => bar.Label).Distinct().Count())),
-        "inclusion" => (520, 56 + 11 * Math.Max(1, chart.Bars.Select(bar => bar.Label).Distinct().Count())),
-        _ => (250, 170),
+        ChartKind.Meetings => (520, 36 + 11 * Math.Max(1, chart.Bars.Count)),
+        ChartKind.Discussions => (520, 56 + 10 * Math.Max(1, chart.Bars.Select(bar => bar.Label).Distinct().Count())),
+        ChartKind.Inclusion => (520, 56 + 11 * Math.Max(1, chart.Bars.Select(bar => bar.Label).Distinct().Count())),
+        ChartKind.WorkPlans or ChartKind.Compensation or ChartKind.Trend => (250, 170),
+        ChartKind.Map => throw NotABarChart(),
     };
 
-    public static Plot Build(ChartData chart) => chart.Id switch
+    public static Plot Build(ChartData chart) => chart.Kind switch
     {
-        "meetings" => HorizontalBars(chart),
-        "discussions" or "inclusion" => GroupedHorizontalBars(chart),
-        _ => CategoryColumns(chart),
+        ChartKind.Meetings => HorizontalBars(chart),
+        ChartKind.Discussions or ChartKind.Inclusion => GroupedHorizontalBars(chart),
+        ChartKind.WorkPlans or ChartKind.Compensation or ChartKind.Trend => CategoryColumns(chart),
+        ChartKind.Map => throw NotABarChart(),
     };
+
+    private static InvalidOperationException NotABarChart() => new("The map is drawn by KosovoMap, not from bars.");
 
     /// <param name="description">The chart in words (<see cref="FactSheetModel.Describe"/>), its accessible name.</param>
     public static string Svg(ChartData chart, string? description = null)

@@ -26,11 +26,11 @@ internal static class FactSheetEndpoints
         year.MapGet("/", (int year) => TypedResults.Redirect($"/factsheet/{year}/{Web.UiTexts.Current.Language.Tag()}")).ExcludeFromDescription();
         year.MapGet("/sr", (int year) => TypedResults.Redirect($"/factsheet/{year}/sr-Latn")).ExcludeFromDescription();
         year.MapGet($"/{{lang:{LanguagePattern}}}", (int year, string lang, HttpContext context) =>
-                ServeAsync(context, year, null, lang, "page.html"))
+                ServeAsync(context, year, null, lang, PublicationFiles.Page))
             .WithName("FactSheetPage").WithSummary("The fact sheet as a web page: the latest published version (staff: the live figures).")
             .Produces<string>(StatusCodes.Status200OK, "text/html");
         year.MapGet($"/{{lang:{LanguagePattern}}}.pdf", (int year, string lang, HttpContext context) =>
-                ServeAsync(context, year, null, lang, "sheet.pdf"))
+                ServeAsync(context, year, null, lang, PublicationFiles.Pdf))
             .WithName("FactSheetPdf").WithSummary("The fact sheet as a print-quality PDF (latest published version).")
             .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf");
         year.MapGet($"/{{lang:{LanguagePattern}}}/charts/{{chart}}.{{extension}}", (int year, string lang, string chart, string extension, HttpContext context) =>
@@ -44,11 +44,11 @@ internal static class FactSheetEndpoints
             .Produces<byte[]>(StatusCodes.Status200OK, "application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
         year.MapGet($"/v{{number:int}}/{{lang:{LanguagePattern}}}", (int year, int number, string lang, HttpContext context) =>
-                ServeAsync(context, year, number, lang, "page.html"))
+                ServeAsync(context, year, number, lang, PublicationFiles.Page))
             .WithName("FactSheetVersionPage").WithSummary("A published version of the fact sheet, as it was published.")
             .Produces<string>(StatusCodes.Status200OK, "text/html");
         year.MapGet($"/v{{number:int}}/{{lang:{LanguagePattern}}}.pdf", (int year, int number, string lang, HttpContext context) =>
-                ServeAsync(context, year, number, lang, "sheet.pdf"))
+                ServeAsync(context, year, number, lang, PublicationFiles.Pdf))
             .WithName("FactSheetVersionPdf").WithSummary("The PDF of a published version, as it was published.")
             .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf");
         year.MapGet($"/v{{number:int}}/{{lang:{LanguagePattern}}}/indicators.{{format:regex(^(json|csv|xlsx)$)}}",
@@ -57,7 +57,7 @@ internal static class FactSheetEndpoints
             .WithName("FactSheetVersionIndicators").WithSummary("The indicators of a published version, as they were published (JSON).")
             .Produces<string>(StatusCodes.Status200OK, "application/json");
         year.MapGet($"/v{{number:int}}/{{lang:{LanguagePattern}}}/datapackage.zip", (int year, int number, string lang, HttpContext context) =>
-                ServeAsync(context, year, number, lang, "datapackage.zip"))
+                ServeAsync(context, year, number, lang, PublicationFiles.DataPackage))
             .WithName("FactSheetVersionDataPackage").WithSummary("A published version's data as a Frictionless Data Package (datapackage.json and its CSV files), in one zip.")
             .Produces<byte[]>(StatusCodes.Status200OK, "application/zip");
         year.MapGet("/v{number:int}/SHA256SUMS", ChecksumsAsync)
@@ -82,27 +82,27 @@ internal static class FactSheetEndpoints
         if (number is null && RecordAccess.SeesLiveFigures(context.User))
         {
             if (file.StartsWith("indicators.", StringComparison.Ordinal)) return await ServeLiveIndicatorsAsync(context, year, language, file);
-            if (file == "datapackage.zip") return TypedResults.NotFound();
+            if (file == PublicationFiles.DataPackage) return TypedResults.NotFound();
             var years = await services.GetRequiredService<IndicatorQuery>().YearsWithDataAsync(cancellationToken);
             if (!years.Contains(year)) return NotPublished(year, language, years, noRecords: true);
             var live = await services.GetRequiredService<FactSheetCache>().GetAsync(year, language, file, model => RenderLive(model, file), cancellationToken);
-            if (file == "page.html")
+            if (file == PublicationFiles.Page)
             {
                 var standing = await FactSheetStanding.ForAsync(publisher, services.GetRequiredService<TimeProvider>(), year, null, language, cancellationToken);
                 return await SendPageAsync(context, standing.Fill(live.Content));
             }
-            return await SendAsync(context, live.Content, ContentType(file), live.ETag, DownloadName(year, lang, null, file), immutable: false);
+            return await SendAsync(context, live.Content, PublicationFiles.ContentType(file), live.ETag, DownloadName(year, lang, null, file), immutable: false);
         }
 
         var published = await publisher.FileAsync(year, number, language.Tag(), file, cancellationToken)
             // A version published before its CSV and XLSX were stored: made from its JSON, the same for every request.
-            ?? (file is "indicators.csv" or "indicators.xlsx" ? await DerivedAsync(publisher, year, number, language, file, cancellationToken) : null);
+            ?? (file is PublicationFiles.IndicatorsCsv or PublicationFiles.IndicatorsXlsx ? await DerivedAsync(publisher, year, number, language, file, cancellationToken) : null);
         if (published is null)
-            return number is null && file == "page.html"
+            return number is null && file == PublicationFiles.Page
                 ? NotPublished(year, language, await publisher.PublishedYearsAsync(cancellationToken), noRecords: false)
                 : TypedResults.NotFound();
         var versionNumber = number ?? await publisher.NumberOfAsync(published.PublicationId, cancellationToken);
-        if (file == "page.html")
+        if (file == PublicationFiles.Page)
         {
             // The page says where its version stands (superseded or not, the year's other versions, other years): that part is the day's, the rest as published.
             var standing = await FactSheetStanding.ForAsync(publisher, services.GetRequiredService<TimeProvider>(), year, versionNumber, language, cancellationToken);
@@ -114,13 +114,13 @@ internal static class FactSheetEndpoints
 
     private static async Task<PublicationFile?> DerivedAsync(Publisher publisher, int year, int? number, Language language, string file, CancellationToken cancellationToken)
     {
-        if (await publisher.FileAsync(year, number, language.Tag(), "indicators.json", cancellationToken) is not { } json) return null;
+        if (await publisher.FileAsync(year, number, language.Tag(), PublicationFiles.IndicatorsJson, cancellationToken) is not { } json) return null;
         var document = System.Text.Json.JsonSerializer.Deserialize<IndicatorsDocument>(json.Content, IndicatorsDocument.JsonOptions)!;
         return new PublicationFile
         {
             PublicationId = json.PublicationId, Language = json.Language, Name = file,
-            ContentType = file == "indicators.csv" ? "text/csv; charset=utf-8" : IndicatorText.XlsxContentType,
-            Content = file == "indicators.csv" ? IndicatorText.CsvFile(document) : IndicatorText.Xlsx(document),
+            ContentType = file == PublicationFiles.IndicatorsCsv ? "text/csv; charset=utf-8" : IndicatorText.XlsxContentType,
+            Content = file == PublicationFiles.IndicatorsCsv ? IndicatorText.CsvFile(document) : IndicatorText.Xlsx(document),
         };
     }
 
@@ -145,8 +145,8 @@ internal static class FactSheetEndpoints
         var document = IndicatorsDocument.From(await query.ComputeForAsync(year, language, context.User, cancellationToken), await query.IsIllustrativeAsync(cancellationToken));
         var (content, contentType) = file switch
         {
-            "indicators.csv" => (IndicatorText.CsvFile(document), "text/csv; charset=utf-8"),
-            "indicators.xlsx" => (IndicatorText.Xlsx(document), IndicatorText.XlsxContentType),
+            PublicationFiles.IndicatorsCsv => (IndicatorText.CsvFile(document), "text/csv; charset=utf-8"),
+            PublicationFiles.IndicatorsXlsx => (IndicatorText.Xlsx(document), IndicatorText.XlsxContentType),
             _ => (System.Text.Encoding.UTF8.GetBytes(document.ToJson()), "application/json; charset=utf-8"),
         };
         var etag = $"\"{Publisher.Sha256Of(content)[..32]}\"";
@@ -154,27 +154,17 @@ internal static class FactSheetEndpoints
     }
 
     private static bool IsKnownFile(string file) =>
-        file is "page.html" or "sheet.pdf" or "indicators.json" or "indicators.csv" or "indicators.xlsx" or "datapackage.zip"
-        || ChartFiles.Ids.Any(chart => file == $"{chart}.svg" || file == $"{chart}.png" || file == $"{chart}.csv");
+        PublicationFiles.All.Contains(file) || ChartKinds.OfTheSheet.Any(chart => PublicationFiles.Of(chart).Contains(file));
 
     private static Task<byte[]> RenderLive(FactSheetModel model, string file) => file switch
     {
-        "page.html" => RenderPageAsync(model),
-        "sheet.pdf" => Task.FromResult(FactSheetPdf.Render(model)),
+        PublicationFiles.Page => RenderPageAsync(model),
+        PublicationFiles.Pdf => Task.FromResult(FactSheetPdf.Render(model)),
         _ => Task.FromResult(ChartFiles.Render(model, file)),
     };
 
     private static async Task<byte[]> RenderPageAsync(FactSheetModel model) =>
         System.Text.Encoding.UTF8.GetBytes(await FactSheetHtml.RenderAsync(model, standalone: false));
-
-    private static string ContentType(string file) => Path.GetExtension(file) switch
-    {
-        ".html" => "text/html; charset=utf-8",
-        ".pdf" => "application/pdf",
-        ".svg" => "image/svg+xml",
-        ".csv" => "text/csv; charset=utf-8",
-        _ => "image/png",
-    };
 
     /// <summary>What a download is saved as: year, version (or "live") and language, so that two versions never overwrite each other.</summary>
     private static string? DownloadName(int year, string lang, int? number, string file) => Path.GetExtension(file) switch

@@ -11,7 +11,10 @@ namespace McscMonitor.FactSheet;
 public sealed record ChartBar(string Label, double? Value, string? Series = null, string? Category = null, string? Text = null, string? Subject = null, int? Total = null);
 
 /// <summary>What a chart shows, independent of how it is drawn; tests read it instead of pixels.</summary>
-public sealed record ChartData(string Id, string Title, IReadOnlyList<ChartBar> Bars, string? Note = null, double? ReferenceLine = null);
+public sealed record ChartData(ChartKind Kind, string Title, IReadOnlyList<ChartBar> Bars, string? Note = null, double? ReferenceLine = null)
+{
+    public string Id => Kind.Id();
+}
 
 /// <summary>A figure of the year before and of this year; null is "no data" (no meeting records at all that year).</summary>
 public sealed record ComparisonRow(string Indicator, int? Previous, int? Current)
@@ -171,7 +174,7 @@ public sealed record FactSheetModel(
 
     /// <summary>Chart 1: meetings held per municipality, most first; councils that do not exist are left out.</summary>
     public ChartData MeetingsHeld => new(
-        "meetings",
+        ChartKind.Meetings,
         Texts.Format("chartMeetings", ("year", Year)),
         Current.Municipalities
             .Where(m => m.CouncilEstablished)
@@ -185,7 +188,7 @@ public sealed record FactSheetModel(
 
     /// <summary>Chart 2: meetings that discussed security or non-majority concerns, beside all meetings held.</summary>
     public ChartData Discussions => new(
-        "discussions",
+        ChartKind.Discussions,
         Texts["chartDiscussions"],
         Current.Municipalities
             .Where(m => m.CouncilEstablished)
@@ -199,7 +202,7 @@ public sealed record FactSheetModel(
             .ToList());
 
     /// <summary>Chart 3: councils by whether their work plan addresses non-majority concerns.</summary>
-    public ChartData WorkPlans => Counts("work-plans", Texts["chartWorkPlans"],
+    public ChartData WorkPlans => Counts(ChartKind.WorkPlans, Texts["chartWorkPlans"],
     [
         (Texts["yes"], "yes", m => m.WorkPlanAddressesNonMajority == true),
         (Texts["no"], "no", m => m.WorkPlanAddressesNonMajority == false),
@@ -207,7 +210,7 @@ public sealed record FactSheetModel(
     ]);
 
     /// <summary>Chart 4: municipalities with a council, by whether they compensate its members.</summary>
-    public ChartData Compensation => Counts("compensation", Texts["chartCompensation"],
+    public ChartData Compensation => Counts(ChartKind.Compensation, Texts["chartCompensation"],
     [
         (Texts["yes"], "yes", m => m.Compensation == CompensationStatus.Paid),
         (Texts["partial"], "partial", m => m.Compensation == CompensationStatus.Partial),
@@ -217,7 +220,7 @@ public sealed record FactSheetModel(
 
     /// <summary>Women and non-majority members serving on 31 December, for councils with members recorded; the label carries the total.</summary>
     public ChartData Inclusion => new(
-        "inclusion",
+        ChartKind.Inclusion,
         Texts.Format("inclusionTitle", ("year", Year)),
         Current.Municipalities
             .Where(m => m.CouncilEstablished && m.Members.Total > 0)
@@ -288,10 +291,10 @@ public sealed record FactSheetModel(
         Current.Rules?.Rules.Select((rule, index) => new RuleColumn(index + 1, rule.Id, Texts[$"rule.{rule.Id}"],
             rule.Provision(Language) is { } provision ? $"{rule.Citation(Language)}, {provision}" : rule.Citation(Language))).ToList() ?? [];
 
-    private ChartData Counts(string id, string title, (string Label, string Category, Func<MunicipalityIndicators, bool> Matches)[] categories)
+    private ChartData Counts(ChartKind kind, string title, (string Label, string Category, Func<MunicipalityIndicators, bool> Matches)[] categories)
     {
         var councils = Current.Municipalities.Where(m => m.CouncilEstablished).ToList();
-        return new ChartData(id, title, categories
+        return new ChartData(kind, title, categories
             .Select(category => new ChartBar(category.Label, councils.Count(category.Matches), Category: category.Category))
             .ToList());
     }

@@ -70,7 +70,7 @@ public static class FactSheetPdf
         // As large as page 1 allows in every language and state, down to where the legend is still 8 points.
         var room = page.Remaining - notes.Sum(note => page.TextHeight(note.Text, note.Size, after: note.After)) - 8;
         var scale = Math.Clamp(room / KosovoMap.Height, KosovoMap.SmallestPrintScale, 0.9f);
-        page.Place(page.FigureOf("map"), scale);
+        page.Place(page.FigureOf(ChartKind.Map.Id()), scale);
         foreach (var (text, size, after) in notes) page.Text(text, size, color: PageFlow.Grey, after: after);
     }
 
@@ -145,7 +145,7 @@ public static class FactSheetPdf
         return new PageFlow.Figure(chart.Id, chart.Title, model.Describe(chart), width, height, FactSheetCharts.Build(chart));
     }
 
-    private static PageFlow.Figure Map(FactSheetModel model) => new("map",
+    private static PageFlow.Figure Map(FactSheetModel model) => new(ChartKind.Map.Id(),
         model.Texts.Format("mapTitle", ("year", model.Year)), model.MapDescription, KosovoMap.Width, KosovoMap.Height, KosovoMap.Build(model));
 
     /// <summary>A counted figure, or "no data"; the page and the PDF write figures alike.</summary>

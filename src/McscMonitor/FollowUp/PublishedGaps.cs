@@ -1,4 +1,5 @@
 using McscMonitor.Data;
+using McscMonitor.Publications;
 using Microsoft.EntityFrameworkCore;
 
 namespace McscMonitor.FollowUp;
@@ -10,7 +11,7 @@ internal static class PublishedGaps
     public static async Task<IReadOnlyList<string>?> OfAsync(McscDbContext db, string municipalityCode, int year, CancellationToken cancellationToken)
     {
         var published = await db.Publications.AsNoTracking().Where(p => p.Year == year).OrderByDescending(p => p.Number)
-            .SelectMany(p => p.Files.Where(f => f.Language == "en" && f.Name == "indicators.json")).FirstOrDefaultAsync(cancellationToken);
+            .SelectMany(p => p.Files.Where(f => f.Language == "en" && f.Name == PublicationFiles.IndicatorsJson)).FirstOrDefaultAsync(cancellationToken);
         if (published is null) return null;
         return System.Text.Json.Nodes.JsonNode.Parse(published.Content)!["municipalities"]!.AsArray()
             .FirstOrDefault(m => m!["code"]!.GetValue<string>() == municipalityCode)?["gaps"]!.AsArray()

@@ -12,9 +12,9 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
         recommendation.ConfigureVersion();
         recommendation.Property(r => r.MunicipalityCode).HasMaxLength(32);
         recommendation.Property(r => r.Rule).HasMaxLength(64);
-        recommendation.Property(r => r.TextSq).HasMaxLength(RecommendationKind.MaxText);
-        recommendation.Property(r => r.TextSrLatn).HasMaxLength(RecommendationKind.MaxText);
-        recommendation.Property(r => r.TextEn).HasMaxLength(RecommendationKind.MaxText);
+        recommendation.Property(r => r.TextSq).HasMaxLength(RecommendationRecord.MaxText);
+        recommendation.Property(r => r.TextSrLatn).HasMaxLength(RecommendationRecord.MaxText);
+        recommendation.Property(r => r.TextEn).HasMaxLength(RecommendationRecord.MaxText);
         recommendation.Property(r => r.Institution).HasConversion<CodeConverter<Institution>>().HasMaxLength(32);
         recommendation.Property(r => r.Status).HasConversion<CodeConverter<RecommendationStatus>>().HasMaxLength(32);
         recommendation.HasOne<Municipality>().WithMany().HasForeignKey(r => r.MunicipalityCode).OnDelete(DeleteBehavior.Restrict);

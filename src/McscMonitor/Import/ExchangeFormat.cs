@@ -10,23 +10,23 @@ public sealed record ExchangeSchema(string Name, IReadOnlyList<ExchangeColumn> C
 
 /// <summary>
 /// The exchange format of the design (§5): one table per file or sheet, natural keys first. Its
-/// columns are the record forms' fields, so a field is declared once for the form, the API,
-/// the import, the export and the template.
+/// columns are the record types' fields (<see cref="Records.RecordDefinitions"/>), so a field is
+/// declared once for the form, the API, the import, the export and the template.
 /// </summary>
 public static class ExchangeFormat
 {
     private static readonly ExchangeColumn MunicipalityColumn =
         new("municipality", true, "Code or any official name, in any language or script");
 
-    /// <summary>A table's columns: the municipality, then the record type's fields as its form declares them.</summary>
-    private static ExchangeSchema Schema(string name, Records.IRecordForm form) =>
-        new(name, [MunicipalityColumn, .. form.Fields.Select(field => new ExchangeColumn(field.Column, field.Required, field.Description))]);
+    /// <summary>A table's columns: the municipality, then the record type's fields as it declares them.</summary>
+    private static ExchangeSchema Schema(string name, Records.IRecordDefinition definition) =>
+        new(name, [MunicipalityColumn, .. definition.Fields.Select(field => new ExchangeColumn(field.Column, field.Required, field.Description))]);
 
-    public static readonly ExchangeSchema Councils = Schema("councils", new Councils.CouncilForm());
-    public static readonly ExchangeSchema Members = Schema("members", new Members.MemberForm());
-    public static readonly ExchangeSchema Meetings = Schema("meetings", new Meetings.MeetingForm());
-    public static readonly ExchangeSchema WorkPlans = Schema("work_plans", new WorkPlans.WorkPlanForm());
-    public static readonly ExchangeSchema Compensation = Schema("compensation", new Compensations.CompensationForm());
+    public static readonly ExchangeSchema Councils = Schema("councils", Records.RecordDefinitions.Councils);
+    public static readonly ExchangeSchema Members = Schema("members", Records.RecordDefinitions.Members);
+    public static readonly ExchangeSchema Meetings = Schema("meetings", Records.RecordDefinitions.Meetings);
+    public static readonly ExchangeSchema WorkPlans = Schema("work_plans", Records.RecordDefinitions.WorkPlans);
+    public static readonly ExchangeSchema Compensation = Schema("compensation", Records.RecordDefinitions.Compensation);
 
     public static readonly IReadOnlyList<ExchangeSchema> All = [Councils, Members, Meetings, WorkPlans, Compensation];
 

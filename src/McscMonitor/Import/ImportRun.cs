@@ -111,10 +111,10 @@ internal sealed class ImportRun : IDisposable
                         Messages.Format("cellCount", ("cells", row.Cells.Count), ("columns", table.Headers.Count))));
                     continue;
                 }
-                var reader = new RowReader(schema, table, row, Match, errors);
+                var reader = new RowReader(table, row, Match, errors);
                 var municipality = reader.Municipality();
                 if (municipality is not null && _onlyMunicipality is not null && municipality.Code != _onlyMunicipality)
-                    reader.Error("municipality", Messages.Format("notOwnMunicipality", ("name", municipality.NameSq)));
+                    reader.Error(RowReader.MunicipalityColumn, Messages.Format("notOwnMunicipality", ("name", municipality.NameSq)));
                 // The rest of the row is read even when its municipality is wrong: every error of a row is reported at once.
                 var record = parse(reader, municipality?.Code ?? "");
                 if (record is null || reader.ErrorCount > 0) continue;

@@ -5,6 +5,7 @@ using McscMonitor.Core.Domain;
 using McscMonitor.Core.Localization;
 using McscMonitor.Core.Names;
 using McscMonitor.Data;
+using McscMonitor.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace McscMonitor.Import;
@@ -143,11 +144,16 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
             errors.Add(new ImportError(repeated.Last().Source, null, null, Messages.Format("repeatedTable", ("table", repeated.Key))));
     }
 
-    /// <summary>The tables in the order they are checked and written: councils before the records that belong to them.</summary>
+    /// <summary>
+    /// The tables in the order they are checked and written: councils before the records that
+    /// belong to them. Each row is read and copied as its record type defines it; what is here is
+    /// how a batch finds its stored rows by natural key, and what a row needs of its council.
+    /// </summary>
     /// <param name="today">What has not happened by then (a held meeting, an adoption, an appointment) is an error.</param>
     private List<ITableImport> Kinds(DateOnly today) =>
     [
-        new TableImport<Council, string>(db, ExchangeFormat.Councils, ParseCouncil, (_, code) => code, "municipality",
+        new TableImport<Council, string>(db, ExchangeFormat.Councils, Reader(RecordDefinitions.Councils, today, (c, code) => c.MunicipalityCode = code),
+            (_, code) => code, "municipality",
             councilDate: null,
             load: (run, batch, ct) =>
             {
@@ -155,14 +161,9 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
                 return db.Councils.Where(c => codes.Contains(c.MunicipalityCode)).ToDictionaryAsync(c => c.MunicipalityCode, ct);
             },
             prepare: (_, row) => row.Record,
-            copy: (existing, c) =>
-            {
-                existing.EstablishedOn = c.EstablishedOn;
-                existing.AssemblyDecision = c.AssemblyDecision;
-                existing.DissolvedOn = c.DissolvedOn;
-            },
+            copy: Copier(RecordDefinitions.Councils),
             remember: (run, row) => run.CouncilsAfterImport[row.MunicipalityCode] = (row.Record.EstablishedOn, row.Record.DissolvedOn)),
-        new TableImport<Member, (string, string)>(db, ExchangeFormat.Members, (row, code) => ParseMember(row, code, today), (m, code) => (code, m.MemberRef), "member_ref",
+        new TableImport<Member, (string, string)>(db, ExchangeFormat.Members, Reader(RecordDefinitions.Members, today), (m, code) => (code, m.MemberRef), "member_ref",
             councilDate: _ => null,
             load: async (run, batch, ct) =>
             {
@@ -172,19 +173,8 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
                     .ToDictionary(m => (run.CodeOfCouncil(m.CouncilId), m.MemberRef));
             },
             prepare: (run, row) => run.InCouncil(row),
-            copy: (existing, m) =>
-            {
-                // Erased personal data stays erased, whatever an old file says.
-                if (existing.ErasedAtUtc is not null) (m.FullName, m.Gender, m.Community, m.Religion) = (existing.FullName, existing.Gender, existing.Community, existing.Religion);
-                existing.FullName = m.FullName;
-                existing.Gender = m.Gender;
-                existing.Community = m.Community;
-                existing.Religion = m.Religion;
-                existing.Role = m.Role;
-                existing.AppointedOn = m.AppointedOn;
-                existing.LeftOn = m.LeftOn;
-            }),
-        new TableImport<Meeting, (string, DateOnly)>(db, ExchangeFormat.Meetings, (row, code) => ParseMeeting(row, code, today), (m, code) => (code, m.Date), "date",
+            copy: Copier(RecordDefinitions.Members)),
+        new TableImport<Meeting, (string, DateOnly)>(db, ExchangeFormat.Meetings, Reader(RecordDefinitions.Meetings, today), (m, code) => (code, m.Date), "date",
             councilDate: meeting => meeting.Date,
             load: async (run, batch, ct) =>
             {
@@ -197,16 +187,8 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
                     .ToDictionary(m => (run.CodeOfCouncil(m.CouncilId), m.Date));
             },
             prepare: (run, row) => run.InCouncil(row),
-            copy: (existing, m) =>
-            {
-                existing.Status = m.Status;
-                existing.Attendees = m.Attendees;
-                existing.WomenAttendees = m.WomenAttendees;
-                existing.DiscussedSecurityIncidents = m.DiscussedSecurityIncidents;
-                existing.DiscussedNonMajorityConcerns = m.DiscussedNonMajorityConcerns;
-                existing.MinutesKept = m.MinutesKept;
-            }),
-        new TableImport<WorkPlan, (string, int)>(db, ExchangeFormat.WorkPlans, (row, code) => ParseWorkPlan(row, code, today), (w, code) => (code, w.Year), "year",
+            copy: Copier(RecordDefinitions.Meetings)),
+        new TableImport<WorkPlan, (string, int)>(db, ExchangeFormat.WorkPlans, Reader(RecordDefinitions.WorkPlans, today), (w, code) => (code, w.Year), "year",
             councilDate: null,
             load: async (run, batch, ct) =>
             {
@@ -216,13 +198,10 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
                     .ToDictionary(w => (run.CodeOfCouncil(w.CouncilId), w.Year));
             },
             prepare: (run, row) => run.InCouncil(row),
-            copy: (existing, w) =>
-            {
-                existing.AdoptedOn = w.AdoptedOn;
-                existing.AddressesNonMajorityConcerns = w.AddressesNonMajorityConcerns;
-            },
+            copy: Copier(RecordDefinitions.WorkPlans),
             councilYear: w => w.Year),
-        new TableImport<Compensation, (string, int)>(db, ExchangeFormat.Compensation, ParseCompensation, (c, code) => (code, c.Year), "year",
+        new TableImport<Compensation, (string, int)>(db, ExchangeFormat.Compensation,
+            Reader(RecordDefinitions.Compensation, today, (c, code) => c.MunicipalityCode = code), (c, code) => (code, c.Year), "year",
             councilDate: null,
             load: async (run, batch, ct) =>
             {
@@ -232,97 +211,21 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
                     .ToDictionary(c => (c.MunicipalityCode, c.Year));
             },
             prepare: (_, row) => row.Record,
-            copy: (existing, c) =>
-            {
-                existing.Status = c.Status;
-                existing.AmountPerMeetingEur = c.AmountPerMeetingEur;
-            },
+            copy: Copier(RecordDefinitions.Compensation),
             councilYear: c => c.Year),
     ];
 
-    private static Council? ParseCouncil(RowReader row, string municipality)
-    {
-        var established = row.Date("established_on");
-        var dissolved = row.Date("dissolved_on");
-        if (dissolved < established)
-            row.Error("dissolved_on", Messages.Format("dissolvedBeforeEstablished", ("dissolved", IsoDate.Text(dissolved)), ("established", IsoDate.Text(established))));
-        if (established is null) return null;
-        return new Council
+    /// <summary>A row read as its record type's fields and rules; a record that names its municipality itself is given the row's.</summary>
+    private static Func<RowReader, string, T?> Reader<T>(RecordDefinition<T> definition, DateOnly today, Action<T, string>? own = null)
+        where T : EditableRecord =>
+        (row, municipality) =>
         {
-            MunicipalityCode = municipality,
-            EstablishedOn = established.Value,
-            AssemblyDecision = row.Text("assembly_decision", maxLength: TextLimits.AssemblyDecision),
-            DissolvedOn = dissolved,
+            var record = definition.Read(row, today);
+            own?.Invoke(record, municipality);
+            return record;
         };
-    }
 
-    private static Member? ParseMember(RowReader row, string municipality, DateOnly today)
-    {
-        var reference = row.Text("member_ref", maxLength: TextLimits.MemberRef);
-        var fullName = row.Text("full_name", maxLength: TextLimits.FullName);
-        var religion = row.Text("religion", maxLength: TextLimits.Religion);
-        var gender = row.Code<Gender>("gender", labels: "gender");
-        var community = row.Code<Community>("community");
-        var role = row.Code<MemberRole>("role", labels: "role");
-        var appointed = row.Date("appointed_on");
-        var left = row.Date("left_on");
-        if (left < appointed)
-            row.Error("left_on", Messages.Format("leftBeforeAppointed", ("left", IsoDate.Text(left)), ("appointed", IsoDate.Text(appointed))));
-        if (RecordRules.AfterToday(appointed, today) is { } notYet) row.Error("appointed_on", notYet);
-        if (reference is null || role is null || appointed is null) return null;
-        return new Member
-        {
-            MemberRef = reference,
-            FullName = fullName,
-            Gender = gender ?? Gender.Unknown,
-            Community = community,
-            Religion = religion,
-            Role = role.Value,
-            AppointedOn = appointed.Value,
-            LeftOn = left,
-        };
-    }
-
-    private static Meeting? ParseMeeting(RowReader row, string municipality, DateOnly today)
-    {
-        var date = row.Date("date");
-        var status = row.Code<MeetingStatus>("status", labels: "status");
-        var attendees = row.Count("attendees");
-        var women = row.Count("women_attendees");
-        if (RecordRules.WomenAboveAttendees(attendees, women) is { } tooManyWomen) row.Error("women_attendees", tooManyWomen);
-        if (status == MeetingStatus.Held && RecordRules.AfterToday(date, today) is { } notYet) row.Error("date", notYet);
-        if (date is null || status is null) return null;
-        return new Meeting
-        {
-            Date = date.Value,
-            Status = status.Value,
-            Attendees = attendees,
-            WomenAttendees = women,
-            DiscussedSecurityIncidents = row.Boolean("discussed_security_incidents"),
-            DiscussedNonMajorityConcerns = row.Boolean("discussed_non_majority_concerns"),
-            MinutesKept = row.Boolean("minutes_kept"),
-        };
-    }
-
-    private static WorkPlan? ParseWorkPlan(RowReader row, string municipality, DateOnly today)
-    {
-        var year = row.Year("year");
-        var adopted = row.Date("adopted_on");
-        var addresses = row.Boolean("addresses_non_majority_concerns");
-        if (RecordRules.AfterToday(adopted, today) is { } notYet) row.Error("adopted_on", notYet);
-        if (RecordRules.AddressesRequired(adopted, addresses) is { } unsaid) row.Error("addresses_non_majority_concerns", unsaid);
-        return year is null ? null : new WorkPlan { Year = year.Value, AdoptedOn = adopted, AddressesNonMajorityConcerns = addresses };
-    }
-
-    private static Compensation? ParseCompensation(RowReader row, string municipality)
-    {
-        var year = row.Year("year");
-        var status = row.Code<CompensationStatus>("status", labels: "compensation");
-        var amount = row.Amount("amount_per_meeting_eur");
-        if (year is null || status is null) return null;
-        return new Compensation
-        {
-            MunicipalityCode = municipality, Year = year.Value, Status = status.Value, AmountPerMeetingEur = amount,
-        };
-    }
+    /// <summary>A stored record takes the file's values but keeps its key and, once erased, its blanks.</summary>
+    private static Action<T, T> Copier<T>(RecordDefinition<T> definition) where T : EditableRecord =>
+        (existing, incoming) => definition.Copy(incoming, existing, keys: false);
 }

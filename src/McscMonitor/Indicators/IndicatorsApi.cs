@@ -3,6 +3,7 @@ using System.Security.Claims;
 using McscMonitor.Core.Domain;
 using McscMonitor.Core.Localization;
 using McscMonitor.Data;
+using McscMonitor.Publications;
 using McscMonitor.Records;
 using McscMonitor.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -48,7 +49,7 @@ internal static class IndicatorsApi
         // The public and viewers get the published snapshot, never live figures (and synthetic units are never published).
         if (!Users.RecordAccess.SeesLiveFigures(user))
         {
-            var published = scope == UnitScope.Kosovo ? await publisher.FileAsync(year, null, language.Tag(), "indicators.json", cancellationToken) : null;
+            var published = scope == UnitScope.Kosovo ? await publisher.FileAsync(year, null, language.Tag(), PublicationFiles.IndicatorsJson, cancellationToken) : null;
             return published is null
                 ? TypedResults.Problem(FactSheet.FactSheetTexts.For(language).Format("notYetPublished", ("year", year)), statusCode: StatusCodes.Status404NotFound)
                 : TypedResults.Content(System.Text.Encoding.UTF8.GetString(published.Content), "application/json; charset=utf-8");

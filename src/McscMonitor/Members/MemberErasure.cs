@@ -18,7 +18,7 @@ internal static class MemberErasure
     {
         routes.MapPost("/members/{id:int}/erase", async (int id, McscDbContext db, CancellationToken cancellationToken) =>
                 await EraseAsync(id, db, cancellationToken) is { } code
-                    ? (IResult)TypedResults.LocalRedirect($"/municipalities/{code}?changed=erased")
+                    ? (IResult)TypedResults.LocalRedirect(Municipalities.PageNotices.PageOf(code, null, Municipalities.PageNotice.Erased))
                     : TypedResults.NotFound())
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin)).ExcludeFromDescription();
         routes.MapPost("/api/v1/members/{id:int}/erase", async Task<Results<NoContent, NotFound>> (int id, McscDbContext db, CancellationToken cancellationToken) =>

@@ -43,7 +43,7 @@ internal static class MajorityCommunityEndpoint
                     return TypedResults.Problem(Messages.Format("majorityYearsClosed", ("name", municipality.Name(Messages.Current.Language)),
                         ("years", string.Join(", ", closed))), statusCode: StatusCodes.Status409Conflict);
                 }
-                return TypedResults.LocalRedirect($"/municipalities/{code}?changed=majority");
+                return TypedResults.LocalRedirect(PageNotices.PageOf(code, null, PageNotice.Majority));
             })
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
             .ExcludeFromDescription();

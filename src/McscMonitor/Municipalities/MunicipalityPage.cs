@@ -91,16 +91,15 @@ internal static class MunicipalityPageEndpoint
                 history[^1],
                 history,
                 years,
-                changed switch
+                Codes<PageNotice>.TryParse(changed, out var notice) ? notice switch
                 {
-                    "majority" => UiTexts.Current.Format("majority.changed", ("name", municipality.Name(UiTexts.Current.Language)),
+                    PageNotice.Majority => UiTexts.Current.Format("majority.changed", ("name", municipality.Name(UiTexts.Current.Language)),
                         ("community", ReferenceCatalog.CommunityName(municipality.MajorityCommunity, UiTexts.Current.Language))),
-                    "erased" => UiTexts.Current["member.erased"],
-                    "saved" => UiTexts.Current["form.saved"],
-                    "recommendationSaved" => UiTexts.Current["recommendation.saved"],
-                    "deleted" => UiTexts.Current["form.deleted"],
-                    _ => null,
-                },
+                    PageNotice.Erased => UiTexts.Current["member.erased"],
+                    PageNotice.Saved => UiTexts.Current["form.saved"],
+                    PageNotice.RecommendationSaved => UiTexts.Current["recommendation.saved"],
+                    PageNotice.Deleted => UiTexts.Current["form.deleted"],
+                } : null,
                 approval,
                 // What needs doing: for the year in progress only.
                 shownYear == today.Year ? (await workflow.DueAsync([history[^1]], today, cancellationToken))[code] : null,

@@ -54,7 +54,7 @@ public static class DataPackage
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
         {
             Add(zip, "datapackage.json", descriptor, model.Stamp!.PublishedOn);
-            Add(zip, "indicators.csv", csv, model.Stamp.PublishedOn);
+            Add(zip, PublicationFiles.IndicatorsCsv, csv, model.Stamp.PublishedOn);
         }
         return stream.ToArray();
     }
@@ -85,7 +85,7 @@ public static class DataPackage
             {
                 ["profile"] = "tabular-data-resource",
                 ["name"] = "indicators",
-                ["path"] = "indicators.csv",
+                ["path"] = PublicationFiles.IndicatorsCsv,
                 ["title"] = model.Texts["dataTitle"],
                 ["format"] = "csv",
                 ["mediatype"] = "text/csv",

@@ -65,7 +65,7 @@ public sealed class PublicationVerifier(McscDbContext db, Publisher publisher, C
 
     /// <summary>The per-table digests the version's English indicators carry; null for a version published before they were kept.</summary>
     private static IReadOnlyDictionary<string, string>? PublishedTableDigests(IEnumerable<PublicationFile> files) =>
-        files.FirstOrDefault(f => f.Language == "en" && f.Name == "indicators.json") is { } json
+        files.FirstOrDefault(f => f.Language == "en" && f.Name == PublicationFiles.IndicatorsJson) is { } json
             ? JsonSerializer.Deserialize<IndicatorsDocument>(json.Content, IndicatorsDocument.JsonOptions)?.Publication?.Records
             : null;
 }

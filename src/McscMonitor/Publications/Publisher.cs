@@ -138,7 +138,7 @@ public sealed class Publisher(
     public async Task<IReadOnlySet<string>> WithheldBeforeAsync(int year, CancellationToken cancellationToken)
     {
         var documents = await db.Publications.AsNoTracking().Where(p => p.Year == year)
-            .SelectMany(p => p.Files.Where(f => f.Language == "en" && f.Name == "indicators.json")).Select(f => f.Content).ToListAsync(cancellationToken);
+            .SelectMany(p => p.Files.Where(f => f.Language == "en" && f.Name == PublicationFiles.IndicatorsJson)).Select(f => f.Content).ToListAsync(cancellationToken);
         return documents
             .SelectMany(content => System.Text.Json.JsonSerializer.Deserialize<IndicatorsDocument>(content, IndicatorsDocument.JsonOptions)!.Municipalities)
             .Where(m => m.Members is { } members && (members.WithheldBelow is not null || members.CommunitiesWithheld))
@@ -165,19 +165,15 @@ public sealed class Publisher(
             var model = await builder.BuildAsync(year, language, stamp, withheldBefore: withheld, cancellationToken: cancellationToken);
             rulebookVersion = model.RulebookVersion;
             var tag = language.Tag();
-            files.Add(File(tag, "page.html", "text/html; charset=utf-8", Encoding.UTF8.GetBytes(await FactSheetHtml.RenderAsync(model, standalone: false))));
-            files.Add(File(tag, "sheet.pdf", "application/pdf", FactSheetPdf.Render(model)));
+            files.Add(File(tag, PublicationFiles.Page, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(await FactSheetHtml.RenderAsync(model, standalone: false))));
+            files.Add(File(tag, PublicationFiles.Pdf, "application/pdf", FactSheetPdf.Render(model)));
             var indicators = IndicatorsDocument.From(model.Current, model.Illustrative, model.About);
-            files.Add(File(tag, "indicators.json", "application/json; charset=utf-8", Encoding.UTF8.GetBytes(indicators.ToJson())));
-            files.Add(File(tag, "indicators.csv", "text/csv; charset=utf-8", IndicatorText.CsvFile(indicators)));
-            files.Add(File(tag, "indicators.xlsx", IndicatorText.XlsxContentType, IndicatorText.Xlsx(indicators)));
-            files.Add(File(tag, "datapackage.zip", "application/zip", DataPackage.Zip(indicators, model)));
-            foreach (var chart in ChartFiles.Ids)
-            {
-                files.Add(File(tag, $"{chart}.svg", "image/svg+xml", ChartFiles.Render(model, $"{chart}.svg")));
-                files.Add(File(tag, $"{chart}.png", "image/png", ChartFiles.Render(model, $"{chart}.png")));
-                files.Add(File(tag, $"{chart}.csv", "text/csv; charset=utf-8", ChartFiles.Render(model, $"{chart}.csv")));
-            }
+            files.Add(File(tag, PublicationFiles.IndicatorsJson, "application/json; charset=utf-8", Encoding.UTF8.GetBytes(indicators.ToJson())));
+            files.Add(File(tag, PublicationFiles.IndicatorsCsv, "text/csv; charset=utf-8", IndicatorText.CsvFile(indicators)));
+            files.Add(File(tag, PublicationFiles.IndicatorsXlsx, IndicatorText.XlsxContentType, IndicatorText.Xlsx(indicators)));
+            files.Add(File(tag, PublicationFiles.DataPackage, "application/zip", DataPackage.Zip(indicators, model)));
+            foreach (var name in ChartKinds.OfTheSheet.SelectMany(PublicationFiles.Of))
+                files.Add(File(tag, name, PublicationFiles.ContentType(name), ChartFiles.Render(model, name)));
         }
         return (files, rulebookVersion);
     }
@@ -215,7 +211,7 @@ public sealed class Publisher(
 
     /// <summary>The indicators as published in the latest version of a year, in a language; null when never published.</summary>
     public async Task<IndicatorsDocument?> PublishedIndicatorsAsync(int year, Language language, CancellationToken cancellationToken = default) =>
-        await FileAsync(year, null, language.Tag(), "indicators.json", cancellationToken) is { } file
+        await FileAsync(year, null, language.Tag(), PublicationFiles.IndicatorsJson, cancellationToken) is { } file
             ? System.Text.Json.JsonSerializer.Deserialize<IndicatorsDocument>(file.Content, IndicatorsDocument.JsonOptions)
             : null;
 
@@ -226,7 +222,7 @@ public sealed class Publisher(
     /// <summary>The figures of the latest version of a year that the records give differently now.</summary>
     public async Task<IReadOnlyList<ChangedFigure>> ChangesSinceAsync(Publication publication, Language language, CancellationToken cancellationToken = default)
     {
-        var file = await FileAsync(publication.Year, publication.Number, language.Tag(), "indicators.json", cancellationToken);
+        var file = await FileAsync(publication.Year, publication.Number, language.Tag(), PublicationFiles.IndicatorsJson, cancellationToken);
         if (file is null) return [];
         var published = System.Text.Json.Nodes.JsonNode.Parse(file.Content)!["municipalities"]!.AsArray();
         var now = System.Text.Json.Nodes.JsonNode.Parse(IndicatorsDocument.From(

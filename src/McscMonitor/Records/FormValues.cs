@@ -4,22 +4,6 @@ using McscMonitor.Core.Localization;
 
 namespace McscMonitor.Records;
 
-/// <summary>How a field is typed in; <see cref="LongText"/> is text of several lines (a recommendation, a note).</summary>
-public enum FieldType { Text, LongText, Date, WholeNumber, Amount, Year, Choice, Answer }
-
-/// <summary>
-/// One field of a record type, declared once for its form, its REST input, its column in the
-/// exchange files (import, export, template) and its label in the audit trail.
-/// <see cref="Name"/> is the JSON name, so the write path's field errors land next to the
-/// input; its label is the text <c>{kind}.{name}</c>; its column is the same name in snake_case.
-/// </summary>
-/// <param name="Description">What the column holds, for the template's notes sheet and the README.</param>
-public sealed record FormField(
-    string Name, FieldType Type, bool Required = false, Func<IReadOnlyList<(string Value, string Label)>>? Options = null, string Description = "")
-{
-    public string Column { get; } = string.Concat(Name.Select(c => char.IsUpper(c) ? $"_{char.ToLowerInvariant(c)}" : c.ToString()));
-}
-
 /// <summary>
 /// A form as posted: every value is text, so that what someone typed is shown back with its
 /// error instead of being lost to a binding failure. Reading a value that is not what the

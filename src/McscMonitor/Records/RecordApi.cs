@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
 using McscMonitor.Audit;
 using McscMonitor.Core.Domain;
 using McscMonitor.Core.Localization;
@@ -8,8 +9,15 @@ using McscMonitor.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Refusal = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.NotFound, Microsoft.AspNetCore.Http.HttpResults.ForbidHttpResult,
+    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, Microsoft.AspNetCore.Http.HttpResults.StatusCodeHttpResult,
+    Microsoft.AspNetCore.Http.HttpResults.Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>>;
 
 namespace McscMonitor.Records;
+
+/// <summary>A record as the API shows it: its id, municipality, fields by name and version.</summary>
+public sealed class RecordJson : Dictionary<string, object?>;
 
 /// <summary>
 /// CRUD over REST for one record type. Admins and monitors reach every municipality, a
@@ -18,11 +26,10 @@ namespace McscMonitor.Records;
 /// </summary>
 public static class RecordApi
 {
-    public static IEndpointRouteBuilder MapRecords<TRecord, TDto, TInput>(
-        this IEndpointRouteBuilder routes, RecordKind<TRecord, TDto, TInput> kind)
+    public static IEndpointRouteBuilder MapRecords<TRecord>(this IEndpointRouteBuilder routes, RecordDefinition<TRecord> kind)
         where TRecord : EditableRecord
     {
-        var plural = kind.Name;
+        var plural = kind.Path;
         var group = routes.MapGroup($"/api/v1/{plural}").WithTags(plural).RequireAuthorization(RecordAccess.Policy);
         group.MapGet("/", (
                 [AsParameters] RecordQuery query, McscDbContext db, ClaimsPrincipal user, CancellationToken token) =>
@@ -31,14 +38,12 @@ public static class RecordApi
         group.MapGet("/{id:int}", (int id, McscDbContext db, ClaimsPrincipal user, HttpResponse response, CancellationToken token) =>
                 GetAsync(kind, id, db, user, response, token))
             .WithName($"Get-{plural}").WithSummary("One record; its ETag is the version to send back when editing.");
-        // The handlers that take the record type's input are built as delegates first: ASP.NET's route
-        // analyzer cannot read a lambda whose parameter is a type parameter (it fails with AD0001).
-        Delegate create = (TInput input, McscDbContext db, ClaimsPrincipal user, HttpResponse response, CancellationToken token) =>
-            CreateAsync(kind, input, db, user, response, token);
-        Delegate update = (int id, TInput input, McscDbContext db, ClaimsPrincipal user, HttpRequest request, HttpResponse response,
-            CancellationToken token) => UpdateAsync(kind, id, input, db, user, request, response, token);
-        group.MapPost("/", create).WithName($"Create-{plural}").WithSummary("Records a new one.");
-        group.MapPut("/{id:int}", update).WithName($"Update-{plural}").WithSummary("Changes one; needs If-Match with its ETag.");
+        group.MapPost("/", (JsonElement input, McscDbContext db, ClaimsPrincipal user, HttpResponse response, CancellationToken token) =>
+                CreateAsync(kind, input, db, user, response, token))
+            .WithName($"Create-{plural}").WithSummary($"Records a new one: municipality, {string.Join(", ", kind.Fields.Select(f => f.Name))}.");
+        group.MapPut("/{id:int}", (int id, JsonElement input, McscDbContext db, ClaimsPrincipal user, HttpRequest request, HttpResponse response,
+                CancellationToken token) => UpdateAsync(kind, id, input, db, user, request, response, token))
+            .WithName($"Update-{plural}").WithSummary("Changes one; needs If-Match with its ETag.");
         group.MapDelete("/{id:int}", (int id, string? reason, McscDbContext db, AuditActor actor, ClaimsPrincipal user, HttpRequest request,
                 CancellationToken token) => DeleteAsync(kind, id, reason, db, actor, user, request, token))
             .WithName($"Delete-{plural}")
@@ -48,8 +53,8 @@ public static class RecordApi
         return routes;
     }
 
-    private static async Task<Results<Ok<PageOf<TDto>>, ValidationProblem>> ListAsync<TRecord, TDto, TInput>(
-        RecordKind<TRecord, TDto, TInput> kind, RecordQuery query, McscDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PageOf<RecordJson>>, ValidationProblem>> ListAsync<TRecord>(
+        RecordDefinition<TRecord> kind, RecordQuery query, McscDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
         where TRecord : EditableRecord
     {
         if (query.Page is < 1 or > RecordQuery.LastPage || query.PageSize is < 1 or > RecordQuery.MaxPageSize)
@@ -79,11 +84,11 @@ public static class RecordApi
         var total = await rows.CountAsync(cancellationToken);
         var page = await kind.Order(rows).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
         if (kind.HoldsPersonalData && page.Count > 0) await db.AuditMemberAccessAsync("view", scope, page.Count, cancellationToken);
-        return TypedResults.Ok(new PageOf<TDto>(page.Select(kind.ToDto).ToList(), query.Page, query.PageSize, total));
+        return TypedResults.Ok(new PageOf<RecordJson>(page.Select(kind.ToJson).ToList(), query.Page, query.PageSize, total));
     }
 
-    private static async Task<Results<Ok<TDto>, NotFound, ForbidHttpResult>> GetAsync<TRecord, TDto, TInput>(
-        RecordKind<TRecord, TDto, TInput> kind, int id, McscDbContext db, ClaimsPrincipal user, HttpResponse response,
+    private static async Task<Results<Ok<RecordJson>, NotFound, ForbidHttpResult>> GetAsync<TRecord>(
+        RecordDefinition<TRecord> kind, int id, McscDbContext db, ClaimsPrincipal user, HttpResponse response,
         CancellationToken cancellationToken)
         where TRecord : EditableRecord
     {
@@ -92,68 +97,85 @@ public static class RecordApi
         if (!RecordAccess.CanAccess(user, row.Municipality)) return TypedResults.Forbid();
         if (kind.HoldsPersonalData) await db.AuditMemberAccessAsync("view", row.Municipality, 1, cancellationToken);
         response.Headers.ETag = ETag(row.Record.Version);
-        return TypedResults.Ok(kind.ToDto(row));
+        return TypedResults.Ok(kind.ToJson(row));
     }
 
-    private static async Task<Results<Created<TDto>, ValidationProblem, ForbidHttpResult, Conflict<ProblemDetails>>> CreateAsync<TRecord, TDto, TInput>(
-        RecordKind<TRecord, TDto, TInput> kind, TInput input, McscDbContext db, ClaimsPrincipal user, HttpResponse response,
+    private static async Task<Results<Created<RecordJson>, Refusal>> CreateAsync<TRecord>(
+        RecordDefinition<TRecord> kind, JsonElement input, McscDbContext db, ClaimsPrincipal user, HttpResponse response,
         CancellationToken cancellationToken)
         where TRecord : EditableRecord
     {
-        var result = await RecordWriter.SaveAsync(kind, null, input, null, db, user, TodayFor(response.HttpContext), cancellationToken);
-        switch (result.Status)
-        {
-            case WriteStatus.Invalid: return TypedResults.ValidationProblem(result.Errors!);
-            case WriteStatus.Forbidden: return TypedResults.Forbid();
-            case WriteStatus.Conflict or WriteStatus.Closed: return Conflict(result.Detail!, result.ProblemType);
-        }
+        if (Text(input, out var unreadable) is not { } values) return Refused(new WriteResult(WriteStatus.Invalid, Errors: unreadable));
+        var result = await RecordWriter.SaveAsync(kind, null, values, null, db, user, TodayFor(response.HttpContext), cancellationToken);
+        if (result.Status != WriteStatus.Done) return Refused(result);
         var created = await kind.Rows(db).SingleAsync(row => row.Record.Id == result.Id, cancellationToken);
         response.Headers.ETag = ETag(created.Record.Version);
-        return TypedResults.Created($"/api/v1/{kind.Name}/{result.Id}", kind.ToDto(created));
+        return TypedResults.Created($"/api/v1/{kind.Path}/{result.Id}", kind.ToJson(created));
     }
 
-    private static async Task<Results<Ok<TDto>, NotFound, ForbidHttpResult, ValidationProblem, StatusCodeHttpResult, Conflict<ProblemDetails>>>
-        UpdateAsync<TRecord, TDto, TInput>(
-            RecordKind<TRecord, TDto, TInput> kind, int id, TInput input, McscDbContext db, ClaimsPrincipal user,
-            HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<RecordJson>, Refusal>> UpdateAsync<TRecord>(
+        RecordDefinition<TRecord> kind, int id, JsonElement input, McscDbContext db, ClaimsPrincipal user,
+        HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
         where TRecord : EditableRecord
     {
-        var result = await RecordWriter.SaveAsync(kind, id, input, IfMatch(request), db, user, TodayFor(request.HttpContext), cancellationToken);
-        if (result.Status != WriteStatus.Done) return Failed<TDto>(result);
+        if (Text(input, out var unreadable) is not { } values) return Refused(new WriteResult(WriteStatus.Invalid, id, unreadable));
+        var result = await RecordWriter.SaveAsync(kind, id, values, IfMatch(request), db, user, TodayFor(request.HttpContext), cancellationToken);
+        if (result.Status != WriteStatus.Done) return Refused(result);
         var updated = await kind.Rows(db).SingleAsync(row => row.Record.Id == id, cancellationToken);
         response.Headers.ETag = ETag(updated.Record.Version);
-        return TypedResults.Ok(kind.ToDto(updated));
+        return TypedResults.Ok(kind.ToJson(updated));
     }
 
-    private static async Task<Results<NoContent, NotFound, ForbidHttpResult, ValidationProblem, StatusCodeHttpResult, Conflict<ProblemDetails>>>
-        DeleteAsync<TRecord, TDto, TInput>(
-            RecordKind<TRecord, TDto, TInput> kind, int id, string? reason, McscDbContext db, AuditActor actor, ClaimsPrincipal user,
-            HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, Refusal>> DeleteAsync<TRecord>(
+        RecordDefinition<TRecord> kind, int id, string? reason, McscDbContext db, AuditActor actor, ClaimsPrincipal user,
+        HttpRequest request, CancellationToken cancellationToken)
         where TRecord : EditableRecord
     {
         var result = await RecordWriter.DeleteAsync(kind, id, IfMatch(request), reason, db, actor, user, cancellationToken);
-        return result.Status switch
-        {
-            WriteStatus.Done => TypedResults.NoContent(),
-            WriteStatus.Invalid => TypedResults.ValidationProblem(result.Errors!),
-            WriteStatus.NotFound => TypedResults.NotFound(),
-            WriteStatus.Forbidden => TypedResults.Forbid(),
-            WriteStatus.Conflict or WriteStatus.Closed => Conflict(result.Detail!, result.ProblemType),
-            WriteStatus.VersionRequired => TypedResults.StatusCode(StatusCodes.Status428PreconditionRequired),
-            _ => TypedResults.StatusCode(StatusCodes.Status412PreconditionFailed),
-        };
+        if (result.Status != WriteStatus.Done) return Refused(result);
+        return TypedResults.NoContent();
     }
 
-    private static Results<Ok<TDto>, NotFound, ForbidHttpResult, ValidationProblem, StatusCodeHttpResult, Conflict<ProblemDetails>> Failed<TDto>(WriteResult result) =>
-        result.Status switch
+    /// <summary>What the API answers to a write that was not done: the one mapping from a write's outcome to a status.</summary>
+    private static Refusal Refused(WriteResult result) => result.Status switch
+    {
+        WriteStatus.NotFound => TypedResults.NotFound(),
+        WriteStatus.Forbidden => TypedResults.Forbid(),
+        WriteStatus.Invalid => TypedResults.ValidationProblem(result.Errors!),
+        WriteStatus.Conflict or WriteStatus.Closed => Conflict(result.Detail!, result.ProblemType),
+        WriteStatus.VersionRequired => TypedResults.StatusCode(StatusCodes.Status428PreconditionRequired),
+        WriteStatus.Stale => TypedResults.StatusCode(StatusCodes.Status412PreconditionFailed),
+        WriteStatus.Done => throw new ArgumentException("A write that was done is not refused.", nameof(result)),
+    };
+
+    /// <summary>
+    /// A JSON body as the text of its fields, to be read as a form's are: a number or a date sent
+    /// as a string is taken, a wrong value gets its field's error rather than a binding failure.
+    /// Null, with the errors, for a body that is not one object or names a field twice.
+    /// </summary>
+    private static FormValues? Text(JsonElement input, out Dictionary<string, string[]> errors)
+    {
+        errors = [];
+        if (input.ValueKind != JsonValueKind.Object)
         {
-            WriteStatus.NotFound => TypedResults.NotFound(),
-            WriteStatus.Forbidden => TypedResults.Forbid(),
-            WriteStatus.Invalid => TypedResults.ValidationProblem(result.Errors!),
-            WriteStatus.Conflict or WriteStatus.Closed => Conflict(result.Detail!, result.ProblemType),
-            WriteStatus.VersionRequired => TypedResults.StatusCode(StatusCodes.Status428PreconditionRequired),
-            _ => TypedResults.StatusCode(StatusCodes.Status412PreconditionFailed),
-        };
+            errors["body"] = [Messages.Current["jsonUnreadable"]];
+            return null;
+        }
+        var values = new Dictionary<string, string?>();
+        foreach (var property in input.EnumerateObject())
+        {
+            if (!values.TryAdd(property.Name, property.Value.ValueKind switch
+            {
+                JsonValueKind.Null or JsonValueKind.Undefined => null,
+                JsonValueKind.String => property.Value.GetString(),
+                JsonValueKind.True => "yes",
+                JsonValueKind.False => "no",
+                _ => property.Value.GetRawText(),
+            }))
+                errors[property.Name] = [Messages.Current["jsonDuplicate"]];
+        }
+        return errors.Count > 0 ? null : new FormValues(values);
+    }
 
     private static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 

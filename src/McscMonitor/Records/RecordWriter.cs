@@ -20,8 +20,8 @@ public sealed record WriteResult(WriteStatus Status, int? Id = null, Dictionary<
 public static class RecordWriter
 {
     /// <summary>Creates (id null) or updates a record; an update needs the version the writer last saw.</summary>
-    public static async Task<WriteResult> SaveAsync<TRecord, TDto, TInput>(
-        RecordKind<TRecord, TDto, TInput> kind, int? id, TInput input, long? expectedVersion, McscDbContext db, ClaimsPrincipal user,
+    public static async Task<WriteResult> SaveAsync<TRecord>(
+        RecordDefinition<TRecord> kind, int? id, FormValues input, long? expectedVersion, McscDbContext db, ClaimsPrincipal user,
         DateOnly today, CancellationToken cancellationToken)
         where TRecord : EditableRecord
     {
@@ -75,9 +75,9 @@ public static class RecordWriter
         }
     }
 
-    /// <param name="reason">Why; required where <see cref="RecordKind{TRecord,TDto,TInput}.DeleteNeedsReason"/>, and audited.</param>
-    public static async Task<WriteResult> DeleteAsync<TRecord, TDto, TInput>(
-        RecordKind<TRecord, TDto, TInput> kind, int id, long? expectedVersion, string? reason, McscDbContext db, AuditActor actor,
+    /// <param name="reason">Why; required where <see cref="RecordDefinition{TRecord}.DeleteNeedsReason"/>, and audited.</param>
+    public static async Task<WriteResult> DeleteAsync<TRecord>(
+        RecordDefinition<TRecord> kind, int id, long? expectedVersion, string? reason, McscDbContext db, AuditActor actor,
         ClaimsPrincipal user, CancellationToken cancellationToken)
         where TRecord : EditableRecord
     {

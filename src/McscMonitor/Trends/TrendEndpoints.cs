@@ -56,7 +56,7 @@ internal static class TrendEndpoints
 
     /// <summary>Each figure over the years; a year without data is a bar marked "no data", the year in progress is labelled partial.</summary>
     private static List<(string Figure, string Svg)> Charts(Trend trend) =>
-        Trend.Figures.Select(figure => (figure, FactSheetCharts.Svg(new ChartData($"trend-{figure}", figure,
+        Trend.Figures.Select(figure => (figure, FactSheetCharts.Svg(new ChartData(ChartKind.Trend, figure,
             trend.Years.Select(y => Trend.Value(y, figure) is { } value
                 ? new ChartBar(Label(y), value)
                 : new ChartBar(Label(y), null, Category: "nodata", Text: UiTexts.Current["noData"])).ToList()))))

@@ -133,7 +133,7 @@ public class EdgeInputTests
         var broken = await admin.PostAsync("/api/v1/meetings", Json("""{"municipality":"""));
 
         Assert.Equal(HttpStatusCode.BadRequest, wrongKind.StatusCode);
-        Assert.Contains("kind this field takes", (await wrongKind.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["attendees"]![0]!.GetValue<string>());
+        Assert.Contains("is not a whole number", (await wrongKind.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["attendees"]![0]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
         Assert.Contains("given twice", (await twice.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.ToJsonString());
         Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
