@@ -24,11 +24,14 @@ using Microsoft.Extensions.DependencyInjection;
 // their last year's indicators once, cold, against a hand-written aggregate, and adds the paged API to the mix.
 // --provider postgres runs it all on a database of its own on the server MCSC_BENCH_POSTGRES names
 // (loopback by default), dropped afterwards.
+// --only TEXT keeps only the requests whose name holds TEXT, beside the /healthz baseline: --only POST --clients 10
+// against --only POST --clients 1 is many writers into one year against one.
 var clients = Option("--clients", 50);
 var seconds = Option("--seconds", 30);
 var syntheticUnits = Option("--synthetic", 0);
 var syntheticYears = Option("--years", 10);
 var postgres = args.SkipWhile(arg => arg != "--provider").Skip(1).FirstOrDefault() == "postgres";
+var only = args.SkipWhile(arg => arg != "--only").Skip(1).FirstOrDefault();
 var lastYear = DateTime.UtcNow.Year - 1;
 var folder = Directory.CreateTempSubdirectory("mcsc-load-");
 var admin = Environment.GetEnvironmentVariable("MCSC_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=mcsc-ci;Database=postgres";
@@ -98,6 +101,8 @@ try
         mix = [.. mix, ("GET synthetic page (token)", () => Send(HttpMethod.Get,
             string.Create(CultureInfo.InvariantCulture, $"/api/v1/indicators/{lastYear}?units=synthetic&pageSize=500&page={Interlocked.Increment(ref pageNumber) % pages + 1}")))];
     }
+
+    if (only is not null) mix = [.. mix.Where(request => request.Name == Baseline || request.Name.Contains(only, StringComparison.Ordinal))];
 
     Task<HttpResponseMessage> Send(HttpMethod method, string url, object? body = null)
     {

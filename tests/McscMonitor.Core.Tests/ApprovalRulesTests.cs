@@ -48,7 +48,7 @@ public class ApprovalRulesTests
     [InlineData(ApprovalState.Locked, ApprovalAction.Reopen)]
     public void SendingBackAndReopeningNeedAReason(ApprovalState state, ApprovalAction action)
     {
-        Assert.Equal("approvalReasonRequired", ApprovalRules.Decide(state, action, ApprovalRole.Monitor, "  ").Refusal);
+        Assert.Equal(ApprovalRefusal.ReasonRequired, ApprovalRules.Decide(state, action, ApprovalRole.Monitor, "  ").Refusal);
         Assert.True(ApprovalRules.Decide(state, action, ApprovalRole.Monitor, "minutes missing").Allowed);
     }
 
@@ -81,15 +81,15 @@ public class ApprovalRulesTests
         var decision = ApprovalRules.Decide(ApprovalState.Draft, ApprovalAction.Submit, role, null, yearEnded: false);
 
         Assert.False(decision.Allowed);
-        Assert.Equal("approvalYearNotEnded", decision.Refusal);
+        Assert.Equal(ApprovalRefusal.YearNotEnded, decision.Refusal);
     }
 
     [Fact]
     public void AnOfficerWithdrawsASubmissionButNotAVerifiedYear()
     {
         Assert.Equal(ApprovalState.Draft, ApprovalRules.Decide(ApprovalState.Submitted, ApprovalAction.Withdraw, ApprovalRole.OwnOfficer, null).Next);
-        Assert.Equal("approvalWrongState", ApprovalRules.Decide(ApprovalState.Verified, ApprovalAction.Withdraw, ApprovalRole.OwnOfficer, null).Refusal);
-        Assert.Equal("approvalNotAllowed", ApprovalRules.Decide(ApprovalState.Submitted, ApprovalAction.Withdraw, ApprovalRole.OtherOfficer, null).Refusal);
+        Assert.Equal(ApprovalRefusal.WrongState, ApprovalRules.Decide(ApprovalState.Verified, ApprovalAction.Withdraw, ApprovalRole.OwnOfficer, null).Refusal);
+        Assert.Equal(ApprovalRefusal.NotAllowed, ApprovalRules.Decide(ApprovalState.Submitted, ApprovalAction.Withdraw, ApprovalRole.OtherOfficer, null).Refusal);
     }
 
     [Theory]

@@ -11,10 +11,18 @@ public enum ApprovalStanding { Draft, Returned, Reopened, Submitted, Verified, L
 /// <summary>Who acts, as far as approval is concerned; an officer acts only for their own municipality.</summary>
 public enum ApprovalRole { Admin, Monitor, OwnOfficer, OtherOfficer, Viewer }
 
-/// <summary>A transition allowed, or why not: a message key of the validation catalog, or a message already written.</summary>
-public sealed record ApprovalDecision(ApprovalState? Next, string? Refusal, string? Detail = null)
+/// <summary>Why a step was refused; its message is <c>approval{Refusal}</c> in the validation catalog.</summary>
+public enum ApprovalRefusal { NotAllowed, FourEyes, WrongState, ReasonRequired, ReasonInvalid, YearNotEnded, YearInvalid, UnknownMunicipality }
+
+/// <summary>A transition allowed, or why not, with the message already written where it needs more than the step and the state.</summary>
+public sealed record ApprovalDecision(ApprovalState? Next, ApprovalRefusal? Refusal, string? Detail = null)
 {
     public bool Allowed => Next is not null;
+
+    public static ApprovalDecision Refused(ApprovalRefusal refusal, string? detail = null) => new(null, refusal, detail);
+
+    /// <summary>The key of the refusal's message in the validation catalog.</summary>
+    public string? MessageKey => Refusal is { } refusal ? $"approval{refusal}" : null;
 }
 
 /// <summary>
@@ -52,10 +60,10 @@ public static class ApprovalRules
             ApprovalAction.Withdraw => ([ApprovalState.Submitted], ApprovalState.Draft, monitoring || role == ApprovalRole.OwnOfficer, false),
             _ => ([ApprovalState.Verified], ApprovalState.Locked, monitoring, false),
         };
-        if (!mayAct) return new ApprovalDecision(null, "approvalNotAllowed");
-        if (!from.Contains(state)) return new ApprovalDecision(null, "approvalWrongState");
-        if (needsReason && string.IsNullOrWhiteSpace(reason)) return new ApprovalDecision(null, "approvalReasonRequired");
-        if (action == ApprovalAction.Submit && !yearEnded) return new ApprovalDecision(null, "approvalYearNotEnded");
+        if (!mayAct) return ApprovalDecision.Refused(ApprovalRefusal.NotAllowed);
+        if (!from.Contains(state)) return ApprovalDecision.Refused(ApprovalRefusal.WrongState);
+        if (needsReason && string.IsNullOrWhiteSpace(reason)) return ApprovalDecision.Refused(ApprovalRefusal.ReasonRequired);
+        if (action == ApprovalAction.Submit && !yearEnded) return ApprovalDecision.Refused(ApprovalRefusal.YearNotEnded);
         return new ApprovalDecision(to, null);
     }
 }

@@ -53,14 +53,14 @@ internal static class ApprovalEndpoints
                     return PageResult.For<ApprovalConfirmView, ApprovalConfirmModel>(new ApprovalConfirmModel(code, preview.Name, year, preview.Declaration, back));
                 var decision = await workflow.ActAsync(code, year, parsed, ApprovalWorkflow.RoleOf(user, code), form.Reason, cancellationToken);
                 if (decision.Allowed) return TypedResults.LocalRedirect(back);
-                if (decision.Refusal == "approvalYearInvalid") return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [decision.Detail!] });
+                if (decision.Refusal == ApprovalRefusal.YearInvalid) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [decision.Detail!] });
                 return TypedResults.Problem(Describe(decision, parsed, await workflow.StateAsync(code, year, cancellationToken)),
-                    statusCode: decision.Refusal switch
+                    statusCode: decision.Refusal!.Value switch
                     {
-                        "approvalNotAllowed" or "approvalFourEyes" => StatusCodes.Status403Forbidden,
-                        "approvalReasonInvalid" or "approvalYearInvalid" => StatusCodes.Status400BadRequest,
-                        "approvalUnknownMunicipality" => StatusCodes.Status404NotFound,
-                        _ => StatusCodes.Status409Conflict,
+                        ApprovalRefusal.NotAllowed or ApprovalRefusal.FourEyes => StatusCodes.Status403Forbidden,
+                        ApprovalRefusal.ReasonInvalid or ApprovalRefusal.YearInvalid => StatusCodes.Status400BadRequest,
+                        ApprovalRefusal.UnknownMunicipality => StatusCodes.Status404NotFound,
+                        ApprovalRefusal.WrongState or ApprovalRefusal.ReasonRequired or ApprovalRefusal.YearNotEnded => StatusCodes.Status409Conflict,
                     });
             })
             .RequireAuthorization().ExcludeFromDescription();
@@ -68,7 +68,7 @@ internal static class ApprovalEndpoints
     }
 
     public static string Describe(ApprovalDecision decision, ApprovalAction action, ApprovalState state) =>
-        decision.Detail ?? Messages.Format(decision.Refusal!, ("action", Step(action)),
+        decision.Detail ?? Messages.Format(decision.MessageKey!, ("action", Step(action)),
             ("state", Messages.Current[$"state.{Codes<ApprovalState>.ToCode(state)}"]),
             // The steps a monitor could take from here, so a refusal says what would work instead.
             ("steps", string.Join(", ", Enum.GetValues<ApprovalAction>()

@@ -50,11 +50,11 @@ public sealed class ApprovalWorkflow(McscDbContext db, AuditActor actor, TimePro
     {
         // A reason is free text like any other: bounded, without control or direction characters.
         if (Core.Domain.RecordRules.Text(reason, Core.Domain.TextLimits.Reason) is { } badReason)
-            return new ApprovalDecision(null, "approvalReasonInvalid", badReason);
+            return ApprovalDecision.Refused(ApprovalRefusal.ReasonInvalid, badReason);
         if (year is < Core.Domain.YearBounds.First or > Core.Domain.YearBounds.Last)
-            return new ApprovalDecision(null, "approvalYearInvalid", Core.Domain.RecordRules.NotAYear(year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            return ApprovalDecision.Refused(ApprovalRefusal.YearInvalid, Core.Domain.RecordRules.NotAYear(year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (!await db.Municipalities.AnyAsync(m => m.Code == municipalityCode, cancellationToken))
-            return new ApprovalDecision(null, "approvalUnknownMunicipality", Messages.Format("unknownMunicipality", ("input", municipalityCode)));
+            return ApprovalDecision.Refused(ApprovalRefusal.UnknownMunicipality, Messages.Format("unknownMunicipality", ("input", municipalityCode)));
 
         // The state is read under the lock that record writes share: a write in flight finishes
         // first, and none starts until this step is committed (ClosedYears).
@@ -64,12 +64,12 @@ public sealed class ApprovalWorkflow(McscDbContext db, AuditActor actor, TimePro
         // A row this context tracks from an earlier step is not refreshed by the query: read it as it is now.
         if (row is not null) await db.Entry(row).ReloadAsync(cancellationToken);
         var decision = ApprovalRules.Decide(row?.State ?? ApprovalState.Draft, action, role, reason, yearEnded: year < Core.Domain.Today.Of(clock).Year);
-        if (decision.Refusal == "approvalYearNotEnded") return decision with { Detail = Messages.Format("approvalYearNotEnded", ("year", year)) };
+        if (decision.Refusal == ApprovalRefusal.YearNotEnded) return decision with { Detail = Messages.Format(decision.MessageKey!, ("year", year)) };
         if (!decision.Allowed) return decision;
         // Four eyes: the submitter's own data is verified by someone else.
         if (options.FourEyes && action == ApprovalAction.Verify && row?.ChangedBy is { } submitter
             && string.Equals(submitter, actor.Name, StringComparison.OrdinalIgnoreCase))
-            return new ApprovalDecision(null, "approvalFourEyes", Messages.Format("approvalFourEyesVerify", ("user", submitter)));
+            return ApprovalDecision.Refused(ApprovalRefusal.FourEyes, Messages.Format("approvalFourEyesVerify", ("user", submitter)));
         if (row is null) db.Approvals.Add(row = new Approval { MunicipalityCode = municipalityCode, Year = year });
         row.State = decision.Next!.Value;
         // A reason stays visible until the data is submitted again.
