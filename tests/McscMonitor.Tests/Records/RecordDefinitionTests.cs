@@ -4,7 +4,7 @@ using McscMonitor.Core.Domain;
 using McscMonitor.Import;
 using McscMonitor.Records;
 
-namespace McscMonitor.Tests.Records;
+namespace McscMonitor.Tests;
 
 /// <summary>
 /// Walks every record definition and proves that what each way in and out of the app does with

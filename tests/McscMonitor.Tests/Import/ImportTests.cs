@@ -317,12 +317,3 @@ public class ImportTests
         return JsonSerializer.Serialize(content);
     }
 }
-
-internal sealed class TempFolder : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("mcsc-test-").FullName;
-
-    public void Write(string fileName, string content) => File.WriteAllText(System.IO.Path.Combine(Path, fileName), content);
-
-    public void Dispose() => Directory.Delete(Path, recursive: true);
-}
