@@ -6,6 +6,7 @@ using McscMonitor.Core.Localization;
 using McscMonitor.Core.Names;
 using McscMonitor.Data;
 using McscMonitor.Records;
+using McscMonitor.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace McscMonitor.Import;
@@ -73,6 +74,18 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
     public async Task<ImportOutcome> ImportAsync(
         ReadResult read, IProgress<ImportProgress>? progress = null, string? onlyMunicipality = null,
         CancellationToken cancellationToken = default)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var outcome = await CheckAndWriteAsync(read, progress, onlyMunicipality, cancellationToken);
+        AppMetrics.ImportDuration.Record(AppMetrics.SecondsSince(started),
+            new KeyValuePair<string, object?>("outcome", outcome.Succeeded ? "written" : outcome.AnotherImportRunning ? "busy" : "rejected"));
+        foreach (var count in outcome.Counts)
+            AppMetrics.ImportedRows.Add(count.Added + count.Updated, new KeyValuePair<string, object?>("table", count.Table));
+        return outcome;
+    }
+
+    private async Task<ImportOutcome> CheckAndWriteAsync(
+        ReadResult read, IProgress<ImportProgress>? progress, string? onlyMunicipality, CancellationToken cancellationToken)
     {
         using var turn = await gate.TryEnterAsync(cancellationToken);
         if (turn is null) return ImportOutcome.Busy();

@@ -60,6 +60,14 @@ public sealed class Publisher(
     /// </summary>
     public async Task<PublishResult> PublishAsync(int year, CorrectionNote? note, string? unverifiedReason, CancellationToken cancellationToken = default)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = await PublishOnceAsync(year, note, unverifiedReason, cancellationToken);
+        if (result.Refusal is null) Web.AppMetrics.PublishDuration.Record(Web.AppMetrics.SecondsSince(started));
+        return result;
+    }
+
+    private async Task<PublishResult> PublishOnceAsync(int year, CorrectionNote? note, string? unverifiedReason, CancellationToken cancellationToken)
+    {
         note ??= new CorrectionNote(null, null, null);
         foreach (var text in note.Texts.Append(unverifiedReason))
             if (RecordRules.Text(text, TextLimits.Reason) is { } problem) return new PublishResult(null, problem);

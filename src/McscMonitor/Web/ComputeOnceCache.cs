@@ -18,7 +18,12 @@ public sealed class ComputeOnceCache<TKey, TValue>(int sizeLimit) : IDisposable
 
     public async Task<TValue> GetAsync(TKey key, Func<Task<TValue>> compute, CancellationToken cancellationToken)
     {
-        if (_values.TryGetValue(key, out TValue? cached)) return cached!;
+        if (_values.TryGetValue(key, out TValue? cached))
+        {
+            AppMetrics.CacheLookups.Add(1, new KeyValuePair<string, object?>("hit", true));
+            return cached!;
+        }
+        AppMetrics.CacheLookups.Add(1, new KeyValuePair<string, object?>("hit", false));
         var computing = _computing.GetOrAdd(key, _ => new Lazy<Task<TValue>>(() => Task.Run(compute, CancellationToken.None)));
         try
         {

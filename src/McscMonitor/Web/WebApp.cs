@@ -37,6 +37,7 @@ public static class WebApp
         builder.Services.AddUiLanguages();
         builder.Services.AddMcscAuthentication();
         builder.Services.AddOpenApi();
+        builder.Services.AddMcscMetrics();
         builder.Services.AddErrorPages();
         builder.Services.AddWebHardening(builder.Configuration);
         // Pages are in Albanian and Serbian: keep ë, č and Cyrillic readable rather than as entities.
@@ -86,7 +87,8 @@ public static class WebApp
         app.MapFollowUp();
         app.MapProgressNotes();
         // For a load balancer to know the instance is up: no database, no session, nothing to render.
-        app.MapGet("/healthz", () => TypedResults.Text("ok")).ExcludeFromDescription();
+        app.MapHealth();
+        app.MapMcscMetrics();
         return app;
     }
 }

@@ -108,19 +108,6 @@ public class WebHardeningTests
         Assert.Contains("\"title\":\"Kërkesa nuk është e vlefshme\"", await api.Content.ReadAsStringAsync());
     }
 
-    private sealed class ClientAddress(IPAddress address) : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, following) =>
-            {
-                context.Connection.RemoteIpAddress = address;
-                return following(context);
-            });
-            next(app);
-        };
-    }
-
     private sealed class ForwardedProto(HttpMessageHandler inner) : DelegatingHandler(inner)
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
