@@ -13,7 +13,8 @@ public static class ChartCsv
     public static string Of(FactSheetModel model, ChartKind chart) => chart switch
     {
         ChartKind.Map => Map(model),
-        ChartKind.Meetings or ChartKind.Discussions or ChartKind.WorkPlans or ChartKind.Compensation or ChartKind.Inclusion or ChartKind.Trend =>
+        ChartKind.Trend => throw ChartKinds.NoFiles(chart),
+        ChartKind.Meetings or ChartKind.Discussions or ChartKind.WorkPlans or ChartKind.Compensation or ChartKind.Inclusion =>
             Bars(model, model.Charts.Single(c => c.Kind == chart)),
     };
 

@@ -15,7 +15,8 @@ public static class ChartFiles
         return chart switch
         {
             ChartKind.Map => svg ? Encoding.UTF8.GetBytes(KosovoMap.Svg(model)) : KosovoMap.Png(model),
-            ChartKind.Meetings or ChartKind.Discussions or ChartKind.WorkPlans or ChartKind.Compensation or ChartKind.Inclusion or ChartKind.Trend =>
+            ChartKind.Trend => throw ChartKinds.NoFiles(chart),
+            ChartKind.Meetings or ChartKind.Discussions or ChartKind.WorkPlans or ChartKind.Compensation or ChartKind.Inclusion =>
                 Bars(model, model.Charts.Single(c => c.Kind == chart), svg),
         };
     }

@@ -23,5 +23,9 @@ public static class ChartKinds
         ChartKind.Trend => "trend",
     };
 
-    public static ChartKind? Find(string id) => OfTheSheet.Cast<ChartKind?>().FirstOrDefault(kind => kind!.Value.Id() == id);
+    /// <summary>The sheet's figure whose files are named <paramref name="id"/>, or null.</summary>
+    public static ChartKind? Find(string id) => OfTheSheet.Where(kind => kind.Id() == id).Select(kind => (ChartKind?)kind).FirstOrDefault();
+
+    /// <summary>For a switch that meets the trend figure, which has no files of its own (the trends page draws it inline).</summary>
+    public static InvalidOperationException NoFiles(ChartKind kind) => new($"The {kind.Id()} figure is drawn on its page and has no files.");
 }

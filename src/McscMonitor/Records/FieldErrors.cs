@@ -57,9 +57,4 @@ public sealed class FieldErrors
         Add(field, RecordRules.YearOutOfRange(date.Value));
     }
 
-    public void Year(string field, int? year)
-    {
-        if (year is null) Add(field, Messages.Current["yearRequired"]);
-        else if (year is < YearBounds.First or > YearBounds.Last) Add(field, RecordRules.NotAYear(year.Value.ToString(CultureInfo.InvariantCulture)));
-    }
 }

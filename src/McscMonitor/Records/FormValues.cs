@@ -26,17 +26,6 @@ public sealed class FormValues(IReadOnlyDictionary<string, string?> values)
     public int? WholeNumber(string name) => Read(name, "notWholeNumber", (string text, out int number) =>
         int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number));
 
-    /// <summary>Either decimal mark is accepted: people type amounts as their keyboard and habit has it.</summary>
-    public decimal? Amount(string name) => Read(name, "notAmount", (string text, out decimal amount) =>
-        decimal.TryParse(text.Replace(',', '.'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out amount));
-
-    /// <summary>Yes, no, or not recorded: unknown is not "no".</summary>
-    public bool? Answer(string name) => this[name] switch { "yes" => true, "no" => false, _ => null };
-
-    public static string Answer(bool? value) => value switch { true => "yes", false => "no", null => "" };
-
-    public static string? Invariant(IFormattable? value) => value?.ToString(null, CultureInfo.InvariantCulture);
-
     private delegate bool Parser<T>(string text, out T value);
 
     private T? Read<T>(string name, string problemKey, Parser<T> parse) where T : struct

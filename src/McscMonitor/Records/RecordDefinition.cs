@@ -64,7 +64,7 @@ public abstract class RecordDefinition<TRecord> : IRecordDefinition where TRecor
 
     public abstract IReadOnlyList<RecordField<TRecord>> RecordFields { get; }
 
-    public IReadOnlyList<FormField> Fields => RecordFields.Select(recordField => recordField.Form).ToList();
+    public IReadOnlyList<FormField> Fields => field ??= [.. RecordFields.Select(recordField => recordField.Form)];
 
     /// <summary>
     /// Whether its records count in the figures of a year, so that a change to one is refused in a

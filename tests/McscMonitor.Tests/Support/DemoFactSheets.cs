@@ -1,15 +1,7 @@
-using System.Text;
-using System.Text.RegularExpressions;
-using AngleSharp.Html.Parser;
 using McscMonitor.Core.Domain;
 using McscMonitor.Data;
 using McscMonitor.Demo;
 using McscMonitor.FactSheet;
-using McscMonitor.ReferenceData;
-using Microsoft.AspNetCore.TestHost;
-using SkiaSharp;
-using UglyToad.PdfPig;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
 namespace McscMonitor.Tests;
 
