@@ -25,11 +25,13 @@ using Microsoft.Extensions.DependencyInjection;
 // --provider postgres runs it all on a database of its own on the server MCSC_BENCH_POSTGRES names
 // (loopback by default), dropped afterwards.
 // --only TEXT keeps only the requests whose name holds TEXT, beside the /healthz baseline: --only POST --clients 10
-// against --only POST --clients 1 is many writers into one year against one.
+// against --only POST --clients 1 is many writers into one year against one; --write-years 10 spreads the same
+// writes over ten years, so that a year of their own is set against one shared year at the same machine load.
 var clients = Option("--clients", 50);
 var seconds = Option("--seconds", 30);
 var syntheticUnits = Option("--synthetic", 0);
 var syntheticYears = Option("--years", 10);
+var writeYears = Option("--write-years", 1);
 var postgres = args.SkipWhile(arg => arg != "--provider").Skip(1).FirstOrDefault() == "postgres";
 var only = args.SkipWhile(arg => arg != "--only").Skip(1).FirstOrDefault();
 var lastYear = DateTime.UtcNow.Year - 1;
@@ -53,6 +55,7 @@ try
     await using var app = WebApp.Build(["--urls=http://127.0.0.1:0"], settings);
     await app.Services.MigrateAsync();
     string token;
+    List<string> writtenTo;
     await using (var scope = app.Services.CreateAsyncScope())
     {
         await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAsync();
@@ -61,6 +64,9 @@ try
         var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
         await users.AddAsync("load", Roles.Monitor, null);
         token = await users.CreateTokenAsync("load", "load test");
+        // Writes go round every council still sitting, so one year holds many of them on days of their own.
+        writtenTo = await scope.ServiceProvider.GetRequiredService<McscDbContext>().Councils
+            .Where(c => c.DissolvedOn == null).Select(c => c.MunicipalityCode).Distinct().OrderBy(code => code).ToListAsync();
     }
     if (syntheticUnits > 0) await MeasureScaleAsync(app.Services, syntheticUnits, syntheticYears, lastYear, postgres);
     await app.StartAsync();
@@ -90,8 +96,10 @@ try
         {
             // Each write a meeting on a day of its own, in years the demo leaves empty: cancelled, since a meeting
             // cannot be recorded as held before its day.
-            var day = new DateOnly(2030, 1, 1).AddDays(Interlocked.Increment(ref writes));
-            return Send(HttpMethod.Post, "/api/v1/meetings", new { municipality = "peje", date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), status = "cancelled" });
+            var write = Interlocked.Increment(ref writes) - 1;
+            var inYear = write / writeYears;
+            var day = new DateOnly(2030 + write % writeYears, 1, 1).AddDays(inYear / writtenTo.Count);
+            return Send(HttpMethod.Post, "/api/v1/meetings", new { municipality = writtenTo[inYear % writtenTo.Count], date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), status = "cancelled" });
         }),
     ];
     if (syntheticUnits > 0)

@@ -29,7 +29,7 @@ public static class DatabaseSetup
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new Cli.ConfigurationException("Database:Provider is Postgres but ConnectionStrings:Mcsc is not set.");
-            services.AddDbContext<McscDbContext, PostgresMcscDbContext>(options => options.UseNpgsql(Tuned(connectionString))
+            services.AddDbContext<McscDbContext, PostgresMcscDbContext>(options => options.UseNpgsql(Tuned(connectionString), npgsql => npgsql.ExecutionStrategy(dependencies => new ReadRetries(dependencies)))
                 // Read at start-up instead of building the model from its configuration; regenerated with each migration.
                 .UseModel(CompiledModels.Postgres.PostgresMcscDbContextModel.Instance));
         }

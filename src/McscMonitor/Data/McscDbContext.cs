@@ -158,8 +158,8 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
             AuditEntries.Add(change.ToEntry(_actor, now, councilMunicipalities));
         }
         if (pending.Count > 0) await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        // Last before the commit: the year's version row is locked from here to the commit, and every
-        // other write into the same year waits for it (on PostgreSQL; SQLite has one writer anyway).
+        // Last before the commit: the stripe of the year's version it moves stays locked to the commit,
+        // and only a write into the same year that drew the same stripe waits for it.
         await Data.YearVersions.BumpAsync(this, touched, cancellationToken);
         if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
         return saved;

@@ -11,10 +11,18 @@ namespace McscMonitor.Data;
 /// until that year changes, not until anything anywhere changes. Kept in the database, so
 /// several app instances agree on it.
 /// </summary>
+/// <remarks>
+/// A year's number is the sum of its rows, one per <see cref="Stripe"/>: a write moves one
+/// stripe on, so writers into the same year lock different rows and do not queue behind each
+/// other's commits. Every commit adds exactly one to the sum, whatever order they commit in.
+/// </remarks>
 public sealed class YearVersion
 {
     /// <summary>A year, or <see cref="YearVersions.EveryYear"/> or <see cref="YearVersions.LaterYears"/>.</summary>
     public int Year { get; init; }
+
+    /// <summary>Which of the year's <see cref="YearVersions.Stripes"/> rows this is.</summary>
+    public int Stripe { get; init; }
 
     public long Version { get; init; }
 }
@@ -23,8 +31,9 @@ internal sealed class YearVersionConfiguration : IEntityTypeConfiguration<YearVe
 {
     public void Configure(EntityTypeBuilder<YearVersion> version)
     {
-        version.HasKey(v => v.Year);
+        version.HasKey(v => new { v.Year, v.Stripe });
         version.Property(v => v.Year).ValueGeneratedNever();
+        version.Property(v => v.Stripe).ValueGeneratedNever();
     }
 }
 
@@ -89,14 +98,29 @@ internal static class YearVersions
     /// </remarks>
     public static int LastWrittenYear => TimeProvider.System.GetUtcNow().Year + 1;
 
-    /// <summary>Moves the touched years on, in the caller's transaction: one statement for both providers.</summary>
-    public static async Task BumpAsync(McscDbContext db, TouchedYears touched, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rows per year. Two writers into one year wait for each other only when they draw the
+    /// same stripe; with ten writers at once that is rare, and reading a year sums this many rows.
+    /// </summary>
+    public const int Stripes = 32;
+
+    /// <summary>
+    /// Moves the touched years on, in the caller's transaction: one statement for both providers.
+    /// The rows it moves stay locked until the commit, so it comes last.
+    /// </summary>
+    public static Task BumpAsync(McscDbContext db, TouchedYears touched, CancellationToken cancellationToken) =>
+        BumpAsync(db, touched, Random.Shared.Next(Stripes), cancellationToken);
+
+    /// <summary>Moves the touched years on in the given stripe.</summary>
+    public static async Task BumpAsync(McscDbContext db, TouchedYears touched, int stripe, CancellationToken cancellationToken)
     {
         if (touched.IsEmpty) return;
+        // Always in the same order (the years ascending, then the open-ended row), so two writers
+        // that draw the same stripe take its rows in one order and cannot deadlock.
         IEnumerable<int> rows = touched.Every ? [EveryYear] : touched.OpenEnded ? [.. touched.Years, LaterYears] : touched.Years;
-        var values = string.Join(", ", rows.Select(year => FormattableString.Invariant($"({year}, 1)")));
-        var upsert = $"INSERT INTO \"YearVersions\" (\"Year\", \"Version\") VALUES {values} " +
-                     "ON CONFLICT (\"Year\") DO UPDATE SET \"Version\" = \"YearVersions\".\"Version\" + 1";
+        var values = string.Join(", ", rows.Select(year => FormattableString.Invariant($"({year}, {stripe}, 1)")));
+        var upsert = $"INSERT INTO \"YearVersions\" (\"Year\", \"Stripe\", \"Version\") VALUES {values} " +
+                     "ON CONFLICT (\"Year\", \"Stripe\") DO UPDATE SET \"Version\" = \"YearVersions\".\"Version\" + 1";
         await db.Database.ExecuteSqlRawAsync(upsert, cancellationToken);
     }
 
@@ -104,11 +128,17 @@ internal static class YearVersions
     public static async Task<long> OfAllAsync(McscDbContext db, CancellationToken cancellationToken) =>
         await db.YearVersions.SumAsync(v => v.Version, cancellationToken);
 
-    /// <summary>What a year's figures were computed from: its own version, every year's, and for years past next, the open-ended one.</summary>
+    /// <summary>
+    /// What a year's figures were computed from: its own version, every year's, and for years past
+    /// next, the open-ended one. Read before the figures, never after: figures read later are at
+    /// least as new as this, so a cache entry is never older than its key.
+    /// </summary>
     public static async Task<string> OfYearAsync(McscDbContext db, int year, CancellationToken cancellationToken)
     {
         int[] rows = year > LastWrittenYear ? [EveryYear, LaterYears, year] : [EveryYear, year];
-        var versions = await db.YearVersions.AsNoTracking().Where(v => rows.Contains(v.Year)).ToDictionaryAsync(v => v.Year, v => v.Version, cancellationToken);
+        var versions = await db.YearVersions.AsNoTracking().Where(v => rows.Contains(v.Year))
+            .GroupBy(v => v.Year).Select(g => new { Year = g.Key, Version = g.Sum(v => v.Version) })
+            .ToDictionaryAsync(v => v.Year, v => v.Version, cancellationToken);
         return string.Join(".", rows.Select(row => versions.GetValueOrDefault(row)));
     }
 }

@@ -14,6 +14,7 @@ using McscMonitor.Records;
 using McscMonitor.Trends;
 using McscMonitor.Users;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
 
 namespace McscMonitor.Web;
@@ -45,6 +46,7 @@ public static class WebApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseRequestIds();
         app.UseWebHardening();
         // Before the error handlers, so that error pages and problem titles are in the reader's language.
         app.UseRequestLocalization();
@@ -58,7 +60,9 @@ public static class WebApp
         // Every change a request makes is audited under the name of whoever made it.
         app.Use((context, next) =>
         {
-            context.RequestServices.GetRequiredService<AuditActor>().Name = context.User.Identity?.Name ?? "anonymous";
+            var identity = context.User.Identity;
+            context.RequestServices.GetRequiredService<AuditActor>().Name = identity?.Name ?? "anonymous";
+            if (identity is { IsAuthenticated: true, Name: { } name } && identity.AuthenticationType == IdentityConstants.ApplicationScheme) AppMetrics.SeenSignedIn(name);
             return next(context);
         });
         app.UseAntiforgeryEverywhere();

@@ -24,6 +24,40 @@ public class YearVersionsTests
     }
 
     [Fact]
+    public async Task WritersIntoOneYearDoNotWaitForEachOtherAndEveryCommitMovesTheYearOnWhateverTheOrder()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Postgres);
+        await using var services = await database.OpenServicesAsync();
+        // A writer that waited for the other's row lock would hang here until this runs out.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        var cancellationToken = timeout.Token;
+        await using var firstScope = services.CreateAsyncScope();
+        await using var secondScope = services.CreateAsyncScope();
+        await using var readerScope = services.CreateAsyncScope();
+        var first = firstScope.ServiceProvider.GetRequiredService<McscDbContext>();
+        var second = secondScope.ServiceProvider.GetRequiredService<McscDbContext>();
+        var reader = readerScope.ServiceProvider.GetRequiredService<McscDbContext>();
+        var year2021 = new TouchedYears();
+        year2021.Add(new Meeting { Date = new DateOnly(2021, 3, 1) });
+
+        var before = await YearVersions.OfYearAsync(reader, 2021, cancellationToken);
+        await using var firstWrite = await first.Database.BeginTransactionAsync(cancellationToken);
+        await YearVersions.BumpAsync(first, year2021, stripe: 1, cancellationToken);
+        await using var secondWrite = await second.Database.BeginTransactionAsync(cancellationToken);
+        await YearVersions.BumpAsync(second, year2021, stripe: 2, cancellationToken);
+        var whileBothOpen = await YearVersions.OfYearAsync(reader, 2021, cancellationToken);
+        // The later writer commits first: a key taken from the highest number drawn would not move again.
+        await secondWrite.CommitAsync(cancellationToken);
+        var afterSecond = await YearVersions.OfYearAsync(reader, 2021, cancellationToken);
+        await firstWrite.CommitAsync(cancellationToken);
+        var afterBoth = await YearVersions.OfYearAsync(reader, 2021, cancellationToken);
+
+        Assert.Equal(before, whileBothOpen);
+        Assert.Equal(3, new[] { before, afterSecond, afterBoth }.Distinct().Count());
+    }
+
+    [Fact]
     public void AMemberWhoNeverLeftCountsInEveryYearFromTheAppointmentOnAndAMovedMeetingInBothYears()
     {
         var member = new TouchedYears();

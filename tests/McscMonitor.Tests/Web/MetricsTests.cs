@@ -35,6 +35,19 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public async Task APersonSignedInThroughTheBrowserCountsAsAnActiveSession()
+    {
+        await using var host = await StartFromAsync("127.0.0.1");
+        var monitor = await host.SignInAsync(Roles.Monitor);
+        Assert.Equal(HttpStatusCode.OK, (await monitor.GetAsync("/?year=2021")).Status);
+
+        var text = await host.ClientFor(null).GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+
+        var line = text.Split('\n').Single(l => l.StartsWith("mcsc_sessions_active", StringComparison.Ordinal));
+        Assert.True(int.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture) >= 1, line);
+    }
+
+    [Fact]
     public async Task AScrapeFromAnyOtherAddressFindsNothing()
     {
         await using var host = await StartFromAsync("203.0.113.9");

@@ -12,7 +12,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
     public partial class PostgresMcscDbContextModel
     {
         private PostgresMcscDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("21f27896-1c00-4bc1-b7fa-e480475af7eb"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("a705f185-cb38-4b57-a2c0-f58dedd116d1"), entityTypeCount: 26)
         {
         }
 
@@ -92,7 +92,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
-            AddAnnotation("ProductVersion", "10.0.5");
+            AddAnnotation("ProductVersion", "10.0.12");
             AddAnnotation("Relational:MaxIdentifierLength", 63);
         }
     }

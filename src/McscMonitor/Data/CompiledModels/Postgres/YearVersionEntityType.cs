@@ -19,7 +19,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
                 "McscMonitor.Data.YearVersion",
                 typeof(YearVersion),
                 baseEntityType,
-                propertyCount: 2,
+                propertyCount: 3,
                 keyCount: 1);
 
             var year = runtimeEntityType.AddProperty(
@@ -31,6 +31,15 @@ namespace McscMonitor.Data.CompiledModels.Postgres
                 sentinel: 0);
             year.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var stripe = runtimeEntityType.AddProperty(
+                "Stripe",
+                typeof(int),
+                propertyInfo: typeof(YearVersion).GetProperty("Stripe", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(YearVersion).GetField("<Stripe>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                afterSaveBehavior: PropertySaveBehavior.Throw,
+                sentinel: 0);
+            stripe.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var version = runtimeEntityType.AddProperty(
                 "Version",
                 typeof(long),
@@ -40,7 +49,7 @@ namespace McscMonitor.Data.CompiledModels.Postgres
             version.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(
-                new[] { year });
+                new[] { year, stripe });
             runtimeEntityType.SetPrimaryKey(key);
 
             return runtimeEntityType;

@@ -11,7 +11,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
     public partial class SqliteMcscDbContextModel
     {
         private SqliteMcscDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d27f4a79-fff9-4a93-8f7f-7f4f384af80d"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("7b92a1d2-c658-40fc-98cc-61c756937a27"), entityTypeCount: 26)
         {
         }
 
@@ -90,7 +90,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
             IdentityUserRoleEntityType.CreateAnnotations(identityUserRole);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
 
-            AddAnnotation("ProductVersion", "10.0.5");
+            AddAnnotation("ProductVersion", "10.0.12");
         }
     }
 }

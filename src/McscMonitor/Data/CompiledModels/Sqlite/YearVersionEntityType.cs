@@ -18,7 +18,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
                 "McscMonitor.Data.YearVersion",
                 typeof(YearVersion),
                 baseEntityType,
-                propertyCount: 2,
+                propertyCount: 3,
                 keyCount: 1);
 
             var year = runtimeEntityType.AddProperty(
@@ -26,6 +26,14 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
                 typeof(int),
                 propertyInfo: typeof(YearVersion).GetProperty("Year", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(YearVersion).GetField("<Year>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                afterSaveBehavior: PropertySaveBehavior.Throw,
+                sentinel: 0);
+
+            var stripe = runtimeEntityType.AddProperty(
+                "Stripe",
+                typeof(int),
+                propertyInfo: typeof(YearVersion).GetProperty("Stripe", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(YearVersion).GetField("<Stripe>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
 
@@ -37,7 +45,7 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
                 sentinel: 0L);
 
             var key = runtimeEntityType.AddKey(
-                new[] { year });
+                new[] { year, stripe });
             runtimeEntityType.SetPrimaryKey(key);
 
             return runtimeEntityType;

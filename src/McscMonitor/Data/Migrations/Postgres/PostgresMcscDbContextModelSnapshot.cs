@@ -17,7 +17,7 @@ namespace McscMonitor.Data.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.5")
+                .HasAnnotation("ProductVersion", "10.0.12")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -1297,10 +1297,13 @@ namespace McscMonitor.Data.Migrations.Postgres
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Stripe")
+                        .HasColumnType("integer");
+
                     b.Property<long>("Version")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Year");
+                    b.HasKey("Year", "Stripe");
 
                     b.ToTable("YearVersions");
                 });

@@ -15,7 +15,7 @@ namespace McscMonitor.Data.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.5");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
             modelBuilder.Entity("McscMonitor.Approvals.Approval", b =>
                 {
@@ -1274,10 +1274,13 @@ namespace McscMonitor.Data.Migrations.Sqlite
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Stripe")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Version")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Year");
+                    b.HasKey("Year", "Stripe");
 
                     b.ToTable("YearVersions");
                 });
