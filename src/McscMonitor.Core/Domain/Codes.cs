@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 
 namespace McscMonitor.Core.Domain;
@@ -10,11 +9,13 @@ namespace McscMonitor.Core.Domain;
 /// </summary>
 public static class Codes<TEnum> where TEnum : struct, Enum
 {
-    private static readonly FrozenDictionary<TEnum, string> ToCodes =
-        Enum.GetValues<TEnum>().ToFrozenDictionary(value => value, value => SnakeCase(value.ToString()));
+    // Plain dictionaries: a handful of values each, and a frozen one costs more to build, at every
+    // command's start, than all of its lookups save.
+    private static readonly Dictionary<TEnum, string> ToCodes =
+        Enum.GetValues<TEnum>().ToDictionary(value => value, value => SnakeCase(value.ToString()));
 
-    private static readonly FrozenDictionary<string, TEnum> FromCodes =
-        ToCodes.ToFrozenDictionary(pair => pair.Value, pair => pair.Key, StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, TEnum> FromCodes =
+        ToCodes.ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.OrdinalIgnoreCase);
 
     public static IReadOnlyCollection<string> All => ToCodes.Values;
 

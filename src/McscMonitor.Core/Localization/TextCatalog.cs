@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using McscMonitor.Core.Domain;
 using McscMonitor.Core.Names;
@@ -137,7 +138,7 @@ public sealed partial class TextCatalog
         var name = $"{prefix}.{source.Tag()}.json";
         using var stream = assembly.GetManifestResourceStream(name)
                            ?? throw new InvalidOperationException($"Texts '{name}' are not embedded in {assembly.GetName().Name}.");
-        var texts = JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!;
+        var texts = JsonSerializer.Deserialize(stream, TextsJson.Default.DictionaryStringString)!;
         return new TextCatalog(language, language == Language.SrCyrl
             ? texts.ToDictionary(pair => pair.Key, pair => SerbianScript.ToCyrillic(pair.Value))
             : texts);
@@ -145,6 +146,9 @@ public sealed partial class TextCatalog
 
     [GeneratedRegex(@"\{(\w+)\}")]
     private static partial Regex Placeholder();
+
+    [JsonSerializable(typeof(Dictionary<string, string>))]
+    private sealed partial class TextsJson : JsonSerializerContext;
 }
 
 /// <summary>

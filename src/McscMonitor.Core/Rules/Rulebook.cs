@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using McscMonitor.Core.Domain;
 using McscMonitor.Core.Names;
 
@@ -67,7 +68,7 @@ public sealed record RulebookVersion(
 /// The rules as data. A revision of the instructions is a new version in the JSON, not a
 /// code change. The version that governs a year is the one in force on 31 December.
 /// </summary>
-public sealed class Rulebook(IReadOnlyList<RulebookVersion> versions, string digest = "")
+public sealed partial class Rulebook(IReadOnlyList<RulebookVersion> versions, string digest = "")
 {
     private const string DefaultResource = "McscMonitor.Core.Rules.rulebook.json";
 
@@ -88,13 +89,6 @@ public sealed class Rulebook(IReadOnlyList<RulebookVersion> versions, string dig
         return Versions.Where(version => version.IsInForceOn(yearEnd)).MaxBy(version => version.EffectiveFrom);
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     public static Rulebook Default { get; } = LoadDefault();
 
     private static Rulebook LoadDefault()
@@ -108,7 +102,7 @@ public sealed class Rulebook(IReadOnlyList<RulebookVersion> versions, string dig
     /// <summary>Parses and checks a rulebook; Serbian Cyrillic messages are transliterated from the reviewed Latin ones when absent.</summary>
     public static Rulebook Parse(string json)
     {
-        var document = JsonSerializer.Deserialize<RulebookDocument>(json, JsonOptions)
+        var document = JsonSerializer.Deserialize(json, RulebookJson.Default.RulebookDocument)
             ?? throw new RulebookException("The rulebook is empty.");
         if (document.Versions is not { Count: > 0 }) throw new RulebookException("The rulebook has no versions.");
 
@@ -163,6 +157,11 @@ public sealed class Rulebook(IReadOnlyList<RulebookVersion> versions, string dig
         texts.TryAdd("sr-Cyrl", SerbianScript.ToCyrillic(texts["sr-Latn"]));
         return texts;
     }
+
+    /// <summary>Read by generated code, not reflection: every command that measures a year reads the rulebook as it starts.</summary>
+    [JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]
+    [JsonSerializable(typeof(RulebookDocument))]
+    private sealed partial class RulebookJson : JsonSerializerContext;
 
     private sealed class RulebookDocument
     {

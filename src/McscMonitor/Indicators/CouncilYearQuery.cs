@@ -18,21 +18,21 @@ internal static class CouncilYearQuery
     /// for its own year, where grouping by a year computed from the date costs a function call per
     /// meeting (on SQLite, four times the whole year's query).
     /// </remarks>
-    /// <param name="only">The councils to count, or null for every council (no join where none is needed).</param>
+    /// <param name="only">The councils to count.</param>
     public static async Task<Dictionary<(int Year, int CouncilId), CouncilYear>> CountAsync(
-        McscDbContext db, int first, int last, CouncilScope? only, CancellationToken cancellationToken)
+        McscDbContext db, int first, int last, CouncilScope only, CancellationToken cancellationToken)
     {
         var counted = new Dictionary<(int Year, int CouncilId), CouncilYear>();
         IQueryable<Meeting> allMeetings = db.Meetings;
         IQueryable<Member> allMembers = db.Members;
         IQueryable<WorkPlan> allPlans = db.WorkPlans;
-        if (only?.Ids is { } ids)
+        if (only.Ids is { } ids)
         {
             allMeetings = allMeetings.Where(meeting => ids.Contains(meeting.CouncilId));
             allMembers = allMembers.Where(member => ids.Contains(member.CouncilId));
             allPlans = allPlans.Where(plan => ids.Contains(plan.CouncilId));
         }
-        else if (only?.Councils is { } councils)
+        else if (only.Councils is { } councils)
         {
             allMeetings = allMeetings.Where(meeting => councils.Any(council => council.Id == meeting.CouncilId));
             allMembers = allMembers.Where(member => councils.Any(council => council.Id == member.CouncilId));

@@ -66,10 +66,10 @@ public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, Disclosu
             .Where(c => c.EstablishedOn <= rangeEnd && (c.DissolvedOn == null || c.DissolvedOn >= rangeStart))
             .Where(c => units.Any(unit => unit.Code == c.MunicipalityCode))
             .ToListAsync(cancellationToken);
-        // Kosovo's figures count every council, unless synthetic units share the database: then only Kosovo's few.
+        // Kosovo's figures count Kosovo's few councils by their ids (synthetic units may share the database); asking
+        // first whether any do would cost a statement of its own on every year.
         var onlyUnits = scope == UnitScope.Synthetic ? new CouncilScope(null, db.Councils.Where(c => units.Any(unit => unit.Code == c.MunicipalityCode)))
-            : await db.Municipalities.AnyAsync(m => m.Synthetic, cancellationToken) ? new CouncilScope([.. councils.Select(c => c.Id)], null)
-            : null;
+            : new CouncilScope([.. councils.Select(c => c.Id)], null);
         var counted = await CouncilYearQuery.CountAsync(db, first, last, onlyUnits, cancellationToken);
         var compensation = await db.Compensation.AsNoTracking().Where(c => c.Year >= first && c.Year <= last)
             .Where(c => units.Any(unit => unit.Code == c.MunicipalityCode))
@@ -104,11 +104,23 @@ public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, Disclosu
     /// Why a year cannot be shown (it has no records: its figures would be invented zeros),
     /// naming the years that can; null when it has records.
     /// </summary>
+    /// <remarks>A command asks once: whether the year has a record is one statement, and the years that do are read only when it has none.</remarks>
     public async Task<string?> WithoutRecordsAsync(int year, CancellationToken cancellationToken = default)
     {
+        if (await HasRecordsAsync(year, cancellationToken)) return null;
         var years = await YearsWithDataAsync(cancellationToken);
         return years.Contains(year) ? null : $"There are no records for {year}, so there are no figures for it. " +
             (years.Count == 0 ? "The database holds no records yet." : $"Years with records: {string.Join(", ", years.Order())}.");
+    }
+
+    /// <summary>Whether the year holds a record that <see cref="ReadYearsWithDataAsync"/> counts: a meeting, a work plan or a compensation row.</summary>
+    private async Task<bool> HasRecordsAsync(int year, CancellationToken cancellationToken)
+    {
+        var yearStart = new DateOnly(year, 1, 1);
+        var yearEnd = new DateOnly(year, 12, 31);
+        return await db.Meetings.AnyAsync(m => m.Date >= yearStart && m.Date <= yearEnd, cancellationToken)
+            || await db.WorkPlans.AnyAsync(w => w.Year == year, cancellationToken)
+            || await db.Compensation.AnyAsync(c => c.Year == year, cancellationToken);
     }
 
     /// <summary>Years that hold any record, newest first, so pages can default to the latest; read once per change.</summary>
