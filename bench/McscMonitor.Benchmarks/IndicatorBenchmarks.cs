@@ -27,12 +27,21 @@ public class IndicatorBenchmarks
     private string _database = null!;
     private ServiceProvider _services = null!;
 
-    [Params(DatabaseProvider.Sqlite, DatabaseProvider.Postgres)]
+    [ParamsSource(nameof(Providers))]
     public DatabaseProvider Provider { get; set; }
 
     /// <summary>The demo data alone (130 meetings in 2021), or with a meeting every day added.</summary>
-    [Params(false, true)]
+    [ParamsSource(nameof(Sizes))]
     public bool MillionMeetings { get; set; } = true;
+
+    /// <summary>Both providers, or the one <c>MCSC_BENCH_PROVIDER</c> names (Sqlite, Postgres), for a run of several launches of one.</summary>
+    public static IEnumerable<DatabaseProvider> Providers =>
+        Environment.GetEnvironmentVariable("MCSC_BENCH_PROVIDER") is { Length: > 0 } only
+            ? [Enum.Parse<DatabaseProvider>(only, ignoreCase: true)]
+            : [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    /// <summary>Both sizes, or only the million meetings when <c>MCSC_BENCH_MILLION_ONLY</c> is 1.</summary>
+    public static IEnumerable<bool> Sizes => Environment.GetEnvironmentVariable("MCSC_BENCH_MILLION_ONLY") == "1" ? [true] : [false, true];
 
     [GlobalSetup]
     public async Task LoadAMillionMeetings()
