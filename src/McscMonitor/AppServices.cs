@@ -27,6 +27,8 @@ public static class AppServices
         services.AddScoped<Trends.TrendQuery>();
         services.AddScoped<Web.StaffYears>();
         services.AddSingleton(ImportLimits.From(configuration));
+        services.AddSingleton(Attachments.AttachmentLimits.From(configuration));
+        services.AddScoped<Attachments.IAttachmentStore, Attachments.DatabaseAttachmentStore>();
         services.AddSingleton<ImportGate>();
         services.AddScoped<Importer>();
         services.AddScoped<DemoLoader>();

@@ -84,7 +84,8 @@ internal static class AuditTrail
 
     /// <summary>Who may do what is audited as closely as the records: users, their roles and their tokens.</summary>
     private static bool IsAudited(object entity) =>
-        entity is EditableRecord or Municipality or AppUser or IdentityUserRole<string> or AccessToken or Approvals.Approval or Publications.Publication;
+        entity is EditableRecord or Municipality or AppUser or IdentityUserRole<string> or AccessToken or Approvals.Approval or Publications.Publication
+            or Attachments.Attachment;
 
     /// <summary>Secrets are never copied into the trail; that they changed is.</summary>
     internal static readonly HashSet<string> Secrets = [nameof(AppUser.PasswordHash), nameof(AccessToken.TokenHash)];

@@ -15,6 +15,8 @@ public sealed class CompensationRecord : RecordDefinition<Compensation>
 
     public override string Path => "compensation";
 
+    public override bool TakesEvidence => true;
+
     public override string TextPrefix => "compensation";
 
     public override IReadOnlyList<RecordField<Compensation>> RecordFields { get; } =

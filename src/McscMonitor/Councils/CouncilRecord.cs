@@ -16,6 +16,8 @@ public sealed class CouncilRecord : RecordDefinition<Council>
 
     public override string Path => "councils";
 
+    public override bool TakesEvidence => true;
+
     public override string TextPrefix => "council";
 
     public override IReadOnlyList<RecordField<Council>> RecordFields { get; } =

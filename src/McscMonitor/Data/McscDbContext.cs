@@ -40,6 +40,10 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChangeSet> AuditChangeSets => Set<AuditChangeSet>();
     public DbSet<YearVersion> YearVersions => Set<YearVersion>();
+
+    public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
+
+    public DbSet<Attachments.AttachmentChunk> AttachmentChunks => Set<Attachments.AttachmentChunk>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<Approvals.Approval> Approvals => Set<Approvals.Approval>();
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
@@ -118,6 +122,8 @@ public abstract class McscDbContext(DbContextOptions options, AuditActor? actor)
         builder.ApplyConfiguration(new AuditEntryConfiguration());
         builder.ApplyConfiguration(new AuditChangeSetConfiguration());
         builder.ApplyConfiguration(new YearVersionConfiguration());
+        builder.ApplyConfiguration(new Attachments.AttachmentConfiguration());
+        builder.ApplyConfiguration(new Attachments.AttachmentChunkConfiguration());
         builder.ApplyConfiguration(new AccessTokenConfiguration());
         builder.ApplyConfiguration(new Approvals.ApprovalConfiguration());
         builder.ApplyConfiguration(new FollowUp.RecommendationConfiguration());

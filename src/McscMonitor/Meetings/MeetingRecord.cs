@@ -17,6 +17,8 @@ public sealed class MeetingRecord : RecordDefinition<Meeting>
 
     public override string Path => "meetings";
 
+    public override bool TakesEvidence => true;
+
     public override string TextPrefix => "meeting";
 
     public override IReadOnlyList<RecordField<Meeting>> RecordFields { get; } =

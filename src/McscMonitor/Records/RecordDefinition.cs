@@ -44,6 +44,12 @@ public interface IRecordDefinition
 
     IReadOnlyList<FormField> Fields { get; }
 
+    /// <summary>Whether documents may be attached to its records as evidence (minutes, decisions, plans, payment proofs).</summary>
+    bool TakesEvidence { get; }
+
+    /// <summary>The municipality of one of its records, or null when there is no such record.</summary>
+    Task<string?> MunicipalityOfAsync(int id, McscDbContext db, CancellationToken cancellationToken);
+
     void Map(IEndpointRouteBuilder routes);
 }
 
@@ -180,6 +186,11 @@ public abstract class RecordDefinition<TRecord> : IRecordDefinition where TRecor
 
     /// <summary>Its REST API and its forms in the browser.</summary>
     public void Map(IEndpointRouteBuilder routes) => routes.MapRecords(this).MapRecordForms(this);
+
+    public virtual bool TakesEvidence => false;
+
+    public Task<string?> MunicipalityOfAsync(int id, McscDbContext db, CancellationToken cancellationToken) =>
+        Rows(db).Where(row => row.Record.Id == id).Select(row => row.Municipality).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Choices that depend on the record being written (its municipality and year), in place of a field's fixed options.</summary>
     public virtual Task<IReadOnlyDictionary<string, IReadOnlyList<(string Value, string Label)>>> ChoicesAsync(

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using McscMonitor.Approvals;
+using McscMonitor.Attachments;
 using McscMonitor.Audit;
 using McscMonitor.Export;
 using McscMonitor.FactSheet;
@@ -74,6 +75,7 @@ public static class WebApp
         app.MapFactSheet();
         app.MapSiteAssets();
         RecordDefinitions.MapAll(app);
+        app.MapAttachments();
         app.MapSignIn();
         app.MapLanguageSwitch();
         app.MapAccount();

@@ -19,6 +19,8 @@ public sealed class WorkPlanRecord : RecordDefinition<WorkPlan>
 
     public override string Path => "work-plans";
 
+    public override bool TakesEvidence => true;
+
     public override string TextPrefix => "workPlan";
 
     public override IReadOnlyList<RecordField<WorkPlan>> RecordFields { get; } = [Year, AdoptedOn, Addresses];

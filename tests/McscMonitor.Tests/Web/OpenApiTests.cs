@@ -46,7 +46,8 @@ public class OpenApiTests
                     .Replace("{extension}", "svg", StringComparison.Ordinal).Replace("{format}", "csv", StringComparison.Ordinal)
                     .Replace("{number}", "1", StringComparison.Ordinal);
                 using var request = new HttpRequestMessage(method, url);
-                if (method == HttpMethod.Post && path.Name == "/api/v1/imports")
+                if (method == HttpMethod.Post && path.Name.EndsWith("/attachments", StringComparison.Ordinal)) request.Content = MinutesUpload();
+                else if (method == HttpMethod.Post && path.Name == "/api/v1/imports")
                 {
                     var form = new MultipartFormDataContent { { new ByteArrayContent("municipality,year,status\nPeja,2025,paid\n"u8.ToArray()), "file", "compensation.csv" } };
                     request.Content = form;
@@ -63,7 +64,7 @@ public class OpenApiTests
                     // Members are deleted only with a reason; other records ignore it.
                     request.RequestUri = new Uri(url + "?reason=entered%20by%20mistake", UriKind.Relative);
                     var current = await admin.GetAsync($"{collection}/{id}");
-                    request.Headers.IfMatch.Add(current.Headers.ETag!);
+                    if (current.Headers.ETag is { } etag) request.Headers.IfMatch.Add(etag);
                 }
 
                 var response = await admin.SendAsync(request);
@@ -80,8 +81,21 @@ public class OpenApiTests
         Assert.True(called.Count >= 25, $"only {called.Count} operations are documented");
     }
 
+    private static MultipartFormDataContent MinutesUpload() => new()
+    {
+        { new ByteArrayContent("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"u8.ToArray()), "file", "minutes.pdf" },
+    };
+
     private static async Task<string> FirstIdAsync(HttpClient admin, string collection)
     {
+        if (collection == "/api/v1/attachments")
+        {
+            // Attachments are listed under their record: one is attached to a meeting to be downloaded and deleted.
+            var meeting = await FirstIdAsync(admin, "/api/v1/meetings");
+            var created = await admin.PostAsync($"/api/v1/meetings/{meeting}/attachments", MinutesUpload());
+            using var attachment = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+            return attachment.RootElement.GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         using var page = JsonDocument.Parse(await admin.GetStringAsync(collection));
         return page.RootElement.GetProperty("items")[0].GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
     }

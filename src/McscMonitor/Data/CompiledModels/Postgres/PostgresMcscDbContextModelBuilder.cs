@@ -12,13 +12,15 @@ namespace McscMonitor.Data.CompiledModels.Postgres
     public partial class PostgresMcscDbContextModel
     {
         private PostgresMcscDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a705f185-cb38-4b57-a2c0-f58dedd116d1"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("8b51c381-e53d-4c7b-b674-b077ac93470f"), entityTypeCount: 28)
         {
         }
 
         partial void Initialize()
         {
             var approval = ApprovalEntityType.Create(this);
+            var attachment = AttachmentEntityType.Create(this);
+            var attachmentChunk = AttachmentChunkEntityType.Create(this);
             var auditChangeSet = AuditChangeSetEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var compensation = CompensationEntityType.Create(this);
@@ -65,6 +67,8 @@ namespace McscMonitor.Data.CompiledModels.Postgres
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, appUser);
 
             ApprovalEntityType.CreateAnnotations(approval);
+            AttachmentEntityType.CreateAnnotations(attachment);
+            AttachmentChunkEntityType.CreateAnnotations(attachmentChunk);
             AuditChangeSetEntityType.CreateAnnotations(auditChangeSet);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CompensationEntityType.CreateAnnotations(compensation);

@@ -11,13 +11,15 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
     public partial class SqliteMcscDbContextModel
     {
         private SqliteMcscDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7b92a1d2-c658-40fc-98cc-61c756937a27"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("1908d233-274f-4010-aea0-f28e37b3524e"), entityTypeCount: 28)
         {
         }
 
         partial void Initialize()
         {
             var approval = ApprovalEntityType.Create(this);
+            var attachment = AttachmentEntityType.Create(this);
+            var attachmentChunk = AttachmentChunkEntityType.Create(this);
             var auditChangeSet = AuditChangeSetEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var compensation = CompensationEntityType.Create(this);
@@ -64,6 +66,8 @@ namespace McscMonitor.Data.CompiledModels.Sqlite
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, appUser);
 
             ApprovalEntityType.CreateAnnotations(approval);
+            AttachmentEntityType.CreateAnnotations(attachment);
+            AttachmentChunkEntityType.CreateAnnotations(attachmentChunk);
             AuditChangeSetEntityType.CreateAnnotations(auditChangeSet);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CompensationEntityType.CreateAnnotations(compensation);

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using McscMonitor.Attachments;
+using McscMonitor.Data;
+using McscMonitor.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace McscMonitor.Tests;
+
+public class AttachmentApiTests
+{
+    private static readonly byte[] Minutes = Encoding.Latin1.GetBytes(
+        "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n" +
+        "trailer\n<< /Root 1 0 R >>\n%%EOF\n");
+
+    /// <summary>A JPEG whose EXIF says where it was taken.</summary>
+    private static readonly byte[] Photo =
+    [
+        0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x07, .. "JFIF\0"u8,
+        0xFF, 0xE1, 0x00, 0x1D, .. "Exif\0\0GPSLatitude 42.6629 N"u8,
+        0xFF, 0xDA, 0x00, 0x02, 0x11, 0x22, 0x33, 0xFF, 0xD9,
+    ];
+
+    private static MultipartFormDataContent Upload(string fileName, byte[] content, string? description = null)
+    {
+        var form = Hostile.CraftedFiles.Upload(fileName, content);
+        if (description is not null) form.Add(new StringContent(description), "description");
+        return form;
+    }
+
+    private static async Task<int> MeetingOfAsync(HttpClient admin, string municipality)
+    {
+        var page = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/meetings?municipality={municipality}&year=2021", TestContext.Current.CancellationToken);
+        return page.GetProperty("items")[0].GetProperty("id").GetInt32();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task MinutesUploadedAreListedDownloadedByteForByteAndDeletedWithAnAuditedReason(string provider)
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var officer = host.ClientFor(Roles.MunicipalOfficer);
+        var meeting = await MeetingOfAsync(host.ClientFor(Roles.Admin), "peje");
+
+        var created = await officer.PostAsync($"/api/v1/meetings/{meeting}/attachments", Upload("procesverbali.pdf", Minutes, "Procesverbali i mbledhjes"), cancellationToken);
+        var attachment = await created.Content.ReadFromJsonAsync<AttachmentJson>(cancellationToken);
+        var list = await officer.GetFromJsonAsync<List<AttachmentJson>>($"/api/v1/meetings/{meeting}/attachments", cancellationToken);
+        var download = await officer.GetAsync(attachment!.Download, cancellationToken);
+        var noReason = await officer.DeleteAsync(attachment.Download, cancellationToken);
+        var deleted = await officer.DeleteAsync($"{attachment.Download}?reason=Uploaded%20to%20the%20wrong%20meeting", cancellationToken);
+        var after = await officer.GetFromJsonAsync<List<AttachmentJson>>($"/api/v1/meetings/{meeting}/attachments", cancellationToken);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("procesverbali.pdf", attachment.FileName);
+        Assert.Equal("application/pdf", attachment.ContentType);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Minutes)), attachment.Sha256);
+        Assert.Equal(attachment.Id, Assert.Single(list!).Id);
+        Assert.Equal(Minutes, await download.Content.ReadAsByteArrayAsync(cancellationToken));
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(AttachmentEndpoints.DownloadPolicy, download.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Empty(after!);
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<McscDbContext>();
+        var trail = await db.AuditEntries.Where(e => e.Entity == nameof(Attachment)).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        Assert.Equal(["create", AttachmentEndpoints.DownloadAction, "delete"], trail.Select(e => e.Action));
+        Assert.Equal("Uploaded to the wrong meeting", trail[^1].Reason);
+        Assert.Empty(await db.AttachmentChunks.ToListAsync(cancellationToken));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AFileThatClaimsToBeAPdfButIsHtmlOrAPdfWithScriptIsRefusedInTheReadersLanguage(string provider)
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        var admin = host.ClientFor(Roles.Admin);
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("sq");
+        var meeting = await MeetingOfAsync(admin, "peje");
+        var script = Encoding.Latin1.GetBytes(Encoding.Latin1.GetString(Minutes).Replace("/Pages 2 0 R", "/Pages 2 0 R /OpenAction << /S /JavaScript /JS (app.alert(1)) >>"));
+
+        var html = await admin.PostAsync($"/api/v1/meetings/{meeting}/attachments",
+            Upload("procesverbali.pdf", "<html><script>alert(document.cookie)</script></html>"u8.ToArray()), TestContext.Current.CancellationToken);
+        var active = await admin.PostAsync($"/api/v1/meetings/{meeting}/attachments", Upload("procesverbali.pdf", script), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, html.StatusCode);
+        Assert.Contains("nuk është PDF", await html.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.BadRequest, active.StatusCode);
+        Assert.Contains("skript", await active.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task APhotosLocationIsGoneWhenItIsDownloaded()
+    {
+        await using var host = await ApiHost.StartAsync(TestDatabase.Sqlite);
+        var admin = host.ClientFor(Roles.Admin);
+        var meeting = await MeetingOfAsync(admin, "peje");
+
+        var created = await admin.PostAsync($"/api/v1/meetings/{meeting}/attachments", Upload("attendance.jpeg", Photo), TestContext.Current.CancellationToken);
+        var attachment = await created.Content.ReadFromJsonAsync<AttachmentJson>(TestContext.Current.CancellationToken);
+        var downloaded = await admin.GetByteArrayAsync(attachment!.Download, TestContext.Current.CancellationToken);
+
+        Assert.Equal("attendance.jpg", attachment.FileName);
+        Assert.Contains("GPSLatitude", Encoding.Latin1.GetString(Photo));
+        Assert.DoesNotContain("GPSLatitude", Encoding.Latin1.GetString(downloaded));
+        Assert.Equal(Photo[^9..], downloaded[^9..]);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnOfficerOfAnotherMunicipalityAViewerAndTheAnonymousPublicCannotReachAnAttachment(string provider)
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        var admin = host.ClientFor(Roles.Admin);
+        var page = await admin.GetFromJsonAsync<JsonElement>("/api/v1/meetings?year=2021&pageSize=500", TestContext.Current.CancellationToken);
+        var elsewhere = page.GetProperty("items").EnumerateArray().First(m => m.GetProperty("municipality").GetString() != "peje").GetProperty("id").GetInt32();
+        var created = await admin.PostAsync($"/api/v1/meetings/{elsewhere}/attachments", Upload("minutes.pdf", Minutes), TestContext.Current.CancellationToken);
+        var download = (await created.Content.ReadFromJsonAsync<AttachmentJson>(TestContext.Current.CancellationToken))!.Download;
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.ClientFor(Roles.MunicipalOfficer).GetAsync(download, TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.ClientFor(Roles.MunicipalOfficer).PostAsync(
+            $"/api/v1/meetings/{elsewhere}/attachments", Upload("minutes.pdf", Minutes), TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.ClientFor(Roles.Viewer).GetAsync(download, TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.ClientFor(null).GetAsync(download, TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.ClientFor(Roles.Monitor).GetAsync(download, TestContext.Current.CancellationToken)).StatusCode);
+    }
+}
