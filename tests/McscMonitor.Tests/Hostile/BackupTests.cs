@@ -36,6 +36,41 @@ public class BackupTests
         Assert.Equal(await ContentAsync(original), await ContentAsync(copy));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AttachmentsComeBackByteForByteFromABackup(string provider)
+    {
+        await using var original = await TestDatabase.CreateAsync(provider, Seed.Examples);
+        await using var copy = await TestDatabase.CreateAsync(provider);
+        using var folder = new TempFolder();
+        var file = Path.Combine(folder.Path, "mcsc.backup");
+        var cancellationToken = TestContext.Current.CancellationToken;
+        // Larger than one chunk, so that the pieces must come back in order.
+        var content = new byte[Attachments.AttachmentChunk.Size + 12_345];
+        new Random(7).NextBytes(content);
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        await using (var services = await original.OpenServicesAsync())
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Data.McscDbContext>();
+            var meeting = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Meetings, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<Attachments.IAttachmentStore>().AddAsync(sha256, content, cancellationToken);
+            db.Attachments.Add(new Attachments.Attachment
+            {
+                RecordPath = "meetings", RecordId = meeting.Id, MunicipalityCode = "peje", FileName = "minutes.pdf", ContentType = "application/pdf",
+                Size = content.Length, Sha256 = sha256, UploadedBy = "test",
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        Assert.Equal(0, (await original.RunAsync("backup", "--out", file)).ExitCode);
+        Assert.Equal(0, (await copy.RunAsync("restore", file)).ExitCode);
+
+        await using var restored = await copy.OpenServicesAsync();
+        await using var restoredScope = restored.CreateAsyncScope();
+        Assert.Equal(content, await restoredScope.ServiceProvider.GetRequiredService<Attachments.IAttachmentStore>().ReadAsync(sha256, cancellationToken));
+    }
+
     [Fact]
     public async Task ARestoreDoesNotReplaceRecordsUnlessAskedTo()
     {
