@@ -16,19 +16,22 @@ public static class RequestIds
     private static readonly SearchValues<char> Allowed =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:");
 
-    public static IApplicationBuilder UseRequestIds(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseRequestIds(this IApplicationBuilder app)
     {
-        // A client could send anything in the header: only a short id of plain characters is carried
-        // into the logs, so no one can forge log lines or fill them.
-        var sent = context.Request.Headers[Header].ToString();
-        if (IsWellFormed(sent)) context.TraceIdentifier = sent;
-        context.Response.Headers[Header] = context.TraceIdentifier;
-        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("McscMonitor.Requests");
-        using (logger.BeginScope(new Dictionary<string, object> { ["XRequestId"] = context.TraceIdentifier }))
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("McscMonitor.Requests");
+        return app.Use(async (context, next) =>
         {
-            await next(context);
-        }
-    });
+            // A client could send anything in the header: only a short id of plain characters is carried
+            // into the logs, so no one can forge log lines or fill them.
+            var sent = context.Request.Headers[Header].ToString();
+            if (IsWellFormed(sent)) context.TraceIdentifier = sent;
+            context.Response.Headers[Header] = context.TraceIdentifier;
+            using (logger.BeginScope(new Dictionary<string, object> { ["XRequestId"] = context.TraceIdentifier }))
+            {
+                await next(context);
+            }
+        });
+    }
 
     public static bool IsWellFormed(string id) =>
         id.Length is > 0 and <= MaxLength && !id.AsSpan().ContainsAnyExcept(Allowed);
