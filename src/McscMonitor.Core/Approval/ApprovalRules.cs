@@ -12,7 +12,7 @@ public enum ApprovalStanding { Draft, Returned, Reopened, Submitted, Verified, L
 public enum ApprovalRole { Admin, Monitor, OwnOfficer, OtherOfficer, Viewer }
 
 /// <summary>Why a step was refused; its message is <c>approval{Refusal}</c> in the validation catalog.</summary>
-public enum ApprovalRefusal { NotAllowed, FourEyes, WrongState, ReasonRequired, ReasonInvalid, YearNotEnded, YearInvalid, UnknownMunicipality }
+public enum ApprovalRefusal { NotAllowed, FourEyes, WrongState, ReasonRequired, ReasonInvalid, YearNotEnded, YearInvalid, UnknownMunicipality, EvidenceMissing }
 
 /// <summary>A transition allowed, or why not, with the message already written where it needs more than the step and the state.</summary>
 public sealed record ApprovalDecision(ApprovalState? Next, ApprovalRefusal? Refusal, string? Detail = null)

@@ -17,15 +17,17 @@ public sealed record ApprovalConfirmModel(string Code, string Name, int Year, De
 
 /// <summary>The approval overview for monitors, and the transitions from the browser (a form per action).</summary>
 /// <param name="Due">For the year in progress only: what each municipality has still to do.</param>
+/// <param name="Evidence">Each municipality's evidence for the year; a municipality with no record that calls for a document is absent.</param>
 public sealed record ApprovalsModel(
-    int Year, IReadOnlyList<ApprovalStatus> Statuses, IReadOnlyDictionary<string, IReadOnlyList<Core.Approval.DueItem>>? Due, IReadOnlyList<int> Years);
+    int Year, IReadOnlyList<ApprovalStatus> Statuses, IReadOnlyDictionary<string, IReadOnlyList<Core.Approval.DueItem>>? Due, IReadOnlyList<int> Years,
+    IReadOnlyDictionary<string, Attachments.EvidenceSummary> Evidence);
 
 internal static class ApprovalEndpoints
 {
     public static IEndpointRouteBuilder MapApprovals(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/approvals", async (int? year, ApprovalWorkflow workflow, Indicators.IndicatorQuery query, Web.StaffYears staffYears,
-                TimeProvider clock, CancellationToken cancellationToken) =>
+                Data.McscDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var today = Today.Of(clock);
                 var (years, shown) = await staffYears.ChooseAsync(year, cancellationToken);
@@ -36,7 +38,8 @@ internal static class ApprovalEndpoints
                     shown == today.Year
                         ? await workflow.DueAsync((await query.ComputeAsync(shown, Language.En, cancellationToken)).Municipalities, today, cancellationToken)
                         : null,
-                    years));
+                    years,
+                    await Attachments.EvidenceQuery.ForYearAsync(db, shown, null, cancellationToken)));
             })
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Monitor)).ExcludeFromDescription();
 
@@ -60,7 +63,7 @@ internal static class ApprovalEndpoints
                         ApprovalRefusal.NotAllowed or ApprovalRefusal.FourEyes => StatusCodes.Status403Forbidden,
                         ApprovalRefusal.ReasonInvalid or ApprovalRefusal.YearInvalid => StatusCodes.Status400BadRequest,
                         ApprovalRefusal.UnknownMunicipality => StatusCodes.Status404NotFound,
-                        ApprovalRefusal.WrongState or ApprovalRefusal.ReasonRequired or ApprovalRefusal.YearNotEnded => StatusCodes.Status409Conflict,
+                        ApprovalRefusal.WrongState or ApprovalRefusal.ReasonRequired or ApprovalRefusal.YearNotEnded or ApprovalRefusal.EvidenceMissing => StatusCodes.Status409Conflict,
                     });
             })
             .RequireAuthorization().ExcludeFromDescription();

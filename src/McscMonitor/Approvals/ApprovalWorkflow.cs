@@ -24,10 +24,13 @@ public sealed record ApprovalStatus(
 /// <summary>
 /// `Approval:FourEyes` (off by default): the monitor who verifies a municipality's year is not
 /// the one who submitted it, and whoever publishes is not the only verifier (design §7).
+/// `Approval:EvidenceRequired` (off by default): a year is not verified while one of its held
+/// meetings has no file attached (its minutes).
 /// </summary>
-public sealed record ApprovalOptions(bool FourEyes)
+public sealed record ApprovalOptions(bool FourEyes, bool EvidenceRequired = false)
 {
-    public static ApprovalOptions From(IConfiguration configuration) => new(configuration.GetValue("Approval:FourEyes", false));
+    public static ApprovalOptions From(IConfiguration configuration) =>
+        new(configuration.GetValue("Approval:FourEyes", false), configuration.GetValue("Approval:EvidenceRequired", false));
 }
 
 /// <summary>
@@ -70,6 +73,10 @@ public sealed class ApprovalWorkflow(McscDbContext db, AuditActor actor, TimePro
         if (options.FourEyes && action == ApprovalAction.Verify && row?.ChangedBy is { } submitter
             && string.Equals(submitter, actor.Name, StringComparison.OrdinalIgnoreCase))
             return ApprovalDecision.Refused(ApprovalRefusal.FourEyes, Messages.Format("approvalFourEyesVerify", ("user", submitter)));
+        if (options.EvidenceRequired && action == ApprovalAction.Verify
+            && (await Attachments.EvidenceQuery.ForMunicipalityYearAsync(db, municipalityCode, year, cancellationToken)).MeetingsWithoutMinutes.ToList() is { Count: > 0 } bare)
+            return ApprovalDecision.Refused(ApprovalRefusal.EvidenceMissing, Messages.Format("approvalEvidenceMissing", ("year", year),
+                ("meetings", string.Join(", ", bare.Select(meeting => meeting.Date!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))))));
         if (row is null) db.Approvals.Add(row = new Approval { MunicipalityCode = municipalityCode, Year = year });
         row.State = decision.Next!.Value;
         // A reason stays visible until the data is submitted again.

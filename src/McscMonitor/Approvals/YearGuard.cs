@@ -37,7 +37,8 @@ internal static class YearGuard
     /// <summary>Whether a save holds changes this guard must check (and so needs a transaction).</summary>
     public static bool Applies(ChangeTracker tracker) =>
         tracker.Entries<EditableRecord>().Any(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-        || tracker.Entries<Municipality>().Any(MajorityChanges);
+        || tracker.Entries<Municipality>().Any(MajorityChanges)
+        || tracker.Entries<Attachments.Attachment>().Any(entry => entry.State is EntityState.Added or EntityState.Deleted);
 
     public static async Task RefuseChangesToClosedYearsAsync(McscDbContext db, CancellationToken cancellationToken)
     {
@@ -49,6 +50,7 @@ internal static class YearGuard
             if (closed[municipality.Entity.Code].OrderBy(a => a.Year).FirstOrDefault() is { } first)
                 throw new YearNotEditableException(first.MunicipalityCode, first.Year, first.State);
 
+        await RefuseEvidenceChangesAsync(db, closed, cancellationToken);
         var changes = db.ChangeTracker.Entries<EditableRecord>()
             .Where(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         if (changes.Count == 0) return;
@@ -61,6 +63,23 @@ internal static class YearGuard
                 foreach (var year in closed[municipality ?? ""])
                     if (YearContribution.Alters(before, after, year.Year))
                         throw new YearNotEditableException(year.MunicipalityCode, year.Year, year.State);
+        }
+    }
+
+    /// <summary>
+    /// Evidence is part of what was verified: a file is neither added to nor taken from a record
+    /// that counts in a closed year. Evidence deleted with its record is the record's deletion, checked below.
+    /// </summary>
+    private static async Task RefuseEvidenceChangesAsync(McscDbContext db, ILookup<string, Approval> closed, CancellationToken cancellationToken)
+    {
+        foreach (var attachment in db.ChangeTracker.Entries<Attachments.Attachment>()
+                     .Where(entry => entry.State is EntityState.Added or EntityState.Deleted).Select(entry => entry.Entity).ToList())
+        {
+            if (!closed[attachment.MunicipalityCode].Any()) continue;
+            var kind = Records.RecordDefinitions.All.Single(definition => definition.Path == attachment.RecordPath);
+            if (await kind.FindAsync(attachment.RecordId, db, cancellationToken) is not { } record) continue;
+            if (closed[attachment.MunicipalityCode].OrderBy(a => a.Year).FirstOrDefault(year => YearContribution.Of(record, year.Year) is not null) is { } year)
+                throw new YearNotEditableException(year.MunicipalityCode, year.Year, year.State);
         }
     }
 

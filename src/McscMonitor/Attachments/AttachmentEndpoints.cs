@@ -1,12 +1,11 @@
 using System.Security.Claims;
 using McscMonitor.Audit;
-using McscMonitor.Core.Evidence;
-using McscMonitor.Core.Localization;
 using McscMonitor.Data;
 using McscMonitor.Records;
 using McscMonitor.Users;
 using McscMonitor.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace McscMonitor.Attachments;
@@ -21,15 +20,18 @@ public sealed record AttachmentJson(
         $"/api/v1/attachments/{a.Id}");
 }
 
-/// <summary>Limits on evidence: per file and per record (`Attachments:MaxFileMegabytes`, `Attachments:MaxRecordMegabytes`).</summary>
-public sealed record AttachmentLimits(int MaxFileMegabytes = 10, int MaxRecordMegabytes = 50)
+/// <summary>Limits on evidence: per file, per record and per municipality (`Attachments:MaxFileMegabytes`, `…:MaxRecordMegabytes`, `…:MaxMunicipalityMegabytes`).</summary>
+public sealed record AttachmentLimits(int MaxFileMegabytes = 10, int MaxRecordMegabytes = 50, int MaxMunicipalityMegabytes = 2048)
 {
     public long MaxFileBytes => MaxFileMegabytes * 1024L * 1024;
 
     public long MaxRecordBytes => MaxRecordMegabytes * 1024L * 1024;
 
+    public long MaxMunicipalityBytes => MaxMunicipalityMegabytes * 1024L * 1024;
+
     public static AttachmentLimits From(IConfiguration configuration) => new(
-        configuration.GetValue("Attachments:MaxFileMegabytes", 10), configuration.GetValue("Attachments:MaxRecordMegabytes", 50));
+        configuration.GetValue("Attachments:MaxFileMegabytes", 10), configuration.GetValue("Attachments:MaxRecordMegabytes", 50),
+        configuration.GetValue("Attachments:MaxMunicipalityMegabytes", 2048));
 }
 
 /// <summary>
@@ -65,38 +67,30 @@ public static class AttachmentEndpoints
         return routes;
     }
 
-    private static async Task<Results<Created<AttachmentJson>, NotFound, ForbidHttpResult, ValidationProblem>> UploadAsync(
+    private static async Task<Results<Created<AttachmentJson>, NotFound, ForbidHttpResult, ValidationProblem, Conflict<ProblemDetails>>> UploadAsync(
         IRecordDefinition kind, int id, IFormFile file, string? description, McscDbContext db, IAttachmentStore store, AuditActor actor,
         ClaimsPrincipal user, AttachmentLimits limits, CancellationToken cancellationToken)
     {
-        if (await kind.MunicipalityOfAsync(id, db, cancellationToken) is not { } municipality) return TypedResults.NotFound();
-        if (!RecordAccess.CanAccess(user, municipality)) return TypedResults.Forbid();
-        if (description?.Length > Attachment.MaxDescription)
-            return Invalid("description", Messages.Format("attachmentDescriptionTooLong", ("max", Attachment.MaxDescription)));
-        if (file.Length > limits.MaxFileBytes)
-            return Invalid("file", Messages.Format("attachmentTooLarge", ("max", limits.MaxFileMegabytes)));
-        var content = new byte[file.Length];
-        await using (var upload = file.OpenReadStream()) await upload.ReadExactlyAsync(content, cancellationToken);
-        var (accepted, refusal) = EvidenceFile.Inspect(content);
-        if (accepted is null) return Invalid("file", Messages.Current[$"attachmentRefused.{Core.Domain.Codes.ToCode(refusal!.Value)}"]);
-        var held = await db.Attachments.Where(a => a.RecordPath == kind.Path && a.RecordId == id).SumAsync(a => (long?)a.Size, cancellationToken) ?? 0;
-        if (held + accepted.Content.Length > limits.MaxRecordBytes)
-            return Invalid("file", Messages.Format("attachmentRecordFull", ("max", limits.MaxRecordMegabytes)));
-
-        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(accepted.Content));
-        var attachment = new Attachment
+        var result = await AttachmentWriter.AttachAsync(kind, id, file, description, db, store, actor, user, limits, cancellationToken);
+        return result.Status switch
         {
-            RecordPath = kind.Path, RecordId = id, MunicipalityCode = municipality, FileName = EvidenceFile.SafeName(file.FileName, accepted.Kind),
-            ContentType = accepted.ContentType, Size = accepted.Content.Length, Sha256 = sha256, Description = Blank(description),
-            UploadedBy = actor.Name, UploadedAtUtc = actor.Clock.GetUtcNow().UtcDateTime,
+            WriteStatus.Done => TypedResults.Created($"/api/v1/attachments/{result.Attachment!.Id}", AttachmentJson.Of(result.Attachment)),
+            _ => Refused(result),
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await store.AddAsync(sha256, accepted.Content, cancellationToken);
-        db.Attachments.Add(attachment);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/attachments/{attachment.Id}", AttachmentJson.Of(attachment));
     }
+
+    /// <summary>What the API answers to an attachment write that was not done.</summary>
+    private static Results<Created<AttachmentJson>, NotFound, ForbidHttpResult, ValidationProblem, Conflict<ProblemDetails>> Refused(AttachmentResult result) =>
+        result.Status switch
+        {
+            WriteStatus.NotFound => TypedResults.NotFound(),
+            WriteStatus.Forbidden => TypedResults.Forbid(),
+            WriteStatus.Closed => TypedResults.Conflict(new ProblemDetails
+            {
+                Title = "Conflict", Detail = result.Message, Status = StatusCodes.Status409Conflict, Type = result.ProblemType,
+            }),
+            _ => TypedResults.ValidationProblem(result.Errors),
+        };
 
     private static async Task<Results<Ok<List<AttachmentJson>>, NotFound, ForbidHttpResult>> ListAsync(
         IRecordDefinition kind, int id, McscDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -127,25 +121,20 @@ public static class AttachmentEndpoints
 
     public const string DownloadAction = "download";
 
-    private static async Task<Results<NoContent, NotFound, ForbidHttpResult, ValidationProblem>> DeleteAsync(
+    private static async Task<Results<NoContent, NotFound, ForbidHttpResult, ValidationProblem, Conflict<ProblemDetails>>> DeleteAsync(
         int id, string? reason, McscDbContext db, IAttachmentStore store, AuditActor actor, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (await db.Attachments.FirstOrDefaultAsync(a => a.Id == id, cancellationToken) is not { } attachment) return TypedResults.NotFound();
-        if (!RecordAccess.CanAccess(user, attachment.MunicipalityCode)) return TypedResults.Forbid();
-        if (Blank(reason) is not { } why) return Invalid("reason", Messages.Current["attachmentDeleteReason"]);
-        if (why.Length > Attachment.MaxDescription)
-            return Invalid("reason", Messages.Format("attachmentDescriptionTooLong", ("max", Attachment.MaxDescription)));
-        actor.Reason = why;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Attachments.Remove(attachment);
-        await store.RemoveIfUnusedAsync(attachment.Sha256, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.NoContent();
+        var result = await AttachmentWriter.DeleteAsync(id, reason, db, store, actor, user, cancellationToken);
+        return result.Status switch
+        {
+            WriteStatus.Done => TypedResults.NoContent(),
+            WriteStatus.NotFound => TypedResults.NotFound(),
+            WriteStatus.Forbidden => TypedResults.Forbid(),
+            WriteStatus.Closed => TypedResults.Conflict(new ProblemDetails
+            {
+                Title = "Conflict", Detail = result.Message, Status = StatusCodes.Status409Conflict, Type = result.ProblemType,
+            }),
+            _ => TypedResults.ValidationProblem(result.Errors),
+        };
     }
-
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

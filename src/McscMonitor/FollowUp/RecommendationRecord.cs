@@ -32,6 +32,9 @@ public sealed class RecommendationRecord : RecordDefinition<Recommendation>
 
     public override string Path => "recommendations";
 
+    /// <summary>What shows progress on it: a decision taken, a report, a letter.</summary>
+    public override bool TakesEvidence => true;
+
     public override string TextPrefix => "recommendation";
 
     /// <summary>A recommendation is about a published year, not part of its figures: writing one changes no year.</summary>

@@ -28,7 +28,13 @@ public sealed record MunicipalityRecord(
     Approvals.Approval? Approval = null,
     IReadOnlyList<Core.Approval.DueItem>? Due = null,
     IReadOnlyList<Recommendation>? Recommendations = null,
-    bool CanRecommend = false);
+    bool CanRecommend = false,
+    Attachments.EvidenceSummary? Evidence = null,
+    ILookup<(string Path, int Id), Attachments.Attachment>? Files = null)
+{
+    /// <summary>The files attached to one of the page's records.</summary>
+    public IEnumerable<Attachments.Attachment> FilesOf(string path, int id) => Files?[(path, id)] ?? [];
+}
 
 internal static class MunicipalityPageEndpoint
 {
@@ -76,6 +82,17 @@ internal static class MunicipalityPageEndpoint
         var compensation = compensations.FirstOrDefault(c => c.Year == shownYear);
         var approval = approvals.FirstOrDefault(a => a.Year == shownYear);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var files = (await db.Attachments.AsNoTracking().Where(a => a.MunicipalityCode == code).OrderBy(a => a.Id).ToListAsync(cancellationToken))
+            .ToLookup(a => (a.RecordPath, a.RecordId));
+        var workPlan = council?.WorkPlans.FirstOrDefault(w => w.Year == shownYear);
+        // The year's records that call for a document, from what the page has read already.
+        var evidence = Attachments.EvidenceQuery.Summarize(
+            (council is not null && council.IsEstablishedIn(shownYear) ? [Attachments.EvidenceQuery.Council(council.Id, council.EstablishedOn, shownYear)] : Array.Empty<Attachments.RecordWithoutEvidence>())
+                .Concat(council?.Meetings.Where(m => m.Date.Year == shownYear && m.Status == MeetingStatus.Held).OrderBy(m => m.Date)
+                    .Select(m => Attachments.EvidenceQuery.Meeting(m.Id, m.Date)) ?? [])
+                .Concat(workPlan is null ? [] : [Attachments.EvidenceQuery.WorkPlan(workPlan.Id, shownYear)])
+                .Concat(compensation is null ? [] : [Attachments.EvidenceQuery.Compensation(compensation.Id, shownYear)]),
+            files.Select(group => group.Key).ToHashSet());
         var history = query.History(municipality, council, compensations,
             approvals.Where(a => a.State != Core.Approval.ApprovalState.Draft).Select(a => a.Year).ToHashSet(),
             Enumerable.Range(firstYear, HistoryYears), UiTexts.Current.Language);
@@ -86,7 +103,7 @@ internal static class MunicipalityPageEndpoint
                 council,
                 council?.Members.Where(m => m.IsServingOn(yearEnd)).OrderBy(m => m.Role).ThenBy(m => m.MemberRef).ToList() ?? [],
                 council?.Meetings.Where(m => m.Date.Year == shownYear).OrderBy(m => m.Date).ToList() ?? [],
-                council?.WorkPlans.FirstOrDefault(w => w.Year == shownYear),
+                workPlan,
                 compensation,
                 history[^1],
                 history,
@@ -107,6 +124,8 @@ internal static class MunicipalityPageEndpoint
                     .OrderByDescending(r => r.Year).ThenBy(r => r.Id).ToListAsync(cancellationToken),
                 // A recommendation answers a gap of a published sheet, and monitors and admins make them: offered only where it can succeed.
                 (user.IsInRole(Users.Roles.Admin) || user.IsInRole(Users.Roles.Monitor))
-                    && await db.Publications.AnyAsync(p => p.Year == shownYear, cancellationToken)));
+                    && await db.Publications.AnyAsync(p => p.Year == shownYear, cancellationToken),
+                evidence,
+                files));
     }
 }

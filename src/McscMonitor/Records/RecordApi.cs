@@ -44,8 +44,8 @@ public static class RecordApi
         group.MapPut("/{id:int}", (int id, JsonElement input, McscDbContext db, ClaimsPrincipal user, HttpRequest request, HttpResponse response,
                 CancellationToken token) => UpdateAsync(kind, id, input, db, user, request, response, token))
             .WithName($"Update-{plural}").WithSummary("Changes one; needs If-Match with its ETag.");
-        group.MapDelete("/{id:int}", (int id, string? reason, McscDbContext db, AuditActor actor, ClaimsPrincipal user, HttpRequest request,
-                CancellationToken token) => DeleteAsync(kind, id, reason, db, actor, user, request, token))
+        group.MapDelete("/{id:int}", (int id, string? reason, McscDbContext db, Attachments.IAttachmentStore store, AuditActor actor, ClaimsPrincipal user,
+                HttpRequest request, CancellationToken token) => DeleteAsync(kind, id, reason, db, store, actor, user, request, token))
             .WithName($"Delete-{plural}")
             .WithSummary(kind.DeleteNeedsReason
                 ? "Deletes one entered by mistake; needs If-Match with its ETag and a reason (?reason=…), which is audited."
@@ -127,11 +127,11 @@ public static class RecordApi
     }
 
     private static async Task<Results<NoContent, Refusal>> DeleteAsync<TRecord>(
-        RecordDefinition<TRecord> kind, int id, string? reason, McscDbContext db, AuditActor actor, ClaimsPrincipal user,
-        HttpRequest request, CancellationToken cancellationToken)
+        RecordDefinition<TRecord> kind, int id, string? reason, McscDbContext db, Attachments.IAttachmentStore store, AuditActor actor,
+        ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
         where TRecord : EditableRecord
     {
-        var result = await RecordWriter.DeleteAsync(kind, id, IfMatch(request), reason, db, actor, user, cancellationToken);
+        var result = await RecordWriter.DeleteAsync(kind, id, IfMatch(request), reason, db, store, actor, user, cancellationToken);
         if (result.Status != WriteStatus.Done) return Refused(result);
         return TypedResults.NoContent();
     }

@@ -50,6 +50,9 @@ public interface IRecordDefinition
     /// <summary>The municipality of one of its records, or null when there is no such record.</summary>
     Task<string?> MunicipalityOfAsync(int id, McscDbContext db, CancellationToken cancellationToken);
 
+    /// <summary>One of its records as stored, or null; null too for one being deleted in the same save.</summary>
+    Task<EditableRecord?> FindAsync(int id, McscDbContext db, CancellationToken cancellationToken);
+
     void Map(IEndpointRouteBuilder routes);
 }
 
@@ -191,6 +194,11 @@ public abstract class RecordDefinition<TRecord> : IRecordDefinition where TRecor
 
     public Task<string?> MunicipalityOfAsync(int id, McscDbContext db, CancellationToken cancellationToken) =>
         Rows(db).Where(row => row.Record.Id == id).Select(row => row.Municipality).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<EditableRecord?> FindAsync(int id, McscDbContext db, CancellationToken cancellationToken) =>
+        db.ChangeTracker.Entries<TRecord>().FirstOrDefault(entry => entry.Entity.Id == id) is { } tracked
+            ? tracked.State == EntityState.Deleted ? null : tracked.Entity
+            : await db.Set<TRecord>().AsNoTracking().FirstOrDefaultAsync(record => record.Id == id, cancellationToken);
 
     /// <summary>Choices that depend on the record being written (its municipality and year), in place of a field's fixed options.</summary>
     public virtual Task<IReadOnlyDictionary<string, IReadOnlyList<(string Value, string Label)>>> ChoicesAsync(

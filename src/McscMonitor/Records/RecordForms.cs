@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using McscMonitor.Attachments;
 using McscMonitor.Audit;
 using McscMonitor.Core.Domain;
 using McscMonitor.Data;
@@ -15,9 +16,12 @@ namespace McscMonitor.Records;
 /// <summary>A record's form page: where it posts, its fields and values, and what went wrong with them.</summary>
 /// <param name="DeleteAction">Null for a new record.</param>
 /// <param name="Choices">Options that depend on the record, in place of a field's fixed ones.</param>
+/// <param name="Evidence">The record's attachments; null for a new record or a type that takes none.</param>
+/// <param name="Notice">What was just done to its evidence (<c>attached</c>, <c>deleted</c>).</param>
 public sealed record RecordFormModel(
     string Action, string? DeleteAction, string TextPrefix, IReadOnlyList<FormField> Fields, FormValues Values, bool DeleteNeedsReason,
-    Dictionary<string, string[]> Errors, string? Message, IReadOnlyDictionary<string, IReadOnlyList<(string Value, string Label)>> Choices);
+    Dictionary<string, string[]> Errors, string? Message, IReadOnlyDictionary<string, IReadOnlyList<(string Value, string Label)>> Choices,
+    IReadOnlyList<Attachments.Attachment>? Evidence = null, string? Notice = null);
 
 /// <summary>
 /// Create, change and delete any record type in the browser, through the same write path as
@@ -38,30 +42,73 @@ internal static class RecordForms
             values["municipality"] = code;
             return await PageAsync(form, new FormValues(values), null, db, cancellationToken);
         });
-        pages.MapGet($"/{kind.Path}/{{id:int}}/edit", async (int id, McscDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        {
-            var row = await kind.Rows(db).FirstOrDefaultAsync(row => row.Record.Id == id, cancellationToken);
-            if (row is null) return (IResult)TypedResults.NotFound();
-            if (!RecordAccess.CanAccess(user, row.Municipality)) return TypedResults.Forbid();
-            if (kind.HoldsPersonalData) await db.AuditMemberAccessAsync("view", row.Municipality, 1, cancellationToken);
-            var values = form.ValuesOf(row.Record);
-            values["municipality"] = row.Municipality;
-            values["version"] = row.Record.Version.ToString(CultureInfo.InvariantCulture);
-            return await PageAsync(form, new FormValues(values), id, db, cancellationToken);
-        });
+        pages.MapGet($"/{kind.Path}/{{id:int}}/edit", (int id, string? evidence, McscDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            EditPageAsync(form, id, db, user, cancellationToken, notice: evidence is "attached" or "deleted" ? evidence : null));
         pages.MapPost($"/{kind.Path}", (IFormCollection posted, McscDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken cancellationToken) =>
             SaveAsync(form, null, Posted(posted), db, user, Today.Of(clock), cancellationToken));
         pages.MapPost($"/{kind.Path}/{{id:int}}", (int id, IFormCollection posted, McscDbContext db, ClaimsPrincipal user, TimeProvider clock,
                 CancellationToken cancellationToken) =>
             SaveAsync(form, id, Posted(posted), db, user, Today.Of(clock), cancellationToken));
         pages.MapPost($"/{kind.Path}/{{id:int}}/delete", async (
-            int id, IFormCollection posted, McscDbContext db, AuditActor actor, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            int id, IFormCollection posted, McscDbContext db, IAttachmentStore store, AuditActor actor, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         {
             var values = Posted(posted);
-            var result = await RecordWriter.DeleteAsync(kind, id, values.Version, values["reason"], db, actor, user, cancellationToken);
+            var result = await RecordWriter.DeleteAsync(kind, id, values.Version, values["reason"], db, store, actor, user, cancellationToken);
             return await AnswerAsync(form, result, values, id, PageNotice.Deleted, db, cancellationToken);
         });
+        if (kind.TakesEvidence) MapEvidenceForms(pages, form);
         return routes;
+    }
+
+    /// <summary>Attaching and deleting files from the record's page, through the API's write path (<see cref="AttachmentWriter"/>).</summary>
+    private static void MapEvidenceForms<TRecord>(RouteGroupBuilder pages, RecordDefinition<TRecord> form)
+        where TRecord : EditableRecord
+    {
+        var limits = ((IEndpointRouteBuilder)pages).ServiceProvider.GetRequiredService<AttachmentLimits>();
+        pages.MapPost($"/{form.Path}/{{id:int}}/attachments", async (int id, IFormCollection posted, McscDbContext db, IAttachmentStore store,
+                AuditActor actor, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            {
+                if (posted.Files["file"] is not { Length: > 0 } file)
+                    return await EditPageAsync(form, id, db, user, cancellationToken, new() { ["file"] = [Core.Localization.Messages.Current["attachmentMissing"]] });
+                var result = await AttachmentWriter.AttachAsync(form, id, file, posted["description"].ToString(), db, store, actor, user, limits, cancellationToken);
+                return await EvidenceAnswerAsync(form, id, result, "attached", db, user, cancellationToken);
+            })
+            .AllowBody(limits.MaxFileBytes + RequestBodyLimit.DefaultBytes);
+        pages.MapPost($"/{form.Path}/{{id:int}}/attachments/{{attachmentId:int}}/delete", async (int id, int attachmentId, IFormCollection posted, McscDbContext db,
+                IAttachmentStore store, AuditActor actor, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            {
+                var result = await AttachmentWriter.DeleteAsync(attachmentId, posted["reason"].ToString(), db, store, actor, user, cancellationToken);
+                // An attachment of another record is not reached through this one's page.
+                if (result.Attachment is { } attachment && (attachment.RecordPath != form.Path || attachment.RecordId != id)) return TypedResults.NotFound();
+                return await EvidenceAnswerAsync(form, id, result, "deleted", db, user, cancellationToken);
+            });
+    }
+
+    private static async Task<IResult> EvidenceAnswerAsync<TRecord>(
+        RecordDefinition<TRecord> form, int id, AttachmentResult result, string done, McscDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+        where TRecord : EditableRecord => result.Status switch
+        {
+            WriteStatus.Done => TypedResults.LocalRedirect($"/{form.Path}/{id}/edit?evidence={done}#evidence"),
+            WriteStatus.NotFound => TypedResults.NotFound(),
+            WriteStatus.Forbidden => TypedResults.Forbid(),
+            WriteStatus.Invalid => await EditPageAsync(form, id, db, user, cancellationToken, result.Errors),
+            _ => await EditPageAsync(form, id, db, user, cancellationToken, message: result.Message),
+        };
+
+    /// <summary>A stored record's form, as it is now, with what went wrong with a step on its page.</summary>
+    private static async Task<IResult> EditPageAsync<TRecord>(
+        RecordDefinition<TRecord> form, int id, McscDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken,
+        Dictionary<string, string[]>? errors = null, string? message = null, string? notice = null)
+        where TRecord : EditableRecord
+    {
+        var row = await form.Rows(db).FirstOrDefaultAsync(row => row.Record.Id == id, cancellationToken);
+        if (row is null) return TypedResults.NotFound();
+        if (!RecordAccess.CanAccess(user, row.Municipality)) return TypedResults.Forbid();
+        if (form.HoldsPersonalData) await db.AuditMemberAccessAsync("view", row.Municipality, 1, cancellationToken);
+        var values = form.ValuesOf(row.Record);
+        values["municipality"] = row.Municipality;
+        values["version"] = row.Record.Version.ToString(CultureInfo.InvariantCulture);
+        return await PageAsync(form, new FormValues(values), id, db, cancellationToken, errors, message, notice);
     }
 
     private static async Task<IResult> SaveAsync<TRecord>(
@@ -100,7 +147,7 @@ internal static class RecordForms
 
     private static async Task<RazorComponentResult<RecordFormView>> PageAsync<TRecord>(
         RecordDefinition<TRecord> form, FormValues values, int? id, McscDbContext db, CancellationToken cancellationToken,
-        Dictionary<string, string[]>? errors = null, string? message = null)
+        Dictionary<string, string[]>? errors = null, string? message = null, string? notice = null)
         where TRecord : EditableRecord =>
         PageResult.For<RecordFormView, RecordFormModel>(new RecordFormModel(
             id is null ? $"/{form.Path}" : $"/{form.Path}/{id}",
@@ -111,5 +158,9 @@ internal static class RecordForms
             form.DeleteNeedsReason,
             errors ?? [],
             message,
-            await form.ChoicesAsync(values, db, cancellationToken)));
+            await form.ChoicesAsync(values, db, cancellationToken),
+            id is { } stored && form.TakesEvidence
+                ? await db.Attachments.AsNoTracking().Where(a => a.RecordPath == form.Path && a.RecordId == stored).OrderBy(a => a.Id).ToListAsync(cancellationToken)
+                : null,
+            notice));
 }

@@ -75,10 +75,11 @@ public static class RecordWriter
         }
     }
 
+    /// <summary>Deletes a record and its evidence with it, in one save.</summary>
     /// <param name="reason">Why; required where <see cref="RecordDefinition{TRecord}.DeleteNeedsReason"/>, and audited.</param>
     public static async Task<WriteResult> DeleteAsync<TRecord>(
-        RecordDefinition<TRecord> kind, int id, long? expectedVersion, string? reason, McscDbContext db, AuditActor actor,
-        ClaimsPrincipal user, CancellationToken cancellationToken)
+        RecordDefinition<TRecord> kind, int id, long? expectedVersion, string? reason, McscDbContext db, Attachments.IAttachmentStore store,
+        AuditActor actor, ClaimsPrincipal user, CancellationToken cancellationToken)
         where TRecord : EditableRecord
     {
         var current = await kind.Rows(db).FirstOrDefaultAsync(row => row.Record.Id == id, cancellationToken);
@@ -96,6 +97,7 @@ public static class RecordWriter
         if (await kind.DeleteBlockedAsync(record, db, cancellationToken) is { } blocked) return new WriteResult(WriteStatus.Conflict, id, Detail: blocked);
         db.Entry(record).Property(r => r.Version).OriginalValue = expectedVersion.Value;
         db.Remove(record);
+        await Attachments.AttachmentWriter.RemoveWithRecordAsync(kind, id, db, store, cancellationToken);
         return await SaveAsync(db, id, cancellationToken) ?? new WriteResult(WriteStatus.Done, id);
     }
 }

@@ -30,6 +30,16 @@ public class AttachmentApiTests
         return form;
     }
 
+    /// <summary>The app, an admin's client, and minutes attached by the admin to one of Pejë's meetings of 2021.</summary>
+    private static async Task<(ApiHost Host, HttpClient Admin, int Meeting, AttachmentJson Attachment)> WithMinutesAsync(string provider)
+    {
+        var host = await ApiHost.StartAsync(provider);
+        var admin = host.ClientFor(Roles.Admin);
+        var meeting = await MeetingOfAsync(admin, "peje");
+        var created = await admin.PostAsync($"/api/v1/meetings/{meeting}/attachments", Upload("minutes.pdf", Minutes), TestContext.Current.CancellationToken);
+        return (host, admin, meeting, (await created.Content.ReadFromJsonAsync<AttachmentJson>(TestContext.Current.CancellationToken))!);
+    }
+
     private static async Task<int> MeetingOfAsync(HttpClient admin, string municipality)
     {
         var page = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/meetings?municipality={municipality}&year=2021", TestContext.Current.CancellationToken);
@@ -128,5 +138,65 @@ public class AttachmentApiTests
         Assert.Equal(HttpStatusCode.Forbidden, (await host.ClientFor(Roles.Viewer).GetAsync(download, TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.ClientFor(null).GetAsync(download, TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.ClientFor(Roles.Monitor).GetAsync(download, TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task DeletingAMeetingDeletesItsMinutesWithIt(string provider)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var (host, admin, meeting, attachment) = await WithMinutesAsync(provider);
+        await using var _ = host;
+        var version = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{meeting}", cancellationToken)).GetProperty("version").GetInt64();
+
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/meetings/{meeting}");
+        delete.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{version}\""));
+        var deleted = await admin.SendAsync(delete, cancellationToken);
+        var download = await admin.GetAsync(attachment.Download, cancellationToken);
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, download.StatusCode);
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<McscDbContext>();
+        Assert.Empty(await db.Attachments.ToListAsync(cancellationToken));
+        Assert.Empty(await db.AttachmentChunks.ToListAsync(cancellationToken));
+        Assert.Equal(["create", "delete"], await db.AuditEntries.Where(e => e.Entity == nameof(Attachment)).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync(cancellationToken));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TheEvidenceOfASubmittedYearIsNeitherAddedToNorTakenFrom(string provider)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var (host, admin, meeting, attachment) = await WithMinutesAsync(provider);
+        await using var _ = host;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var submitted = await scope.ServiceProvider.GetRequiredService<Approvals.ApprovalWorkflow>()
+                .ActAsync("peje", 2021, Core.Approval.ApprovalAction.Submit, Core.Approval.ApprovalRole.Admin, null, cancellationToken);
+            Assert.True(submitted.Allowed);
+        }
+
+        var added = await admin.PostAsync($"/api/v1/meetings/{meeting}/attachments", Upload("attendance.pdf", [.. Minutes, .. "\n"u8]), cancellationToken);
+        var deleted = await admin.DeleteAsync($"{attachment.Download}?reason=wrong%20file", cancellationToken);
+        var list = await admin.GetFromJsonAsync<List<AttachmentJson>>($"/api/v1/meetings/{meeting}/attachments", cancellationToken);
+
+        Assert.Equal(HttpStatusCode.Conflict, added.StatusCode);
+        Assert.Contains("/problems/year-submitted", await added.Content.ReadAsStringAsync(cancellationToken));
+        Assert.Equal(HttpStatusCode.Conflict, deleted.StatusCode);
+        Assert.Equal(attachment.Id, Assert.Single(list!).Id);
+    }
+
+    [Fact]
+    public async Task AFileThatWouldPassTheMunicipalitysQuotaIsRefused()
+    {
+        await using var host = await ApiHost.StartAsync(TestDatabase.Sqlite, new Dictionary<string, string?> { ["Attachments:MaxMunicipalityMegabytes"] = "0" });
+        var admin = host.ClientFor(Roles.Admin);
+        var meeting = await MeetingOfAsync(admin, "peje");
+
+        var refused = await admin.PostAsync($"/api/v1/meetings/{meeting}/attachments", Upload("minutes.pdf", Minutes), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("quota of 0 MB", await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 }

@@ -4,6 +4,7 @@ using McscMonitor.Users;
 using McscMonitor.Web;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace McscMonitor.Tests;
@@ -250,19 +251,42 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         await page.GetByText(expected).First.WaitForAsync();
     }
 
+    /// <summary>The demo app on a port of its own with one setting changed, for a test that needs that setting alone.</summary>
+    private sealed class OwnApp(TestDatabase database, WebApplication app) : IAsyncDisposable
+    {
+        public IServiceProvider Services => app.Services;
+
+        public static async Task<OwnApp> BuildAsync(string setting, string value)
+        {
+            var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite, Seed.Demo);
+            var app = WebApp.Build(["--urls=http://127.0.0.1:0"], database.Settings.Append(new(setting, value)).ToDictionary());
+            await app.Services.MigrateAsync();
+            return new OwnApp(database, app);
+        }
+
+        /// <summary>Starts it; its address.</summary>
+        public async Task<string> StartAsync()
+        {
+            await app.StartAsync();
+            return app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await app.DisposeAsync();
+            await database.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task WithFourEyesOnAMonitorWhoSubmittedCannotVerify()
     {
         browser.RequireBrowser();
-        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite, Seed.Demo);
-        var settings = database.Settings.Append(new("Approval:FourEyes", "true")).ToDictionary();
-        await using var app = WebApp.Build(["--urls=http://127.0.0.1:0"], settings);
-        await app.Services.MigrateAsync();
+        await using var app = await OwnApp.BuildAsync("Approval:FourEyes", "true");
         string password;
         await using (var scope = app.Services.CreateAsyncScope())
             password = await Support.Accounts.AddSettledAsync(scope.ServiceProvider, "vesa", Roles.Monitor, null);
-        await app.StartAsync();
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var baseUrl = await app.StartAsync();
         var page = await browser.Browser.NewPageAsync();
         await page.GotoAsync(baseUrl + "/signin?returnUrl=/municipalities/gjilan%3Fyear%3D2022");
         await SignInThenAwaitAsync(page, "vesa", password, "**/municipalities/gjilan?year=2022");
@@ -277,6 +301,67 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
 
         Assert.Contains("vesa submitted this data; with four eyes on, another monitor or admin must verify it", refusal);
         Assert.Contains("The data for 2022 is submitted.", standing);
+    }
+
+    [Fact]
+    public async Task AnOfficerAttachesMinutesInAlbanianAndWithEvidenceRequiredTheMonitorCannotVerifyAYearWithAMeetingWithoutThem()
+    {
+        browser.RequireBrowser();
+        await using var app = await OwnApp.BuildAsync("Approval:EvidenceRequired", "true");
+        string officerPassword, monitorPassword, code;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // A municipality with at least two meetings held in 2022: one gets its minutes, the other is what verification names.
+            var db = scope.ServiceProvider.GetRequiredService<McscDbContext>();
+            code = await db.Meetings.Where(m => m.Status == Core.Domain.MeetingStatus.Held && m.Date.Year == 2022)
+                .Join(db.Councils, m => m.CouncilId, c => c.Id, (m, c) => c.MunicipalityCode)
+                .GroupBy(municipality => municipality).Where(g => g.Count() >= 2).Select(g => g.Key).OrderBy(c => c).FirstAsync(TestContext.Current.CancellationToken);
+            var name = (await db.Municipalities.SingleAsync(m => m.Code == code, TestContext.Current.CancellationToken)).Name(Core.Domain.Language.Sq);
+            officerPassword = await Support.Accounts.AddSettledAsync(scope.ServiceProvider, "arta", Roles.MunicipalOfficer, name);
+            monitorPassword = await Support.Accounts.AddSettledAsync(scope.ServiceProvider, "besa", Roles.Monitor, null);
+        }
+        var baseUrl = await app.StartAsync();
+        var minutes = System.Text.Encoding.Latin1.GetBytes(
+            "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+
+        // The officer, in Albanian, attaches the minutes to the first meeting held in 2022.
+        var officer = await browser.Browser.NewPageAsync();
+        await officer.GotoAsync(baseUrl + $"/signin?returnUrl=/municipalities/{code}%3Fyear%3D2022");
+        await SignInThenAwaitAsync(officer, "arta", officerPassword, $"**/municipalities/{code}?year=2022");
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Shqip" }).ClickAsync();
+        await officer.WaitForURLAsync($"**/municipalities/{code}?year=2022", Arrived);
+        await officer.Locator("tbody tr").Filter(new() { HasText = "mbajtur" }).First.Locator("a[href^='/meetings/']").ClickAsync();
+        await officer.Locator("#evidence-file").SetInputFilesAsync(new FilePayload { Name = "procesverbali-mars.pdf", MimeType = "application/pdf", Buffer = minutes });
+        await officer.Locator("#evidence-description").FillAsync("Procesverbali dhe lista e pjesëmarrësve");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Bashkëngjit" }).ClickAsync();
+        await officer.GetByText("Skedari u bashkëngjit.").WaitForAsync();
+        var evidence = await officer.Locator("section.evidence").InnerTextAsync();
+        await officer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "evidence-form-sq.png"), FullPage = true });
+        var (overflow, offScreen) = await PhoneProblemsAsync(officer);
+
+        // The monitor sees the count on the approvals page, opens the file, submits the year and tries to verify it.
+        var monitor = await browser.Browser.NewPageAsync();
+        await monitor.GotoAsync(baseUrl + "/signin?returnUrl=/approvals%3Fyear%3D2022");
+        await SignInThenAwaitAsync(monitor, "besa", monitorPassword, "**/approvals?year=2022");
+        var row = await monitor.Locator("tbody tr").Filter(new() { Has = monitor.Locator($"a[href^='/municipalities/{code}?']") }).InnerTextAsync();
+        await monitor.GotoAsync(baseUrl + $"/municipalities/{code}?year=2022");
+        var download = await monitor.RunAndWaitForDownloadAsync(() => monitor.GetByRole(AriaRole.Link, new() { Name = "procesverbali-mars.pdf" }).ClickAsync());
+        var downloaded = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        var summary = await monitor.Locator(".evidence-summary").InnerTextAsync();
+        await monitor.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
+        await ClickThenSeeAsync(monitor, monitor.GetByRole(AriaRole.Button, new() { Name = "Yes, submit" }), "The data for 2022 is submitted.");
+        await ClickThenSeeAsync(monitor, monitor.GetByRole(AriaRole.Button, new() { Name = "Verify" }), "verification needs the minutes");
+        var refusal = await monitor.Locator("main").InnerTextAsync();
+        await monitor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "evidence-required-refusal.png"), FullPage = true });
+
+        Assert.Contains("procesverbali-mars.pdf", evidence);
+        Assert.Contains("Procesverbali dhe lista e pjesëmarrësve", evidence);
+        Assert.True(overflow <= 0, $"the evidence form makes the page {overflow}px wider than a 390 px phone");
+        Assert.Empty(offScreen);
+        Assert.Matches(@"meetings 1/[2-9]", row);
+        Assert.Equal(minutes, downloaded);
+        Assert.Matches(@"held meetings with minutes attached: 1 of [2-9]", summary);
+        Assert.Contains("verification needs the minutes of every meeting held in 2022, and these meetings have none attached: 2022-", refusal);
     }
 
     [Fact]
