@@ -31,6 +31,7 @@ public static class AppServices
         services.AddScoped<Attachments.IAttachmentStore, Attachments.DatabaseAttachmentStore>();
         services.AddSingleton<ImportGate>();
         services.AddScoped<Importer>();
+        services.AddScoped<EvidenceImport>();
         services.AddScoped<DemoLoader>();
         services.AddScoped<Export.Exporter>();
         services.AddScoped<FactSheetBuilder>();

@@ -14,7 +14,7 @@ internal static class ExportApi
     public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/v1/export", ExportAsync).WithTags("Export").RequireAuthorization(RecordAccess.Policy)
-            .WithName("Export").WithSummary("Records in the import format: an XLSX workbook, or a zip of CSV files (format=csv).")
+            .WithName("Export").WithSummary("Records in the import format: an XLSX workbook, or a zip of CSV files with the records' evidence in its attachments/ folder (format=csv).")
             .Produces<byte[]>(StatusCodes.Status200OK, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip")
             .Produces(StatusCodes.Status403Forbidden);
         return routes;
@@ -63,6 +63,8 @@ internal static class ExportApi
                     await using var writer = new StreamWriter(zip.CreateEntry($"{table.Name}.csv").Open());
                     Exporter.WriteCsv(table, writer);
                 }
+                // The evidence travels with the records, in the folder the import reads it from.
+                await exporter.WriteFilesAsync(await exporter.FilesAsync(onlyYear, code, cancellationToken), path => zip.CreateEntry(path).Open(), cancellationToken);
             }
             return TypedResults.File(buffer.ToArray(), "application/zip", $"{name}.zip");
         }

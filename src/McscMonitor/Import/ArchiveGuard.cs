@@ -27,7 +27,9 @@ public static class ArchiveGuard
             var buffer = new byte[81920];
             foreach (var entry in zip.Entries)
             {
-                if (!allowNested && IsArchiveName(entry.Name)) return Messages.Format("nestedArchive", ("entry", entry.Name));
+                // A document of the attachments folder may be an office file, itself a zip: EvidenceFile checks it as one.
+                var nestedRefused = !allowNested && !ExchangeFiles.IsAttachment(entry.FullName);
+                if (nestedRefused && IsArchiveName(entry.Name)) return Messages.Format("nestedArchive", ("entry", entry.Name));
                 try
                 {
                     using var content = entry.Open();
@@ -35,7 +37,7 @@ public static class ArchiveGuard
                     int read;
                     while ((read = content.Read(buffer, 0, buffer.Length)) > 0)
                     {
-                        if (!allowNested && entryBytes == 0 && read >= 4 && buffer[0] == 'P' && buffer[1] == 'K' && buffer[2] == 3 && buffer[3] == 4)
+                        if (nestedRefused && entryBytes == 0 && read >= 4 && buffer[0] == 'P' && buffer[1] == 'K' && buffer[2] == 3 && buffer[3] == 4)
                             return Messages.Format("nestedArchive", ("entry", entry.Name));
                         entryBytes += read;
                         decompressed += read;

@@ -75,7 +75,16 @@ public static class ExchangeReader
         if (files.Count == 0) return Failed(folder, Messages.Current["emptyFolder"]);
         if (files.Sum(file => new FileInfo(file).Length) > limits.MaxLocalFileBytes)
             return Failed(folder, Messages.Format("tooLargeUnpacked", ("limit", limits.MaxLocalFileMegabytes)));
-        var result = Combine(files.Select(file => ReadCsv(Path.GetFileName(file), TableName(file), () => File.OpenRead(file), limits.MaxLocalFileBytes, limits)));
+        var attachments = Path.Combine(folder, ExchangeFiles.Folder);
+        var documents = Directory.Exists(attachments) ? Directory.GetFiles(attachments, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList() : [];
+        if (documents.Sum(file => new FileInfo(file).Length) > limits.MaxLocalFileBytes)
+            return Failed(attachments, Messages.Format("tooLargeUnpacked", ("limit", limits.MaxLocalFileMegabytes)));
+        var result = Combine(files.Select(file => ReadCsv(Path.GetFileName(file), TableName(file), () => File.OpenRead(file), limits.MaxLocalFileBytes, limits))
+            .Concat(documents.Select(file =>
+            {
+                var relative = Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/');
+                return ReadAttachment(relative, relative, File.ReadAllBytes(file));
+            })));
         if (result.Errors.Count > 0) return result;
 
         // A folder's checksum: each file's name and SHA-256, in name order, hashed again.
@@ -100,6 +109,14 @@ public static class ExchangeReader
         if (names.Count == 0) return Failed(source, Messages.Current["emptyZip"]);
         return Combine(names.Select(name =>
         {
+            if (ExchangeFiles.IsAttachment(name))
+            {
+                // Within the archive's checked limits (ArchiveGuard), so whole in memory.
+                using var entry = OpenEntry(open, name);
+                using var content = new MemoryStream();
+                entry.CopyTo(content);
+                return ReadAttachment($"{source}: {name}", name, content.ToArray());
+            }
             var entrySource = $"{source}: {Path.GetFileName(name)}";
             return name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
                 ? ReadCsv(entrySource, TableName(name), () => OpenEntry(open, name), limits.MaxUncompressedBytes, limits)
@@ -288,7 +305,17 @@ public static class ExchangeReader
     private static ReadResult Combine(IEnumerable<ReadResult> results)
     {
         var list = results.ToList();
-        return new ReadResult(list.SelectMany(result => result.Tables).ToList(), list.SelectMany(result => result.Errors).ToList());
+        return new ReadResult(list.SelectMany(result => result.Tables).ToList(), list.SelectMany(result => result.Errors).ToList())
+        {
+            Files = list.SelectMany(result => result.Files).ToList(),
+        };
+    }
+
+    /// <summary>A document of the attachments folder, or the error that says what is wrong with its path.</summary>
+    private static ReadResult ReadAttachment(string source, string relativePath, byte[] content)
+    {
+        var (file, problem) = ExchangeFiles.Parse(source, relativePath, content);
+        return file is null ? Failed(source, problem!) : new ReadResult([], []) { Files = [file] };
     }
 
     /// <summary>A stream that stops with an exception once more than its limit has been read from it.</summary>

@@ -40,4 +40,8 @@ public sealed record ImportError(string Source, int? Row, string? Column, string
 
 /// <param name="Name">What was read, for the import's audit entry: a file's or a folder's name.</param>
 /// <param name="Checksum">The SHA-256 of what was read (of a single file, its bytes: what <c>sha256sum</c> prints).</param>
-public sealed record ReadResult(IReadOnlyList<ExchangeTable> Tables, IReadOnlyList<ImportError> Errors, string Name = "", string Checksum = "");
+public sealed record ReadResult(IReadOnlyList<ExchangeTable> Tables, IReadOnlyList<ImportError> Errors, string Name = "", string Checksum = "")
+{
+    /// <summary>The documents of its <c>attachments/</c> folder, attached to their records after the tables are written.</summary>
+    public IReadOnlyList<ExchangeFile> Files { get; init; } = [];
+}

@@ -54,7 +54,7 @@ public sealed record ImportOutcome(IReadOnlyList<ImportError> Errors, IReadOnlyL
 /// (<see cref="AuditChangeSet"/>) and a trail entry for each row it changed.
 /// New rows are bulk copied; changed rows go through EF Core's change tracker and its audit.
 /// </summary>
-public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate gate, TimeProvider clock)
+public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate gate, TimeProvider clock, EvidenceImport evidence)
 {
     /// <summary>Rows written per save; the change tracker is emptied after each.</summary>
     public const int BatchSize = 5_000;
@@ -100,6 +100,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
         // A row that would change a closed year is an error like any other, listed with the rest.
         if (run.HasClosedYears() && !errors.Stopped)
             foreach (var kind in kinds) await kind.RefuseClosedYearsAsync(run, cancellationToken);
+        var files = await evidence.CheckAsync(read.Files, errors, onlyMunicipality, cancellationToken);
         if (errors.Count > 0) return errors.ToOutcome();
         if (BetweenPasses is not null) await BetweenPasses(cancellationToken);
 
@@ -117,6 +118,8 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
                 counts.Add(await kind.WriteAsync(run, cancellationToken));
                 if (kind.Schema == ExchangeFormat.Councils) await run.LoadCouncilIdsAsync(cancellationToken);
             }
+            // The documents last: the records their keys name are written by now.
+            if (files.Count > 0 && errors.Count == 0) counts.Add(await evidence.WriteAsync(files, errors, cancellationToken));
             if (errors.Count > 0)
             {
                 db.ChangeTracker.Clear();

@@ -21,6 +21,19 @@ public static class TemplateCommand
         return command;
     }
 
+    /// <summary>Where each record type's evidence goes in a zip or a folder of CSV files (<see cref="ExchangeFiles"/>).</summary>
+    private static readonly (string Path, string What)[] Documents =
+    [
+        ("attachments/councils/MUNICIPALITY/FILE", "The assembly decision that established the council, e.g. attachments/councils/peje/decision.pdf."),
+        ("attachments/meetings/MUNICIPALITY_DATE/FILE", "A meeting's minutes or attendance list, e.g. attachments/meetings/peje_2021-03-01/minutes.pdf."),
+        ("attachments/work_plans/MUNICIPALITY_YEAR/FILE", "A work plan or the decision adopting it, e.g. attachments/work_plans/peje_2021/plan.pdf."),
+        ("attachments/compensation/MUNICIPALITY_YEAR/FILE", "Proof of payment, e.g. attachments/compensation/peje_2021/payments.xlsx."),
+    ];
+
+    private const string DocumentRules =
+        " PDF, PNG, JPEG, DOCX, XLSX or ODT, recognised by content, at most 10 MB each (by default); the record is a row of this import"
+        + " or one already recorded. Files travel in a zip of CSV files or a folder beside them, not in a workbook; an export writes them the same way.";
+
     public static void Write(string path)
     {
         var sheets = new Dictionary<string, object>();
@@ -32,6 +45,12 @@ public static class TemplateCommand
             ["column"] = column.Name,
             ["required"] = column.Required ? "yes" : "no",
             ["description"] = column.Description,
+        })).Concat(Documents.Select(document => new Dictionary<string, object?>
+        {
+            ["table"] = ExchangeFiles.Folder,
+            ["column"] = document.Path,
+            ["required"] = "no",
+            ["description"] = document.What + DocumentRules,
         })).ToList();
         MiniExcel.SaveAs(path, sheets, overwriteFile: true);
     }

@@ -11,7 +11,8 @@ namespace McscMonitor.Tests;
 
 public class AttachmentApiTests
 {
-    private static readonly byte[] Minutes = Encoding.Latin1.GetBytes(
+    /// <summary>The smallest plain PDF: the minutes the evidence tests attach.</summary>
+    internal static readonly byte[] Minutes = Encoding.Latin1.GetBytes(
         "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n" +
         "trailer\n<< /Root 1 0 R >>\n%%EOF\n");
 

@@ -321,8 +321,7 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
             monitorPassword = await Support.Accounts.AddSettledAsync(scope.ServiceProvider, "besa", Roles.Monitor, null);
         }
         var baseUrl = await app.StartAsync();
-        var minutes = System.Text.Encoding.Latin1.GetBytes(
-            "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+        var minutes = AttachmentApiTests.Minutes;
 
         // The officer, in Albanian, attaches the minutes to the first meeting held in 2022.
         var officer = await browser.Browser.NewPageAsync();
@@ -344,10 +343,14 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         await monitor.GotoAsync(baseUrl + "/signin?returnUrl=/approvals%3Fyear%3D2022");
         await SignInThenAwaitAsync(monitor, "besa", monitorPassword, "**/approvals?year=2022");
         var row = await monitor.Locator("tbody tr").Filter(new() { Has = monitor.Locator($"a[href^='/municipalities/{code}?']") }).InnerTextAsync();
+        await monitor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "evidence-approvals.png"), FullPage = true });
         await monitor.GotoAsync(baseUrl + $"/municipalities/{code}?year=2022");
         var download = await monitor.RunAndWaitForDownloadAsync(() => monitor.GetByRole(AriaRole.Link, new() { Name = "procesverbali-mars.pdf" }).ClickAsync());
         var downloaded = await File.ReadAllBytesAsync((await download.PathAsync())!);
         var summary = await monitor.Locator(".evidence-summary").InnerTextAsync();
+        var (municipalityOverflow, _) = await PhoneProblemsAsync(monitor);
+        await monitor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "evidence-municipality-390.png"), FullPage = true });
+        await monitor.SetViewportSizeAsync(1280, 900);
         await monitor.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
         await ClickThenSeeAsync(monitor, monitor.GetByRole(AriaRole.Button, new() { Name = "Yes, submit" }), "The data for 2022 is submitted.");
         await ClickThenSeeAsync(monitor, monitor.GetByRole(AriaRole.Button, new() { Name = "Verify" }), "verification needs the minutes");
@@ -358,6 +361,7 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         Assert.Contains("Procesverbali dhe lista e pjesëmarrësve", evidence);
         Assert.True(overflow <= 0, $"the evidence form makes the page {overflow}px wider than a 390 px phone");
         Assert.Empty(offScreen);
+        Assert.True(municipalityOverflow <= 0, $"the evidence links make the municipality page {municipalityOverflow}px wider than a 390 px phone");
         Assert.Matches(@"meetings 1/[2-9]", row);
         Assert.Equal(minutes, downloaded);
         Assert.Matches(@"held meetings with minutes attached: 1 of [2-9]", summary);
