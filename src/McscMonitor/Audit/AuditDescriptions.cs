@@ -49,6 +49,7 @@ internal static class AuditDescriptions
         [nameof(AppUser)] = [nameof(AppUser.UserName)],
         [nameof(AccessToken)] = [nameof(AccessToken.UserId), nameof(AccessToken.Name)],
         [ImportAudit.Entity] = ["Name"],
+        [nameof(Attachments.Attachment)] = [nameof(Attachments.Attachment.FileName)],
     };
 
     public static async Task<IReadOnlyList<AuditLine>> DescribeAsync(
@@ -94,7 +95,8 @@ internal static class AuditDescriptions
                     ("year", year ?? "–"),
                     ("number", known.GetValueOrDefault(nameof(Publications.Publication.Number)) ?? "–"),
                     ("user", user ?? "–"),
-                    ("name", known.GetValueOrDefault(nameof(AccessToken.Name)) ?? "–"))
+                    ("name", known.GetValueOrDefault(nameof(AccessToken.Name)) ?? "–"),
+                    ("file", known.GetValueOrDefault(nameof(Attachments.Attachment.FileName)) ?? "–"))
                 : $"{entry.Entity} {entry.EntityKey}";
             var form = RecordDefinitions.For(entry.Entity);
             var link = form is not null && exists ? $"/{form.Path}/{entry.EntityKey}/edit"
@@ -136,6 +138,7 @@ internal static class AuditDescriptions
                 nameof(Council.MunicipalityCode) => MunicipalityName(text),
                 "RoleId" => roleNames.TryGetValue(text, out var role) ? texts[$"role.{role}"] : text,
                 nameof(Approvals.Approval.State) => texts[$"approval.{text}"],
+                nameof(Attachments.Attachment.RecordPath) when texts.Keys.Contains($"audit.recordType.{text}") => texts[$"audit.recordType.{text}"],
                 nameof(Municipality.MajorityCommunity) when Codes<Community>.TryParse(text, out var community) =>
                     ReferenceCatalog.CommunityName(community, texts.Language),
                 _ when value.ValueKind is JsonValueKind.True or JsonValueKind.False => value.GetBoolean() ? texts["yes"] : texts["no"],

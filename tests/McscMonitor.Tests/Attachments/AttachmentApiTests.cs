@@ -200,4 +200,22 @@ public class AttachmentApiTests
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("quota of 0 MB", await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task TheAuditTrailSaysInWordsWhoAttachedDownloadedAndDeletedAFileAndWhy()
+    {
+        var (host, admin, _, attachment) = await WithMinutesAsync(TestDatabase.Sqlite);
+        await using var _ = host;
+        await host.ClientFor(Roles.Monitor).GetByteArrayAsync(attachment.Download, TestContext.Current.CancellationToken);
+        await admin.DeleteAsync($"{attachment.Download}?reason=Scanned%20upside%20down", TestContext.Current.CancellationToken);
+
+        var html = await host.ClientFor(Roles.Monitor).GetStringAsync("/audit", TestContext.Current.CancellationToken);
+        var text = System.Text.RegularExpressions.Regex.Replace(
+            new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).Body!.TextContent, @"\s+", " ");
+
+        Assert.Contains("File “minutes.pdf”, Pejë", text);
+        Assert.Contains("downloaded", text);
+        Assert.Contains("Scanned upside down", text);
+        Assert.Contains("Record type: meeting", text);
+    }
 }
