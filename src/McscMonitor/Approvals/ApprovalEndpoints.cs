@@ -17,10 +17,10 @@ public sealed record ApprovalConfirmModel(string Code, string Name, int Year, De
 
 /// <summary>The approval overview for monitors, and the transitions from the browser (a form per action).</summary>
 /// <param name="Due">For the year in progress only: what each municipality has still to do.</param>
-/// <param name="Evidence">Each municipality's evidence for the year; a municipality with no record that calls for a document is absent.</param>
+/// <param name="Evidence">Each municipality's evidence counts for the year; a municipality with no record that calls for a document is absent.</param>
 public sealed record ApprovalsModel(
     int Year, IReadOnlyList<ApprovalStatus> Statuses, IReadOnlyDictionary<string, IReadOnlyList<Core.Approval.DueItem>>? Due, IReadOnlyList<int> Years,
-    IReadOnlyDictionary<string, Attachments.EvidenceSummary> Evidence);
+    IReadOnlyDictionary<string, IReadOnlyList<Attachments.EvidenceCount>> Evidence);
 
 internal static class ApprovalEndpoints
 {
@@ -39,7 +39,7 @@ internal static class ApprovalEndpoints
                         ? await workflow.DueAsync((await query.ComputeAsync(shown, Language.En, cancellationToken)).Municipalities, today, cancellationToken)
                         : null,
                     years,
-                    await Attachments.EvidenceQuery.ForYearAsync(db, shown, null, cancellationToken)));
+                    await Attachments.EvidenceQuery.CountsForYearAsync(db, shown, cancellationToken)));
             })
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Monitor)).ExcludeFromDescription();
 

@@ -28,33 +28,77 @@ public sealed record EvidenceSummary(IReadOnlyList<EvidenceCount> Counts, IReadO
 /// </summary>
 public static class EvidenceQuery
 {
-    /// <param name="municipality">One municipality, or null for all of them.</param>
-    public static async Task<IReadOnlyDictionary<string, EvidenceSummary>> ForYearAsync(
-        McscDbContext db, int year, string? municipality, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every municipality's counts for a year, counted in the database: the approval overview
+    /// needs no record's id, and a year may hold a hundred thousand meetings.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<EvidenceCount>>> CountsForYearAsync(
+        McscDbContext db, int year, CancellationToken cancellationToken)
     {
         var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        var councils = await db.Councils.AsNoTracking()
-            .Where(c => (municipality == null || c.MunicipalityCode == municipality) && c.EstablishedOn <= end && !(c.DissolvedOn < start))
-            .Select(c => new { c.Id, c.MunicipalityCode, c.EstablishedOn }).ToListAsync(cancellationToken);
-        var councilIds = councils.Select(c => c.Id).ToList();
+        var (councilPath, meetingPath, planPath, compensationPath) =
+            (RecordDefinitions.Councils.Path, RecordDefinitions.Meetings.Path, RecordDefinitions.WorkPlans.Path, RecordDefinitions.Compensation.Path);
+        var councils = db.Councils.AsNoTracking().Where(c => c.EstablishedOn <= end && !(c.DissolvedOn < start));
+        var evidenced = new[]
+        {
+            (RecordDefinitions.Councils.TextPrefix, councils.Select(c => new Evidenced
+            {
+                Code = c.MunicipalityCode, HasFile = db.Attachments.Any(a => a.RecordPath == councilPath && a.RecordId == c.Id),
+            })),
+            (RecordDefinitions.Meetings.TextPrefix, db.Meetings.AsNoTracking()
+                .Where(m => m.Date >= start && m.Date <= end && m.Status == Core.Domain.MeetingStatus.Held)
+                .Join(councils, m => m.CouncilId, c => c.Id, (m, c) => new Evidenced
+                {
+                    Code = c.MunicipalityCode, HasFile = db.Attachments.Any(a => a.RecordPath == meetingPath && a.RecordId == m.Id),
+                })),
+            (RecordDefinitions.WorkPlans.TextPrefix, db.WorkPlans.AsNoTracking().Where(w => w.Year == year)
+                .Join(councils, w => w.CouncilId, c => c.Id, (w, c) => new Evidenced
+                {
+                    Code = c.MunicipalityCode, HasFile = db.Attachments.Any(a => a.RecordPath == planPath && a.RecordId == w.Id),
+                })),
+            (RecordDefinitions.Compensation.TextPrefix, db.Compensation.AsNoTracking().Where(c => c.Year == year).Select(c => new Evidenced
+            {
+                Code = c.MunicipalityCode, HasFile = db.Attachments.Any(a => a.RecordPath == compensationPath && a.RecordId == c.Id),
+            })),
+        };
+        var counts = new List<(string Code, EvidenceCount Count)>();
+        foreach (var (kind, records) in evidenced)
+            counts.AddRange((await records.GroupBy(r => r.Code)
+                    .Select(g => new { Code = g.Key, With = g.Count(r => r.HasFile), Total = g.Count() }).ToListAsync(cancellationToken))
+                .Select(g => (g.Code, new EvidenceCount(kind, g.With, g.Total))));
+        return counts.GroupBy(c => c.Code).ToDictionary(g => g.Key, g => (IReadOnlyList<EvidenceCount>)g.Select(c => c.Count).ToList());
+    }
+
+    /// <summary>A record's municipality and whether it has a file, as the database counts them.</summary>
+    private sealed class Evidenced
+    {
+        public required string Code { get; init; }
+        public bool HasFile { get; init; }
+    }
+
+    /// <summary>One municipality's year: the counts and the records without evidence, by id.</summary>
+    public static async Task<EvidenceSummary> ForMunicipalityYearAsync(McscDbContext db, string municipality, int year, CancellationToken cancellationToken)
+    {
+        var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var council = await db.Councils.AsNoTracking()
+            .Where(c => c.MunicipalityCode == municipality && c.EstablishedOn <= end && !(c.DissolvedOn < start))
+            .Select(c => new { c.Id, c.EstablishedOn }).FirstOrDefaultAsync(cancellationToken);
+        var councilId = council?.Id ?? 0;
         var meetings = await db.Meetings.AsNoTracking()
-            .Where(m => councilIds.Contains(m.CouncilId) && m.Date >= start && m.Date <= end && m.Status == Core.Domain.MeetingStatus.Held)
-            .OrderBy(m => m.Date).Select(m => new { m.Id, m.CouncilId, m.Date }).ToListAsync(cancellationToken);
-        var plans = await db.WorkPlans.AsNoTracking().Where(w => councilIds.Contains(w.CouncilId) && w.Year == year)
-            .Select(w => new { w.Id, w.CouncilId }).ToListAsync(cancellationToken);
-        var compensation = await db.Compensation.AsNoTracking()
-            .Where(c => (municipality == null || c.MunicipalityCode == municipality) && c.Year == year)
-            .Select(c => new { c.Id, c.MunicipalityCode }).ToListAsync(cancellationToken);
-        var attached = (await db.Attachments.AsNoTracking().Where(a => municipality == null || a.MunicipalityCode == municipality)
+            .Where(m => m.CouncilId == councilId && m.Date >= start && m.Date <= end && m.Status == Core.Domain.MeetingStatus.Held)
+            .OrderBy(m => m.Date).Select(m => new { m.Id, m.Date }).ToListAsync(cancellationToken);
+        var plans = await db.WorkPlans.AsNoTracking().Where(w => w.CouncilId == councilId && w.Year == year).Select(w => w.Id).ToListAsync(cancellationToken);
+        var compensation = await db.Compensation.AsNoTracking().Where(c => c.MunicipalityCode == municipality && c.Year == year).Select(c => c.Id)
+            .ToListAsync(cancellationToken);
+        var attached = (await db.Attachments.AsNoTracking().Where(a => a.MunicipalityCode == municipality)
                 .Select(a => new { a.RecordPath, a.RecordId }).Distinct().ToListAsync(cancellationToken))
             .Select(a => (a.RecordPath, a.RecordId)).ToHashSet();
-        var municipalityOf = councils.ToDictionary(c => c.Id, c => c.MunicipalityCode);
-
-        IEnumerable<(string Code, RecordWithoutEvidence Record)> records = councils.Select(c => (c.MunicipalityCode, Council(c.Id, c.EstablishedOn, year)))
-            .Concat(meetings.Select(m => (municipalityOf[m.CouncilId], Meeting(m.Id, m.Date))))
-            .Concat(plans.Select(w => (municipalityOf[w.CouncilId], WorkPlan(w.Id, year))))
-            .Concat(compensation.Select(c => (c.MunicipalityCode, Compensation(c.Id, year))));
-        return records.GroupBy(r => r.Code).ToDictionary(group => group.Key, group => Summarize(group.Select(r => r.Record), attached));
+        return Summarize(
+            (council is null ? [] : new[] { Council(council.Id, council.EstablishedOn, year) })
+                .Concat(meetings.Select(m => Meeting(m.Id, m.Date)))
+                .Concat(plans.Select(id => WorkPlan(id, year)))
+                .Concat(compensation.Select(id => Compensation(id, year))),
+            attached);
     }
 
     /// <summary>
@@ -80,7 +124,4 @@ public static class EvidenceQuery
 
     public static RecordWithoutEvidence Compensation(int id, int year) =>
         new(RecordDefinitions.Compensation.TextPrefix, RecordDefinitions.Compensation.Path, id, null, year);
-
-    public static async Task<EvidenceSummary> ForMunicipalityYearAsync(McscDbContext db, string municipality, int year, CancellationToken cancellationToken) =>
-        (await ForYearAsync(db, year, municipality, cancellationToken)).GetValueOrDefault(municipality) ?? EvidenceSummary.Empty;
 }

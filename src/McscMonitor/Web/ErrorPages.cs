@@ -43,8 +43,16 @@ public static class ErrorPages
         {
             Localize(context.ProblemDetails, context.HttpContext);
             var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
-            await PageResult.For<ErrorPage, ErrorModel>(new ErrorModel(context.ProblemDetails.Title, context.ProblemDetails.Detail), status)
+            await PageResult.For<ErrorPage, ErrorModel>(new ErrorModel(context.ProblemDetails.Title, context.ProblemDetails.Detail, CameFrom(context.HttpContext.Request)), status)
                 .ExecuteAsync(context.HttpContext);
         }
+
+        /// <summary>The page of this site a refused form was sent from (its path and query only), or null.</summary>
+        private static string? CameFrom(HttpRequest request) =>
+            Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer)
+            && string.Equals(referer.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
+            && referer.PathAndQuery != request.Path + request.QueryString
+                ? referer.PathAndQuery
+                : null;
     }
 }

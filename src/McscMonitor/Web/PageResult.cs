@@ -10,7 +10,8 @@ public interface IPage<TModel>
 }
 
 /// <summary>What an error page says: the problem's title and detail, in the reader's language.</summary>
-public sealed record ErrorModel(string? Title, string? Detail);
+/// <param name="BackTo">The page of this site the refused request came from, to go back to and try again.</param>
+public sealed record ErrorModel(string? Title, string? Detail, string? BackTo = null);
 
 public static class PageResult
 {

@@ -105,10 +105,11 @@ public class AttachmentApiTests
         Assert.Contains("skript", await active.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
-    [Fact]
-    public async Task APhotosLocationIsGoneWhenItIsDownloaded()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task APhotosLocationIsGoneWhenItIsDownloaded(string provider)
     {
-        await using var host = await ApiHost.StartAsync(TestDatabase.Sqlite);
+        await using var host = await ApiHost.StartAsync(provider);
         var admin = host.ClientFor(Roles.Admin);
         var meeting = await MeetingOfAsync(admin, "peje");
 
@@ -217,5 +218,20 @@ public class AttachmentApiTests
         Assert.Contains("downloaded", text);
         Assert.Contains("Scanned upside down", text);
         Assert.Contains("Record type: meeting", text);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TheApprovalOverviewCountsEachMunicipalitysEvidenceInTheDatabase(string provider)
+    {
+        var (host, _, _, _) = await WithMinutesAsync(provider);
+        await using var _ = host;
+
+        var html = await host.ClientFor(Roles.Monitor).GetStringAsync("/approvals?year=2021", TestContext.Current.CancellationToken);
+        var peje = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelectorAll("tbody tr")
+            .Single(row => row.QuerySelector("a[href^='/municipalities/peje?']") is not null);
+
+        Assert.Matches(@"meetings 1/[1-9]", peje.TextContent);
+        Assert.Contains("council 0/1", peje.TextContent);
     }
 }

@@ -356,6 +356,8 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         await ClickThenSeeAsync(monitor, monitor.GetByRole(AriaRole.Button, new() { Name = "Verify" }), "verification needs the minutes");
         var refusal = await monitor.Locator("main").InnerTextAsync();
         await monitor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "evidence-required-refusal.png"), FullPage = true });
+        await monitor.GetByRole(AriaRole.Link, new() { Name = "Back to the page you were on" }).ClickAsync();
+        await monitor.WaitForURLAsync($"**/municipalities/{code}?year=2022", Arrived);
 
         Assert.Contains("procesverbali-mars.pdf", evidence);
         Assert.Contains("Procesverbali dhe lista e pjesëmarrësve", evidence);
