@@ -54,12 +54,12 @@ internal static class TrendEndpoints
         return await trends.ComputeAsync(region, municipality, cancellationToken);
     }
 
-    /// <summary>Each figure over the years; a year without data is a bar marked "no data", the year in progress is labelled partial.</summary>
+    /// <summary>Each figure over the years; a year without data is a bar marked "no data" (or "withheld"), the year in progress is labelled partial.</summary>
     private static List<(string Figure, string Svg)> Charts(Trend trend) =>
         Trend.Figures.Select(figure => (figure, FactSheetCharts.Svg(new ChartData(ChartKind.Trend, figure,
             trend.Years.Select(y => Trend.Value(y, figure) is { } value
                 ? new ChartBar(Label(y), value)
-                : new ChartBar(Label(y), null, Category: "nodata", Text: UiTexts.Current["noData"])).ToList()))))
+                : new ChartBar(Label(y), null, Category: "nodata", Text: UiTexts.Current[Trend.Withheld(y, figure) ? "withheldShort" : "noData"])).ToList()))))
             .ToList();
 
     private static string Label(TrendYear year) =>

@@ -13,10 +13,14 @@ namespace McscMonitor.Trends;
 /// member recorded. Unknown is never counted as zero.
 /// </summary>
 /// <param name="Partial">The year in progress: its figures are so far, not the year's.</param>
+/// <param name="NonMajorityMembersWithheld">
+/// <paramref name="NonMajorityMembers"/> is null because a count in scope is withheld (to protect
+/// individuals), not because none is recorded: shown as "withheld", never as "no data".
+/// </param>
 public sealed record TrendYear(
     int Year, bool Partial, int CouncilsEstablished, int CouncilsWithMeetingRecords, int? CouncilsMeetingRequiredMinimum, int? MeetingsHeld,
     int? MeetingsDiscussingSecurityOrNonMajority, int WorkPlansAddressingNonMajority, int MunicipalitiesCompensatingMembers,
-    int MunicipalitiesCompensatingPartially, int? WomenMembers, int? NonMajorityMembers);
+    int MunicipalitiesCompensatingPartially, int? WomenMembers, int? NonMajorityMembers, bool NonMajorityMembersWithheld = false);
 
 /// <summary>Every indicator over every recorded year, for Kosovo, a region or one municipality.</summary>
 /// <param name="Published">Built from the latest published version of each year (what the public sees), not from the live records.</param>
@@ -44,6 +48,12 @@ public sealed record Trend(string? Region, string? Municipality, IReadOnlyList<T
         _ => year.NonMajorityMembers,
     };
 
+    /// <summary>Whether a year's figure is missing because it is withheld, not because nothing is recorded.</summary>
+    public static bool Withheld(TrendYear year, string figure) => figure == "nonMajorityMembers" && year.NonMajorityMembersWithheld;
+
+    /// <summary>The column that says a year's non-majority count is withheld: an empty cell alone would read as "no data".</summary>
+    private const string WithheldColumn = "nonMajorityMembersWithheld";
+
     public string ToCsv()
     {
         using var writer = new StringWriter();
@@ -51,6 +61,7 @@ public sealed record Trend(string? Region, string? Municipality, IReadOnlyList<T
         csv.WriteField("year");
         csv.WriteField("partial");
         foreach (var figure in Figures) csv.WriteField(figure);
+        csv.WriteField(WithheldColumn);
         csv.NextRecord();
         foreach (var year in Years)
         {
@@ -58,6 +69,7 @@ public sealed record Trend(string? Region, string? Municipality, IReadOnlyList<T
             csv.WriteField(year.Partial ? "yes" : "no");
             // An empty cell is "no data", as in every other download; never a 0 nobody counted.
             foreach (var figure in Figures) csv.WriteField(Value(year, figure));
+            csv.WriteField(year.NonMajorityMembersWithheld ? "yes" : "no");
             csv.NextRecord();
         }
         csv.Flush();
@@ -71,6 +83,7 @@ public sealed record Trend(string? Region, string? Municipality, IReadOnlyList<T
         {
             var row = new Dictionary<string, object?> { ["year"] = year.Year, ["partial"] = year.Partial ? "yes" : "no" };
             foreach (var figure in Figures) row[figure] = Value(year, figure);
+            row[WithheldColumn] = year.NonMajorityMembersWithheld ? "yes" : "no";
             return row;
         }).ToList();
         using var stream = new MemoryStream();
@@ -142,6 +155,7 @@ public sealed class TrendQuery(IndicatorQuery query, Publications.Publisher publ
             inScope.Count(m => m.CouncilEstablished && m.CompensatesMembers == true),
             inScope.Count(m => m.CouncilEstablished && m.Compensation == Codes<CompensationStatus>.ToCode(CompensationStatus.Partial)),
             withMembers.Count == 0 ? null : withMembers.Sum(m => m.Members!.Women),
-            withMembers.Count == 0 || anyWithheld ? null : withMembers.Sum(m => m.Members!.NonMajority!.Value));
+            withMembers.Count == 0 || anyWithheld ? null : withMembers.Sum(m => m.Members!.NonMajority!.Value),
+            anyWithheld);
     }
 }

@@ -212,6 +212,27 @@ public class OpenDataTests
     }
 
     [Fact]
+    public async Task APublicTrendSaysAWithheldCountIsWithheldNotThatThereIsNoData()
+    {
+        await using var host = await ApiHost.StartAsync();
+        Assert.Equal(0, (await PublishAsync(host)).ExitCode);
+        var anonymous = host.ClientFor(null);
+
+        var year = JsonNode.Parse(await anonymous.GetStringAsync("/api/v1/trends"))!["years"]!.AsArray().Single(y => y!["year"]!.GetValue<int>() == 2021)!;
+        var csv = await anonymous.GetStringAsync("/api/v1/trends?format=csv");
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await anonymous.GetStringAsync("/trends"));
+        var row = page.QuerySelectorAll("figure").Single(f => f.QuerySelector("h2")!.TextContent == "Non-majority members")
+            .QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent.StartsWith("2021", StringComparison.Ordinal));
+
+        // A municipality's count of 1 or 2 is withheld in the published sheet, so Kosovo's total is too.
+        Assert.Null(year["nonMajorityMembers"]);
+        Assert.True(year["nonMajorityMembersWithheld"]!.GetValue<bool>());
+        Assert.Contains(",nonMajorityMembersWithheld", csv);
+        Assert.Matches(@"\n2021,no,[^\n]*,yes\r?\n", csv);
+        Assert.Equal("withheld", row.QuerySelector("td")!.TextContent);
+    }
+
+    [Fact]
     public async Task AnOfficialSheetNeedsAPublisherAndThenCarriesACompleteCitation()
     {
         await using (var unnamed = await ApiHost.StartAsync(settings: new Dictionary<string, string?>
