@@ -21,7 +21,7 @@ namespace McscMonitor.Records;
 public sealed record RecordFormModel(
     string Action, string? DeleteAction, string TextPrefix, IReadOnlyList<FormField> Fields, FormValues Values, bool DeleteNeedsReason,
     Dictionary<string, string[]> Errors, string? Message, IReadOnlyDictionary<string, IReadOnlyList<(string Value, string Label)>> Choices,
-    IReadOnlyList<Attachments.Attachment>? Evidence = null, string? Notice = null);
+    IReadOnlyList<Attachments.Attachment>? Evidence = null, string? Notice = null, bool TakesEvidence = false);
 
 /// <summary>
 /// Create, change and delete any record type in the browser, through the same write path as
@@ -162,5 +162,6 @@ internal static class RecordForms
             id is { } stored && form.TakesEvidence
                 ? await db.Attachments.AsNoTracking().Where(a => a.RecordPath == form.Path && a.RecordId == stored).OrderBy(a => a.Id).ToListAsync(cancellationToken)
                 : null,
-            notice));
+            notice,
+            form.TakesEvidence));
 }

@@ -234,4 +234,17 @@ public class AttachmentApiTests
         Assert.Matches(@"meetings 1/[1-9]", peje.TextContent);
         Assert.Contains("council 0/1", peje.TextContent);
     }
+
+    [Fact]
+    public async Task ANewRecordsFormSaysWhereItsFilesAreAttachedAndAMembersDoesNot()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var monitor = host.ClientFor(Roles.Monitor);
+
+        var meeting = await monitor.GetStringAsync("/municipalities/peje/meetings/new", TestContext.Current.CancellationToken);
+        var member = await monitor.GetStringAsync("/municipalities/peje/members/new", TestContext.Current.CancellationToken);
+
+        Assert.Contains("page once it is saved", meeting);
+        Assert.DoesNotContain("once it is saved", member);
+    }
 }
