@@ -38,7 +38,7 @@ public static class WebApp
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddUiLanguages();
         builder.Services.AddMcscAuthentication();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.DescribeRecordBodies());
         builder.Services.AddMcscMetrics();
         builder.Services.AddErrorPages();
         builder.Services.AddWebHardening(builder.Configuration);

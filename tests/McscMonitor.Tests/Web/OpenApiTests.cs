@@ -24,6 +24,23 @@ public class OpenApiTests
     };
 
     [Fact]
+    public async Task ARecordsBodyIsDocumentedFieldByFieldFromItsDefinition()
+    {
+        await using var host = await ApiHost.StartAsync();
+        using var document = JsonDocument.Parse(await host.ClientFor(Roles.Admin).GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken));
+
+        var body = document.RootElement.GetProperty("paths").GetProperty("/api/v1/meetings").GetProperty("post")
+            .GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        var properties = body.GetProperty("properties");
+
+        Assert.Equal(["municipality", "date", "status"], body.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("date", properties.GetProperty("date").GetProperty("format").GetString());
+        Assert.Contains("held", properties.GetProperty("status").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("integer", properties.GetProperty("attendees").GetProperty("type").ToString());
+        Assert.Contains("boolean", properties.GetProperty("minutesKept").GetProperty("type").ToString());
+    }
+
+    [Fact]
     public async Task EveryDocumentedEndpointAnswersAsDocumented()
     {
         await using var host = await ApiHost.StartAsync();
