@@ -78,9 +78,21 @@ internal static class YearGuard
             if (!closed[attachment.MunicipalityCode].Any()) continue;
             var kind = Records.RecordDefinitions.All.Single(definition => definition.Path == attachment.RecordPath);
             if (await kind.FindAsync(attachment.RecordId, db, cancellationToken) is not { } record) continue;
-            if (closed[attachment.MunicipalityCode].OrderBy(a => a.Year).FirstOrDefault(year => YearContribution.Of(record, year.Year) is not null) is { } year)
+            if (ClosedYearOf(record, closed[attachment.MunicipalityCode]) is { } year)
                 throw new YearNotEditableException(year.MunicipalityCode, year.Year, year.State);
         }
+    }
+
+    /// <summary>The first of the closed years (of the record's municipality) that the record counts in, or null: its evidence is locked with that year.</summary>
+    public static Approval? ClosedYearOf(object record, IEnumerable<Approval> closed) =>
+        closed.OrderBy(a => a.Year).FirstOrDefault(year => YearContribution.Of(record, year.Year) is not null);
+
+    /// <summary>Why a stored record's evidence cannot change now, in the reader's words, or null when it can.</summary>
+    public static async Task<string?> EvidenceLockedBecauseAsync(Records.IRecordDefinition kind, int id, string municipality, McscDbContext db, CancellationToken cancellationToken)
+    {
+        var closed = await db.Approvals.AsNoTracking().Where(a => a.MunicipalityCode == municipality && a.State != ApprovalState.Draft).ToListAsync(cancellationToken);
+        if (closed.Count == 0 || await kind.FindAsync(id, db, cancellationToken) is not { } record) return null;
+        return ClosedYearOf(record, closed) is { } year ? YearNotEditableException.Describe(year.MunicipalityCode, year.Year, year.State) : null;
     }
 
     private static bool MajorityChanges(EntityEntry<Municipality> entry) =>

@@ -182,11 +182,16 @@ public class AttachmentApiTests
         var added = await admin.PostAsync($"/api/v1/meetings/{meeting}/attachments", Upload("attendance.pdf", [.. Minutes, .. "\n"u8]), cancellationToken);
         var deleted = await admin.DeleteAsync($"{attachment.Download}?reason=wrong%20file", cancellationToken);
         var list = await admin.GetFromJsonAsync<List<AttachmentJson>>($"/api/v1/meetings/{meeting}/attachments", cancellationToken);
+        var page = await admin.GetStringAsync($"/meetings/{meeting}/edit", cancellationToken);
 
         Assert.Equal(HttpStatusCode.Conflict, added.StatusCode);
         Assert.Contains("/problems/year-submitted", await added.Content.ReadAsStringAsync(cancellationToken));
         Assert.Equal(HttpStatusCode.Conflict, deleted.StatusCode);
         Assert.Equal(attachment.Id, Assert.Single(list!).Id);
+        // The record's page says so, and offers neither an upload nor a delete that would be refused.
+        Assert.Contains("submitted", page[page.IndexOf("id=\"evidence\"", StringComparison.Ordinal)..]);
+        Assert.DoesNotContain("multipart/form-data", page);
+        Assert.DoesNotContain("/delete\"", page[page.IndexOf("id=\"evidence\"", StringComparison.Ordinal)..]);
     }
 
     [Fact]
