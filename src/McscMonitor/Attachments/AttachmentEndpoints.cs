@@ -75,22 +75,12 @@ public static class AttachmentEndpoints
         return result.Status switch
         {
             WriteStatus.Done => TypedResults.Created($"/api/v1/attachments/{result.Attachment!.Id}", AttachmentJson.Of(result.Attachment)),
-            _ => Refused(result),
-        };
-    }
-
-    /// <summary>What the API answers to an attachment write that was not done.</summary>
-    private static Results<Created<AttachmentJson>, NotFound, ForbidHttpResult, ValidationProblem, Conflict<ProblemDetails>> Refused(AttachmentResult result) =>
-        result.Status switch
-        {
             WriteStatus.NotFound => TypedResults.NotFound(),
             WriteStatus.Forbidden => TypedResults.Forbid(),
-            WriteStatus.Closed => TypedResults.Conflict(new ProblemDetails
-            {
-                Title = "Conflict", Detail = result.Message, Status = StatusCodes.Status409Conflict, Type = result.ProblemType,
-            }),
+            WriteStatus.Closed => RecordApi.Conflict(result.Message!, result.ProblemType),
             _ => TypedResults.ValidationProblem(result.Errors),
         };
+    }
 
     private static async Task<Results<Ok<List<AttachmentJson>>, NotFound, ForbidHttpResult>> ListAsync(
         IRecordDefinition kind, int id, McscDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -130,10 +120,7 @@ public static class AttachmentEndpoints
             WriteStatus.Done => TypedResults.NoContent(),
             WriteStatus.NotFound => TypedResults.NotFound(),
             WriteStatus.Forbidden => TypedResults.Forbid(),
-            WriteStatus.Closed => TypedResults.Conflict(new ProblemDetails
-            {
-                Title = "Conflict", Detail = result.Message, Status = StatusCodes.Status409Conflict, Type = result.ProblemType,
-            }),
+            WriteStatus.Closed => RecordApi.Conflict(result.Message!, result.ProblemType),
             _ => TypedResults.ValidationProblem(result.Errors),
         };
     }

@@ -37,15 +37,9 @@ public static class AttachmentWriter
         var content = new byte[file.Length];
         await using (var upload = file.OpenReadStream()) await upload.ReadExactlyAsync(content, cancellationToken);
         var (accepted, refusal) = EvidenceFile.Inspect(content);
-        if (accepted is null) return AttachmentResult.Invalid("file", Messages.Current[$"attachmentRefused.{Core.Domain.Codes.ToCode(refusal!.Value)}"]);
+        if (accepted is null) return AttachmentResult.Invalid("file", Refused(refusal!.Value));
 
-        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(accepted.Content));
-        var attachment = new Attachment
-        {
-            RecordPath = kind.Path, RecordId = id, MunicipalityCode = municipality, FileName = EvidenceFile.SafeName(file.FileName, accepted.Kind),
-            ContentType = accepted.ContentType, Size = accepted.Content.Length, Sha256 = sha256, Description = Blank(description),
-            UploadedBy = actor.Name, UploadedAtUtc = actor.Clock.GetUtcNow().UtcDateTime,
-        };
+        var attachment = New(kind, id, municipality, file.FileName, accepted, Blank(description), actor);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The totals are read under a lock on the municipality's evidence, so two uploads at once cannot both pass a limit.
         await LockEvidenceAsync(db, municipality, cancellationToken);
@@ -54,7 +48,7 @@ public static class AttachmentWriter
             return AttachmentResult.Invalid("file", Messages.Format("attachmentRecordFull", ("max", limits.MaxRecordMegabytes)));
         if (await held.SumAsync(a => (long?)a.Size, cancellationToken) + accepted.Content.Length > limits.MaxMunicipalityBytes)
             return AttachmentResult.Invalid("file", Messages.Format("attachmentMunicipalityFull", ("max", limits.MaxMunicipalityMegabytes)));
-        await store.AddAsync(sha256, accepted.Content, cancellationToken);
+        await store.AddAsync(attachment.Sha256, accepted.Content, cancellationToken);
         db.Attachments.Add(attachment);
         if (await SaveAsync(db, cancellationToken) is { } closed) return closed;
         await transaction.CommitAsync(cancellationToken);
@@ -62,10 +56,14 @@ public static class AttachmentWriter
     }
 
     /// <param name="reason">Why; required, and kept in the audit trail.</param>
+    /// <param name="ofRecord">When deleting from a record's page: that record; another record's file is not found there.</param>
     public static async Task<AttachmentResult> DeleteAsync(
-        int attachmentId, string? reason, McscDbContext db, IAttachmentStore store, AuditActor actor, ClaimsPrincipal user, CancellationToken cancellationToken)
+        int attachmentId, string? reason, McscDbContext db, IAttachmentStore store, AuditActor actor, ClaimsPrincipal user, CancellationToken cancellationToken,
+        (string Path, int Id)? ofRecord = null)
     {
-        if (await db.Attachments.FirstOrDefaultAsync(a => a.Id == attachmentId, cancellationToken) is not { } attachment) return new AttachmentResult(WriteStatus.NotFound);
+        if (await db.Attachments.FirstOrDefaultAsync(a => a.Id == attachmentId, cancellationToken) is not { } attachment
+            || ofRecord is { } record && (attachment.RecordPath, attachment.RecordId) != record)
+            return new AttachmentResult(WriteStatus.NotFound);
         if (!RecordAccess.CanAccess(user, attachment.MunicipalityCode)) return new AttachmentResult(WriteStatus.Forbidden, attachment);
         if (Blank(reason) is not { } why) return AttachmentResult.Invalid("reason", Messages.Current["attachmentDeleteReason"]) with { Attachment = attachment };
         if (why.Length > Attachment.MaxDescription)
@@ -78,6 +76,19 @@ public static class AttachmentWriter
         await transaction.CommitAsync(cancellationToken);
         return new AttachmentResult(WriteStatus.Done, attachment);
     }
+
+    /// <summary>The row of an accepted file on a record, named by its SHA-256, its name made safe and given the extension of what it is.</summary>
+    public static Attachment New(
+        IRecordDefinition kind, int id, string municipality, string fileName, AcceptedEvidence accepted, string? description, AuditActor actor) => new()
+        {
+            RecordPath = kind.Path, RecordId = id, MunicipalityCode = municipality, FileName = EvidenceFile.SafeName(fileName, accepted.Kind),
+            ContentType = accepted.ContentType, Size = accepted.Content.Length,
+            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(accepted.Content)), Description = description,
+            UploadedBy = actor.Name, UploadedAtUtc = actor.Clock.GetUtcNow().UtcDateTime,
+        };
+
+    /// <summary>Why a file was refused, in the reader's language.</summary>
+    public static string Refused(EvidenceRefusal refusal) => Messages.Current[$"attachmentRefused.{Core.Domain.Codes.ToCode(refusal)}"];
 
     /// <summary>Marks a record's evidence deleted with the record, in the caller's unit of work: a deleted meeting leaves no minutes behind.</summary>
     public static async Task RemoveWithRecordAsync(IRecordDefinition kind, int id, McscDbContext db, IAttachmentStore store, CancellationToken cancellationToken)

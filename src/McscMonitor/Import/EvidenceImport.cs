@@ -43,7 +43,7 @@ public sealed class EvidenceImport(McscDbContext db, IAttachmentStore store, Att
             }
             var (evidence, refusal) = EvidenceFile.Inspect(file.Content);
             if (evidence is null)
-                errors.Add(new ImportError(file.Source, null, null, Messages.Current[$"attachmentRefused.{Core.Domain.Codes.ToCode(refusal!.Value)}"]));
+                errors.Add(new ImportError(file.Source, null, null, AttachmentWriter.Refused(refusal!.Value)));
             else
                 accepted.Add(new Checked(file, evidence, municipality.Code));
         }
@@ -63,27 +63,27 @@ public sealed class EvidenceImport(McscDbContext db, IAttachmentStore store, Att
                     ("key", file.Key is null ? code : $"{code}_{file.Key}"))));
                 continue;
             }
-            var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(evidence.Content));
+            var attachment = AttachmentWriter.New(kind, id, code, file.FileName, evidence, null, actor);
             var held = db.Attachments.Where(a => a.RecordPath == kind.Path && a.RecordId == id);
-            if (await held.AnyAsync(a => a.Sha256 == sha256, cancellationToken) || db.Attachments.Local.Any(a => a.RecordPath == kind.Path && a.RecordId == id && a.Sha256 == sha256))
+            var adding = db.Attachments.Local.Where(a => a.RecordPath == kind.Path && a.RecordId == id).ToList();
+            if (adding.Any(a => a.Sha256 == attachment.Sha256) || await held.AnyAsync(a => a.Sha256 == attachment.Sha256, cancellationToken))
             {
                 unchanged++;
                 continue;
             }
-            var total = (await held.SumAsync(a => (long?)a.Size, cancellationToken) ?? 0)
-                + db.Attachments.Local.Where(a => a.RecordPath == kind.Path && a.RecordId == id).Sum(a => a.Size) + evidence.Content.Length;
-            if (total > limits.MaxRecordBytes)
+            if ((await held.SumAsync(a => (long?)a.Size, cancellationToken) ?? 0) + adding.Sum(a => a.Size) + attachment.Size > limits.MaxRecordBytes)
             {
                 errors.Add(new ImportError(file.Source, null, null, Messages.Format("attachmentRecordFull", ("max", limits.MaxRecordMegabytes))));
                 continue;
             }
-            await store.AddAsync(sha256, evidence.Content, cancellationToken);
-            db.Attachments.Add(new Attachment
+            if ((await db.Attachments.Where(a => a.MunicipalityCode == code).SumAsync(a => (long?)a.Size, cancellationToken) ?? 0)
+                + db.Attachments.Local.Where(a => a.MunicipalityCode == code).Sum(a => a.Size) + attachment.Size > limits.MaxMunicipalityBytes)
             {
-                RecordPath = kind.Path, RecordId = id, MunicipalityCode = code, FileName = EvidenceFile.SafeName(file.FileName, evidence.Kind),
-                ContentType = evidence.ContentType, Size = evidence.Content.Length, Sha256 = sha256,
-                UploadedBy = actor.Name, UploadedAtUtc = actor.Clock.GetUtcNow().UtcDateTime,
-            });
+                errors.Add(new ImportError(file.Source, null, null, Messages.Format("attachmentMunicipalityFull", ("max", limits.MaxMunicipalityMegabytes))));
+                continue;
+            }
+            await store.AddAsync(attachment.Sha256, evidence.Content, cancellationToken);
+            db.Attachments.Add(attachment);
             added++;
         }
         if (errors.Count > 0) return new TableCount(TableName, 0, 0, 0);

@@ -184,7 +184,8 @@ public static class RecordApi
             ? version
             : null;
 
-    private static Conflict<ProblemDetails> Conflict(string detail, string? type = null) =>
+    /// <summary>A write refused by what is stored (a taken key, a closed year): 409 with the sentence that says why.</summary>
+    internal static Conflict<ProblemDetails> Conflict(string detail, string? type = null) =>
         TypedResults.Conflict(new ProblemDetails { Title = "Conflict", Detail = detail, Status = StatusCodes.Status409Conflict, Type = type });
 
     /// <summary>Today by the app's clock: what has not happened yet cannot be recorded as done.</summary>

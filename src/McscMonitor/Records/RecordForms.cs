@@ -78,9 +78,7 @@ internal static class RecordForms
         pages.MapPost($"/{form.Path}/{{id:int}}/attachments/{{attachmentId:int}}/delete", async (int id, int attachmentId, IFormCollection posted, McscDbContext db,
                 IAttachmentStore store, AuditActor actor, ClaimsPrincipal user, CancellationToken cancellationToken) =>
             {
-                var result = await AttachmentWriter.DeleteAsync(attachmentId, posted["reason"].ToString(), db, store, actor, user, cancellationToken);
-                // An attachment of another record is not reached through this one's page.
-                if (result.Attachment is { } attachment && (attachment.RecordPath != form.Path || attachment.RecordId != id)) return TypedResults.NotFound();
+                var result = await AttachmentWriter.DeleteAsync(attachmentId, posted["reason"].ToString(), db, store, actor, user, cancellationToken, (form.Path, id));
                 return await EvidenceAnswerAsync(form, id, result, "deleted", db, user, cancellationToken);
             });
     }

@@ -252,4 +252,20 @@ public class AttachmentApiTests
         Assert.Contains("page once it is saved", meeting);
         Assert.DoesNotContain("once it is saved", member);
     }
+
+    [Fact]
+    public async Task AFileIsNotDeletedThroughAnotherRecordsPage()
+    {
+        var (host, admin, meeting, attachment) = await WithMinutesAsync(TestDatabase.Sqlite);
+        await using var _ = host;
+        var page = await admin.GetFromJsonAsync<JsonElement>("/api/v1/meetings?municipality=peje&year=2021", TestContext.Current.CancellationToken);
+        var other = page.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetInt32()).First(id => id != meeting);
+        using var browser = await host.SignInAsync(Roles.Admin);
+
+        var response = await browser.SubmitAsync($"/meetings/{other}/edit", $"/meetings/{other}/attachments/{attachment.Id}/delete",
+            new() { ["reason"] = "Not this meeting's" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(attachment.Download, TestContext.Current.CancellationToken)).StatusCode);
+    }
 }
