@@ -1,3 +1,4 @@
 using McscMonitor.Cli;
 
+StartupProfile.Start(args);
 return await CliApp.RunAsync(args);

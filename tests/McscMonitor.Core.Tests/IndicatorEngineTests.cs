@@ -165,6 +165,23 @@ public class IndicatorEngineTests
     }
 
     [Fact]
+    public void AYearHasRecordsOnlyWhenAMeetingAPlanOrAPaymentOfThatYearIsRecorded()
+    {
+        static bool HasRecords(int year, Council council, params Compensation[] compensation) =>
+            IndicatorEngine.Compute(new IndicatorInput(year, [Peje], [council], compensation), Rulebook.Default).HasRecords;
+        var council = Council("peje", Date(2015, 1, 1));
+        council.Members.Add(Member(Gender.Female, Community.Albanian, Date(2015, 1, 1)));
+        council.Meetings.Add(Cancelled(Date(2020, 3, 1)));
+        council.WorkPlans.Add(new WorkPlan { Year = 2022, AdoptedOn = Date(2022, 1, 1) });
+        var payment = new Compensation { MunicipalityCode = "peje", Year = 2023, Status = CompensationStatus.None };
+
+        Assert.False(HasRecords(2021, council, payment));
+        Assert.True(HasRecords(2020, council));
+        Assert.True(HasRecords(2022, council));
+        Assert.True(HasRecords(2023, council, payment));
+    }
+
+    [Fact]
     public void MembersAreCountedAsServingOnTheThirtyFirstOfDecember()
     {
         var council = Council("peje", Date(2015, 1, 1));

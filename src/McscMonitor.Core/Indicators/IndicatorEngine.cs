@@ -83,6 +83,12 @@ public sealed record YearIndicators(
 {
     /// <summary>The language of the gap messages.</summary>
     public Language Language { get; init; } = Language.En;
+
+    /// <summary>
+    /// Whether any record of the year was measured: a meeting, a work plan or a compensation
+    /// row. Without one, every figure is "no data" and a sheet of the year would show nothing.
+    /// </summary>
+    public bool HasRecords { get; init; }
 }
 
 /// <summary>The indicator definitions of the design (§3), measured against the rulebook in force.</summary>
@@ -122,7 +128,12 @@ public static class IndicatorEngine
                 language))
             .ToList();
 
-        return new YearIndicators(input.Year, rules, Summarise(municipalities), municipalities) { Language = language };
+        return new YearIndicators(input.Year, rules, Summarise(municipalities), municipalities)
+        {
+            Language = language,
+            HasRecords = compensationByMunicipality.Count > 0
+                || input.CouncilYears.Values.Any(year => year.MeetingsRecorded > 0 || year.Plan is not null),
+        };
     }
 
     /// <param name="council">The council established in the year, with its year counted; null when there is none.</param>

@@ -37,12 +37,13 @@ public static class IndicatorsCommand
         if (services is null) return ExitCodes.InputRejected;
         await using var scope = services.CreateAsyncScope();
         var query = scope.ServiceProvider.GetRequiredService<IndicatorQuery>();
-        if (await query.WithoutRecordsAsync(year, cancellationToken) is { } problem)
+        // Computed first, the year tells whether it has records: a statement of its own to ask beforehand is a tenth of the start.
+        var indicators = await query.ComputeAsync(year, language, cancellationToken);
+        if (!indicators.HasRecords && await query.WithoutRecordsAsync(year, cancellationToken) is { } problem)
         {
             await context.Error.WriteLineAsync(problem);
             return ExitCodes.InputRejected;
         }
-        var indicators = await query.ComputeAsync(year, language, cancellationToken);
         var document = IndicatorsDocument.From(indicators, await query.IsIllustrativeAsync(cancellationToken));
 
         if (municipalityName is not null)

@@ -35,4 +35,18 @@ public class CompiledModelTests
         Assert.Equal(configured, compiled);
         Assert.Contains(compiled, line => line.Contains("Meeting index (Date)", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TheLastMigrationAReadingVerbLooksForIsTheLastOneThereIs(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = await database.OpenServicesAsync();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<McscDbContext>();
+
+        // When this fails after adding a migration, set DatabaseSetup.LastMigration to its name.
+        Assert.EndsWith($"_{DatabaseSetup.LastMigration}", db.Database.GetMigrations().Last(), StringComparison.Ordinal);
+        Assert.Null(await services.NotReadableBecauseAsync(TestContext.Current.CancellationToken));
+    }
 }
