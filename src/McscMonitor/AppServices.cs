@@ -42,6 +42,13 @@ public static class AppServices
         return services;
     }
 
+    /// <summary>
+    /// The app's folder in the user's data folder (<c>~/.local/share/McscMonitor</c> on Linux): the
+    /// default database and the verbs' start-up profiles. Relative when the user has no home.
+    /// </summary>
+    public static string UserDataFolder =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "McscMonitor");
+
     /// <summary>appsettings.json, then environment variables (`Database__Provider`), then the caller's overrides.</summary>
     public static IConfiguration BuildConfiguration(IReadOnlyDictionary<string, string?> overrides) =>
         new ConfigurationBuilder()

@@ -6,17 +6,18 @@ namespace McscMonitor.Cli;
 /// The runtime's multicore JIT: each verb records the methods it compiled, and its next start
 /// compiles them on the other cores while the verb runs. What ReadyToRun cannot precompile
 /// (framework generics over the app's types, EF Core's and System.Text.Json's instantiations)
-/// is a third of a read verb's start; recorded, `indicators` starts in about three quarters of
-/// the time (docs/performance.md, "Command line").
+/// is much of a read verb's start (docs/performance.md, "Command line").
 /// </summary>
 public static class StartupProfile
 {
-    /// <summary>Starts the verb's profile; where the folder cannot be written, the verb runs as before.</summary>
+    /// <summary>Starts the verb's profile; with no home, or where the folder cannot be written, the verb runs as before.</summary>
     public static void Start(string[] args)
     {
+        var folder = Path.Combine(AppServices.UserDataFolder, "startup");
+        // Without a home the folder would be relative: a profile is not worth a folder in the working directory.
+        if (!Path.IsPathRooted(folder)) return;
         try
         {
-            var folder = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "McscMonitor", "startup");
             Directory.CreateDirectory(folder);
             ProfileOptimization.SetProfileRoot(folder);
             ProfileOptimization.StartProfile(ProfileName(args));

@@ -158,9 +158,7 @@ public static class DatabaseSetup
 
     private static string DefaultSqliteConnectionString()
     {
-        var folder = Path.Combine(
-            Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
-            "McscMonitor");
+        var folder = AppServices.UserDataFolder;
         Directory.CreateDirectory(folder);
         return $"Data Source={Path.Combine(folder, "mcsc.db")}";
     }

@@ -37,7 +37,7 @@ public static class IndicatorsCommand
         if (services is null) return ExitCodes.InputRejected;
         await using var scope = services.CreateAsyncScope();
         var query = scope.ServiceProvider.GetRequiredService<IndicatorQuery>();
-        // Computed first, the year tells whether it has records: a statement of its own to ask beforehand is a tenth of the start.
+        // Computed first, the year tells whether it has records, where asking beforehand was a statement (and a query to compile) of its own.
         var indicators = await query.ComputeAsync(year, language, cancellationToken);
         if (!indicators.HasRecords && await query.WithoutRecordsAsync(year, cancellationToken) is { } problem)
         {
