@@ -88,6 +88,9 @@ internal static class CouncilYearQuery
 
 /// <summary>
 /// Which councils a count keeps: a few known ids (Kosovo's, an IN list each statement seeks by),
-/// or a query of many (a synthetic data set's tens of thousands, joined).
+/// or a query of many (a synthetic data set's tens of thousands, joined); or every council there is.
 /// </summary>
-internal sealed record CouncilScope(IReadOnlyList<int>? Ids, IQueryable<Council>? Councils);
+internal sealed record CouncilScope(IReadOnlyList<int>? Ids, IQueryable<Council>? Councils)
+{
+    public static readonly CouncilScope Every = new(null, null);
+}

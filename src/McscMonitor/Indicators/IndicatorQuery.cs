@@ -60,16 +60,21 @@ public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, Disclosu
         var rangeStart = new DateOnly(first, 1, 1);
         var rangeEnd = new DateOnly(last, 12, 31);
         var units = scope == UnitScope.Synthetic ? db.Municipalities.Where(m => m.Synthetic) : db.KosovoMunicipalities;
-        var municipalities = await units.AsNoTracking().ToListAsync(cancellationToken);
-        // Every council that exists at some point of the run; the engine keeps, each year, those established in it.
-        var councils = await db.Councils.AsNoTracking()
-            .Where(c => c.EstablishedOn <= rangeEnd && (c.DissolvedOn == null || c.DissolvedOn >= rangeStart))
-            .Where(c => units.Any(unit => unit.Code == c.MunicipalityCode))
+        // The units, each with every council that exists at some point of the run (the engine keeps, each year, those
+        // established in it), and whether synthetic units share the database: one statement.
+        var unitsAndCouncils = await units.AsNoTracking()
+            .SelectMany(unit => db.Councils
+                    .Where(c => c.MunicipalityCode == unit.Code && c.EstablishedOn <= rangeEnd && (c.DissolvedOn == null || c.DissolvedOn >= rangeStart))
+                    .DefaultIfEmpty(),
+                (unit, council) => new { Unit = unit, Council = council, SyntheticUnitsStored = db.Municipalities.Any(m => m.Synthetic) })
             .ToListAsync(cancellationToken);
-        // Kosovo's figures count Kosovo's few councils by their ids (synthetic units may share the database); asking
-        // first whether any do would cost a statement of its own on every year.
+        var municipalities = unitsAndCouncils.DistinctBy(row => row.Unit.Code).Select(row => row.Unit).ToList();
+        var councils = unitsAndCouncils.Select(row => row.Council).OfType<Council>().ToList();
+        // Kosovo's councils are counted by their ids only when synthetic units share the database: a filter on every
+        // meeting of the year costs the count about a sixth of its time on PostgreSQL.
         var onlyUnits = scope == UnitScope.Synthetic ? new CouncilScope(null, db.Councils.Where(c => units.Any(unit => unit.Code == c.MunicipalityCode)))
-            : new CouncilScope([.. councils.Select(c => c.Id)], null);
+            : unitsAndCouncils.Count == 0 || unitsAndCouncils[0].SyntheticUnitsStored ? new CouncilScope([.. councils.Select(c => c.Id)], null)
+            : CouncilScope.Every;
         var counted = await CouncilYearQuery.CountAsync(db, first, last, onlyUnits, cancellationToken);
         var compensation = await db.Compensation.AsNoTracking().Where(c => c.Year >= first && c.Year <= last)
             .Where(c => units.Any(unit => unit.Code == c.MunicipalityCode))
