@@ -61,24 +61,25 @@ public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, Disclosu
         var rangeEnd = new DateOnly(last, 12, 31);
         var units = scope == UnitScope.Synthetic ? db.Municipalities.Where(m => m.Synthetic) : db.KosovoMunicipalities;
         // The units, each with every council that exists at some point of the run (the engine keeps, each year, those
-        // established in it), and whether synthetic units share the database: one statement.
-        var unitsAndCouncils = await units.AsNoTracking()
+        // established in it) and the run's compensation, and whether synthetic units share the database: one statement,
+        // a row per council and compensation year of a unit (a few per unit), where each was a round trip of its own.
+        var rows = await units.AsNoTracking()
             .SelectMany(unit => db.Councils
                     .Where(c => c.MunicipalityCode == unit.Code && c.EstablishedOn <= rangeEnd && (c.DissolvedOn == null || c.DissolvedOn >= rangeStart))
                     .DefaultIfEmpty(),
-                (unit, council) => new { Unit = unit, Council = council, SyntheticUnitsStored = db.Municipalities.Any(m => m.Synthetic) })
+                (unit, council) => new { unit, council })
+            .SelectMany(row => db.Compensation.Where(c => c.MunicipalityCode == row.unit.Code && c.Year >= first && c.Year <= last).DefaultIfEmpty(),
+                (row, paid) => new { Unit = row.unit, Council = row.council, Compensation = paid, SyntheticUnitsStored = db.Municipalities.Any(m => m.Synthetic) })
             .ToListAsync(cancellationToken);
-        var municipalities = unitsAndCouncils.DistinctBy(row => row.Unit.Code).Select(row => row.Unit).ToList();
-        var councils = unitsAndCouncils.Select(row => row.Council).OfType<Council>().ToList();
+        var municipalities = rows.DistinctBy(row => row.Unit.Code).Select(row => row.Unit).ToList();
+        var councils = rows.Select(row => row.Council).OfType<Council>().DistinctBy(council => council.Id).ToList();
+        var compensation = rows.Select(row => row.Compensation).OfType<Compensation>().DistinctBy(paid => paid.Id).ToList();
         // Kosovo's councils are counted by their ids only when synthetic units share the database: a filter on every
         // meeting of the year costs the count about a sixth of its time on PostgreSQL.
         var onlyUnits = scope == UnitScope.Synthetic ? new CouncilScope(null, db.Councils.Where(c => units.Any(unit => unit.Code == c.MunicipalityCode)))
-            : unitsAndCouncils.Count == 0 || unitsAndCouncils[0].SyntheticUnitsStored ? new CouncilScope([.. councils.Select(c => c.Id)], null)
+            : rows.Count == 0 || rows[0].SyntheticUnitsStored ? new CouncilScope([.. councils.Select(c => c.Id)], null)
             : CouncilScope.Every;
         var counted = await CouncilYearQuery.CountAsync(db, first, last, onlyUnits, cancellationToken);
-        var compensation = await db.Compensation.AsNoTracking().Where(c => c.Year >= first && c.Year <= last)
-            .Where(c => units.Any(unit => unit.Code == c.MunicipalityCode))
-            .ToListAsync(cancellationToken);
         var complete = await Approvals.ApprovalWorkflow.DeclaredCompleteAsync(db, first, last, cancellationToken);
         return Enumerable.Range(first, last - first + 1).Select(year => IndicatorEngine.Compute(
             new IndicatorFacts(year, municipalities, councils,

@@ -34,7 +34,7 @@ public class IndicatorSqlTests
 
     private sealed record CouncilDraft(
         string Municipality, DateOnly EstablishedOn, DateOnly? DissolvedOn, MemberDraft[] Members, MeetingDraft[] Meetings,
-        (int Year, DateOnly? AdoptedOn, bool? Addresses)? Plan, CompensationStatus? Compensation);
+        (int Year, DateOnly? AdoptedOn, bool? Addresses)? Plan, (int Year, CompensationStatus Status)[] Compensation);
 
     private static Gen<T?> OrNull<T>(Gen<T> gen) where T : struct =>
         Gen.Frequency((1, Gen.Constant<T?>(null)), (3, gen.Select(value => (T?)value)));
@@ -69,7 +69,9 @@ public class IndicatorSqlTests
                 from adopted in OrNull(Dates)
                 from addresses in OrNull(Gen.Elements(true, false))
                 select ((int, DateOnly?, bool?)?)(year, adopted, addresses)))
-        from compensation in OrNull(Gen.Elements(Enum.GetValues<CompensationStatus>()))
+        // Several years' compensation for one council: the year's reads join them to the municipality and its councils.
+        from years in Gen.SubListOf(Years)
+        from compensation in Gen.CollectToArray(years.Select(year => Gen.Elements(Enum.GetValues<CompensationStatus>()).Select(status => (year, status))))
         select new CouncilDraft(municipality, established, dissolved is { } end && end >= established ? end : null, members, meetings, plan, compensation);
 
     private static readonly Gen<CouncilDraft[]> RecordSets =
@@ -109,7 +111,7 @@ public class IndicatorSqlTests
         foreach (var draft in drafts)
         {
             db.Councils.Add(ToCouncil(draft, municipalities[draft.Municipality]));
-            if (draft.Compensation is { } status) db.Compensation.Add(new Compensation { MunicipalityCode = draft.Municipality, Year = 2021, Status = status });
+            db.Compensation.AddRange(ToCompensation(draft));
         }
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
@@ -143,8 +145,7 @@ public class IndicatorSqlTests
         var property = Prop.ForAll(Arb.From(RecordSets), (CouncilDraft[] drafts) =>
         {
             var councils = drafts.Select(draft => ToCouncil(draft, municipalities.Single(m => m.Code == draft.Municipality))).ToList();
-            var compensation = drafts.Where(draft => draft.Compensation is not null)
-                .Select(draft => new Compensation { MunicipalityCode = draft.Municipality, Year = 2021, Status = draft.Compensation!.Value }).ToList();
+            var compensation = drafts.SelectMany(ToCompensation).ToList();
             foreach (var year in Years)
             {
                 var exact = IndicatorEngine.Compute(new IndicatorInput(year, municipalities, councils, compensation), Rulebook.Default);
@@ -185,6 +186,9 @@ public class IndicatorSqlTests
     }
 
     /// <summary>A drafted council as records: its members (some erased), meetings and work plan.</summary>
+    private static IEnumerable<Compensation> ToCompensation(CouncilDraft draft) =>
+        draft.Compensation.Select(paid => new Compensation { MunicipalityCode = draft.Municipality, Year = paid.Year, Status = paid.Status });
+
     private static Council ToCouncil(CouncilDraft draft, Municipality municipality)
     {
         var council = new Council { MunicipalityCode = draft.Municipality, EstablishedOn = draft.EstablishedOn, DissolvedOn = draft.DissolvedOn };
