@@ -69,7 +69,6 @@ public class IndicatorSqlTests
                 from adopted in OrNull(Dates)
                 from addresses in OrNull(Gen.Elements(true, false))
                 select ((int, DateOnly?, bool?)?)(year, adopted, addresses)))
-        // Several years' compensation for one council: the year's reads join them to the municipality and its councils.
         from years in Gen.SubListOf(Years)
         from compensation in Gen.CollectToArray(years.Select(year => Gen.Elements(Enum.GetValues<CompensationStatus>()).Select(status => (year, status))))
         select new CouncilDraft(municipality, established, dissolved is { } end && end >= established ? end : null, members, meetings, plan, compensation);
