@@ -184,10 +184,11 @@ public class IndicatorSqlTests
         Assert.Equal(200, checkedCases);
     }
 
-    /// <summary>A drafted council as records: its members (some erased), meetings and work plan.</summary>
+    /// <summary>A drafted council's compensation years as records.</summary>
     private static IEnumerable<Compensation> ToCompensation(CouncilDraft draft) =>
         draft.Compensation.Select(paid => new Compensation { MunicipalityCode = draft.Municipality, Year = paid.Year, Status = paid.Status });
 
+    /// <summary>A drafted council as records: its members (some erased), meetings and work plan.</summary>
     private static Council ToCouncil(CouncilDraft draft, Municipality municipality)
     {
         var council = new Council { MunicipalityCode = draft.Municipality, EstablishedOn = draft.EstablishedOn, DissolvedOn = draft.DissolvedOn };
