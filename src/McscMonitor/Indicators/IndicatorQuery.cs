@@ -49,10 +49,17 @@ public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, Disclosu
     /// Every year from <paramref name="first"/> to <paramref name="last"/>, with one set of queries
     /// for the whole run, on one connection (not one taken from the pool and returned per statement).
     /// </summary>
+    /// <remarks>
+    /// The run's reads are retried as one (on PostgreSQL, <see cref="Data.ReadRetries"/>): a transient
+    /// failure between two of them repeats them all, and inside the run EF reads each result as it
+    /// streams instead of copying it into a buffer first in case that one statement is repeated.
+    /// </remarks>
     /// <param name="scope">Kosovo's municipalities, or the units a <c>generate</c> run made up.</param>
     public Task<IReadOnlyList<YearIndicators>> ComputeYearsAsync(
         int first, int last, Language language, UnitScope scope = UnitScope.Kosovo, CancellationToken cancellationToken = default) =>
-        db.Database.WithOpenConnectionAsync(_ => ComputeYearsOnOpenConnectionAsync(first, last, language, scope, cancellationToken), cancellationToken);
+        db.Database.CreateExecutionStrategy().ExecuteAsync(
+            attempt => db.Database.WithOpenConnectionAsync(_ => ComputeYearsOnOpenConnectionAsync(first, last, language, scope, attempt), attempt),
+            cancellationToken);
 
     private async Task<IReadOnlyList<YearIndicators>> ComputeYearsOnOpenConnectionAsync(
         int first, int last, Language language, UnitScope scope, CancellationToken cancellationToken)

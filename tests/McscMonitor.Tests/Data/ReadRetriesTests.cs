@@ -47,6 +47,27 @@ public class ReadRetriesTests
             .AnyAsync(m => m.Date == new DateOnly(2021, 12, 30), cancellationToken));
     }
 
+    [Fact]
+    public async Task AYearsIndicatorsWhoseReadsMeetADroppedConnectionHalfwayAreReadAgainAsAWhole()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Postgres, Seed.Demo);
+        var drops = new DroppedConnections(times: 0);
+        await using var services = await OpenWithAsync(database, drops);
+        await using var scope = services.CreateAsyncScope();
+        var query = scope.ServiceProvider.GetRequiredService<Indicators.IndicatorQuery>();
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var unbroken = Indicators.IndicatorsDocument.From(await query.ComputeAsync(2021, Core.Domain.Language.En, cancellationToken), illustrative: false).ToJson();
+        var statements = drops.Attempts;
+        drops.Attempts = 0;
+        drops.PassFirst = 2;
+        drops.Remaining = 1;
+
+        var broken = Indicators.IndicatorsDocument.From(await query.ComputeAsync(2021, Core.Domain.Language.En, cancellationToken), illustrative: false).ToJson();
+
+        Assert.Equal(unbroken, broken);
+        Assert.Equal(2 + 1 + statements, drops.Attempts);
+    }
+
     private static async Task<ServiceProvider> OpenWithAsync(TestDatabase database, DroppedConnections drops)
     {
         await using (await database.OpenServicesAsync()) { }
@@ -62,11 +83,14 @@ public class ReadRetriesTests
 
         public int Attempts { get; set; }
 
+        /// <summary>How many statements go through before the first is failed.</summary>
+        public int PassFirst { get; set; }
+
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
             Attempts++;
-            if (Remaining-- > 0) throw new NpgsqlException("The connection was lost.", new IOException("reset by peer"));
+            if (Attempts > PassFirst && Remaining-- > 0) throw new NpgsqlException("The connection was lost.", new IOException("reset by peer"));
             return ValueTask.FromResult(result);
         }
     }
