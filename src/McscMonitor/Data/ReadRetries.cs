@@ -29,5 +29,12 @@ internal sealed class ReadRetries(ExecutionStrategyDependencies dependencies)
         if (!_inTransaction) base.OnFirstExecution();
     }
 
+    /// <summary>
+    /// Inside a run of reads retried as one (<c>CreateExecutionStrategy().ExecuteAsync</c>), a failure
+    /// repeats the whole run, so its statements are read as they stream: EF Core would otherwise
+    /// still copy each result into a buffer first, as it must for a statement retried alone.
+    /// </summary>
+    public override bool RetriesOnFailure => Current is null && base.RetriesOnFailure;
+
     protected override bool ShouldRetryOn(Exception? exception) => !_inTransaction && base.ShouldRetryOn(exception);
 }
