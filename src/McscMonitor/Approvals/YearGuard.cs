@@ -87,8 +87,12 @@ internal static class YearGuard
     public static Approval? ClosedYearOf(object record, IEnumerable<Approval> closed) =>
         closed.OrderBy(a => a.Year).FirstOrDefault(year => YearContribution.Of(record, year.Year) is not null);
 
-    /// <summary>Why a stored record's evidence cannot change now, in the reader's words, or null when it can.</summary>
-    public static async Task<string?> EvidenceLockedBecauseAsync(Records.IRecordDefinition kind, int id, string municipality, McscDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Why a stored record counts in a closed year, in the reader's words, or null when it counts
+    /// in none: it cannot be deleted and its evidence cannot change, and an edit is refused when it
+    /// alters what the record counts in that year.
+    /// </summary>
+    public static async Task<string?> ClosedYearBecauseAsync(Records.IRecordDefinition kind, int id, string municipality, McscDbContext db, CancellationToken cancellationToken)
     {
         var closed = await db.Approvals.AsNoTracking().Where(a => a.MunicipalityCode == municipality && a.State != ApprovalState.Draft).ToListAsync(cancellationToken);
         if (closed.Count == 0 || await kind.FindAsync(id, db, cancellationToken) is not { } record) return null;

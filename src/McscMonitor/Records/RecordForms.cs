@@ -18,11 +18,11 @@ namespace McscMonitor.Records;
 /// <param name="Choices">Options that depend on the record, in place of a field's fixed ones.</param>
 /// <param name="Evidence">The record's attachments; null for a new record or a type that takes none.</param>
 /// <param name="Notice">What was just done to its evidence (<c>attached</c>, <c>deleted</c>).</param>
-/// <param name="EvidenceLocked">Why its files can be neither added nor deleted now (a closed year it counts in); null when they can.</param>
+/// <param name="ClosedYear">Why the stored record can be neither deleted nor given or relieved of files now (a closed year it counts in); null when it can.</param>
 public sealed record RecordFormModel(
     string Action, string? DeleteAction, string TextPrefix, IReadOnlyList<FormField> Fields, FormValues Values, bool DeleteNeedsReason,
     Dictionary<string, string[]> Errors, string? Message, IReadOnlyDictionary<string, IReadOnlyList<(string Value, string Label)>> Choices,
-    IReadOnlyList<Attachments.Attachment>? Evidence = null, string? Notice = null, bool TakesEvidence = false, string? EvidenceLocked = null);
+    IReadOnlyList<Attachments.Attachment>? Evidence = null, string? Notice = null, bool TakesEvidence = false, string? ClosedYear = null);
 
 /// <summary>
 /// Create, change and delete any record type in the browser, through the same write path as
@@ -163,7 +163,7 @@ internal static class RecordForms
                 : null,
             notice,
             form.TakesEvidence,
-            id is { } locked && form.TakesEvidence && values.Municipality is { } municipality
-                ? await Approvals.YearGuard.EvidenceLockedBecauseAsync(form, locked, municipality, db, cancellationToken)
+            id is { } locked && values.Municipality is { } municipality
+                ? await Approvals.YearGuard.ClosedYearBecauseAsync(form, locked, municipality, db, cancellationToken)
                 : null));
 }

@@ -107,6 +107,31 @@ public class RecordFormsTests
     }
 
     [Fact]
+    public async Task AMeetingOfASubmittedYearSaysSoOnItsPageAndOffersNoDeleteWhereOneOfAnOpenYearDoes()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var session = await host.SignInAsync(Roles.MunicipalOfficer);
+        var api = host.ClientFor(Roles.Admin);
+        var closed = (await api.GetFromJsonAsync<JsonObject>("/api/v1/meetings?municipality=peje&year=2021"))!["items"]![0]!["id"]!.GetValue<int>();
+        var create = await session.SubmitAsync("/municipalities/peje/meetings/new", "/meetings", Fields("date=2022-12-14&status=held&attendees=9", "peje"));
+        Assert.Equal(HttpStatusCode.Redirect, create.StatusCode);
+        var open = (await api.GetFromJsonAsync<JsonObject>("/api/v1/meetings?municipality=peje&year=2022"))!["items"]!.AsArray()
+            .Single(m => m!["date"]!.ToString() == "2022-12-14")!["id"]!.GetValue<int>();
+        await using (var scope = host.Services.CreateAsyncScope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<Approvals.ApprovalWorkflow>()
+                .ActAsync("peje", 2021, Core.Approval.ApprovalAction.Submit, Core.Approval.ApprovalRole.Admin, null)).Allowed);
+
+        var (_, closedPage) = await session.GetAsync($"/meetings/{closed}/edit");
+        var (_, openPage) = await session.GetAsync($"/meetings/{open}/edit");
+
+        Assert.Contains("This record counts in a closed year", closedPage);
+        Assert.Contains("2021", closedPage);
+        Assert.DoesNotContain($"/meetings/{closed}/delete", closedPage);
+        Assert.DoesNotContain("This record counts in a closed year", openPage);
+        Assert.Contains($"/meetings/{open}/delete", openPage);
+    }
+
+    [Fact]
     public async Task AStaleFormIsRefusedAndTheOtherChangeStands()
     {
         await using var host = await ApiHost.StartAsync();
