@@ -157,15 +157,3 @@ public class ReadOnlyVerbTests
         Assert.Contains("earlier version of McscMonitor (1 updates to apply)", read.Error);
     }
 }
-
-public class StartupProfileTests
-{
-    [Theory]
-    [InlineData(new[] { "indicators", "--year", "2021" }, "indicators.jitprofile")]
-    [InlineData(new[] { "--help" }, "help.jitprofile")]
-    [InlineData(new string[0], "serve.jitprofile")]
-    [InlineData(new[] { "../../etc/passwd" }, "serve.jitprofile")]
-    [InlineData(new[] { "Indicators" }, "serve.jitprofile")]
-    public void EachVerbRecordsItsOwnStartAndAnythingElseIsNoFileName(string[] args, string expected) =>
-        Assert.Equal(expected, McscMonitor.Cli.StartupProfile.ProfileName(args));
-}
