@@ -163,7 +163,7 @@ internal static class RecordForms
                 : null,
             notice,
             form.TakesEvidence,
-            id is { } locked && values.Municipality is { } municipality
-                ? await Approvals.YearGuard.ClosedYearBecauseAsync(form, locked, municipality, db, cancellationToken)
+            id is { } storedId && values.Municipality is { } municipality
+                ? await Approvals.YearGuard.ClosedYearBecauseAsync(form, storedId, municipality, db, cancellationToken)
                 : null));
 }
