@@ -182,7 +182,13 @@ public sealed class ApprovalWorkflow(McscDbContext db, AuditActor actor, TimePro
 
     /// <summary>For each year of a run, the municipalities whose data is declared complete (submitted or further): no meeting recorded means none held.</summary>
     public static async Task<ILookup<int, string>> DeclaredCompleteAsync(McscDbContext db, int first, int last, CancellationToken cancellationToken) =>
-        (await db.Approvals.AsNoTracking().Where(a => a.Year >= first && a.Year <= last && a.State != ApprovalState.Draft)
-            .Select(a => new { a.Year, a.MunicipalityCode }).ToListAsync(cancellationToken))
-            .ToLookup(a => a.Year, a => a.MunicipalityCode);
+        (await DeclaredCompleteIn.For(db)(db, first, last).ToListAsync(cancellationToken)).ToLookup(a => a.Year, a => a.MunicipalityCode);
+
+    /// <summary>Compiled once: every year's indicators ask it (<see cref="Indicators.CouncilYearQuery"/> says why).</summary>
+    private static readonly CompiledPerModel<Func<McscDbContext, int, int, IAsyncEnumerable<DeclaredYear>>> DeclaredCompleteIn = new(() => EF.CompileAsyncQuery(
+        (McscDbContext db, int first, int last) => db.Approvals.AsNoTracking()
+            .Where(a => a.Year >= first && a.Year <= last && a.State != ApprovalState.Draft)
+            .Select(a => new DeclaredYear(a.Year, a.MunicipalityCode))));
+
+    private sealed record DeclaredYear(int Year, string MunicipalityCode);
 }

@@ -61,29 +61,37 @@ public sealed class IndicatorQuery(McscDbContext db, Rulebook rulebook, Disclosu
             attempt => db.Database.WithOpenConnectionAsync(_ => ComputeYearsOnOpenConnectionAsync(first, last, language, scope, attempt), attempt),
             cancellationToken);
 
-    private async Task<IReadOnlyList<YearIndicators>> ComputeYearsOnOpenConnectionAsync(
-        int first, int last, Language language, UnitScope scope, CancellationToken cancellationToken)
-    {
-        var rangeStart = new DateOnly(first, 1, 1);
-        var rangeEnd = new DateOnly(last, 12, 31);
-        var units = scope == UnitScope.Synthetic ? db.Municipalities.Where(m => m.Synthetic) : db.KosovoMunicipalities;
-        // The units, each with every council that exists at some point of the run (the engine keeps, each year, those
-        // established in it) and the run's compensation, and whether synthetic units share the database: one statement,
-        // a row per council and compensation year of a unit (a few per unit), where each was a round trip of its own.
-        var rows = await units.AsNoTracking()
+    /// <summary>
+    /// The units, each with every council that exists at some point of the run (the engine keeps, each year, those
+    /// established in it) and the run's compensation, and whether synthetic units share the database: one statement,
+    /// a row per council and compensation year of a unit (a few per unit), where each was a round trip of its own.
+    /// </summary>
+    /// <remarks>Compiled once, as the year's other statements are (<see cref="CouncilYearQuery"/>).</remarks>
+    private static readonly CompiledPerModel<Func<McscDbContext, bool, DateOnly, DateOnly, int, int, IAsyncEnumerable<UnitRow>>> UnitsOf = new(() => EF.CompileAsyncQuery(
+        (McscDbContext db, bool synthetic, DateOnly rangeStart, DateOnly rangeEnd, int first, int last) => db.Municipalities.AsNoTracking()
+            .Where(unit => unit.Synthetic == synthetic)
             .SelectMany(unit => db.Councils
                     .Where(c => c.MunicipalityCode == unit.Code && c.EstablishedOn <= rangeEnd && (c.DissolvedOn == null || c.DissolvedOn >= rangeStart))
                     .DefaultIfEmpty(),
                 (unit, council) => new { unit, council })
             .SelectMany(row => db.Compensation.Where(c => c.MunicipalityCode == row.unit.Code && c.Year >= first && c.Year <= last).DefaultIfEmpty(),
-                (row, paid) => new { Unit = row.unit, Council = row.council, Compensation = paid, SyntheticUnitsStored = db.Municipalities.Any(m => m.Synthetic) })
-            .ToListAsync(cancellationToken);
+                (row, paid) => new UnitRow(row.unit, row.council, paid, db.Municipalities.Any(m => m.Synthetic)))));
+
+    private sealed record UnitRow(Municipality Unit, Council? Council, Compensation? Compensation, bool SyntheticUnitsStored);
+
+    private async Task<IReadOnlyList<YearIndicators>> ComputeYearsOnOpenConnectionAsync(
+        int first, int last, Language language, UnitScope scope, CancellationToken cancellationToken)
+    {
+        var rangeStart = new DateOnly(first, 1, 1);
+        var rangeEnd = new DateOnly(last, 12, 31);
+        var synthetic = scope == UnitScope.Synthetic;
+        var rows = await UnitsOf.For(db)(db, synthetic, rangeStart, rangeEnd, first, last).ToListAsync(cancellationToken);
         var municipalities = rows.DistinctBy(row => row.Unit.Code).Select(row => row.Unit).ToList();
         var councils = rows.Select(row => row.Council).OfType<Council>().DistinctBy(council => council.Id).ToList();
         var compensation = rows.Select(row => row.Compensation).OfType<Compensation>().DistinctBy(paid => paid.Id).ToList();
         // Kosovo's councils are counted by their ids only when synthetic units share the database: a filter on every
         // meeting of the year costs the count between a sixth and a quarter of its server time on PostgreSQL.
-        var onlyUnits = scope == UnitScope.Synthetic ? new CouncilScope(null, db.Councils.Where(c => units.Any(unit => unit.Code == c.MunicipalityCode)))
+        var onlyUnits = synthetic ? new CouncilScope(null, OfSyntheticUnits: true)
             : rows.Count == 0 || rows[0].SyntheticUnitsStored ? new CouncilScope([.. councils.Select(c => c.Id)], null)
             : CouncilScope.Every;
         var counted = await CouncilYearQuery.CountAsync(db, first, last, onlyUnits, cancellationToken);
