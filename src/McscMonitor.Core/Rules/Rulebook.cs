@@ -68,7 +68,8 @@ public sealed record RulebookVersion(
 /// The rules as data. A revision of the instructions is a new version in the JSON, not a
 /// code change. The version that governs a year is the one in force on 31 December.
 /// </summary>
-public sealed partial class Rulebook(IReadOnlyList<RulebookVersion> versions, string digest = "")
+/// <param name="text">The JSON it was read from; null for a rulebook built in code.</param>
+public sealed partial class Rulebook(IReadOnlyList<RulebookVersion> versions, string? text = null)
 {
     private const string DefaultResource = "McscMonitor.Core.Rules.rulebook.json";
 
@@ -78,7 +79,11 @@ public sealed partial class Rulebook(IReadOnlyList<RulebookVersion> versions, st
     /// SHA-256 of the rulebook's text (UTF-8), lower-case hex: two files with the same version
     /// labels but different rules are told apart by it. Empty for a rulebook built in code.
     /// </summary>
-    public string Digest { get; } = digest;
+    /// <remarks>Hashed when first asked (a publication, its check), not at every start: the first hash loads the platform's crypto library.</remarks>
+    public string Digest => _digest.Value;
+
+    private readonly Lazy<string> _digest = new(() =>
+        text is null ? "" : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))));
 
     /// <summary>The meetings a council must hold in the year; 0 when no rulebook version is in force.</summary>
     public int MinimumMeetings(int year) => ForYear(year)?.Find(RuleIds.MeetingsPerYear)?.Threshold ?? 0;
@@ -109,7 +114,7 @@ public sealed partial class Rulebook(IReadOnlyList<RulebookVersion> versions, st
         var versions = document.Versions.Select(ToVersion).ToList();
         var duplicate = versions.GroupBy(version => version.Version).FirstOrDefault(group => group.Count() > 1);
         if (duplicate is not null) throw new RulebookException($"Rulebook version '{duplicate.Key}' appears twice.");
-        return new Rulebook(versions, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json))));
+        return new Rulebook(versions, json);
     }
 
     private static RulebookVersion ToVersion(VersionDocument document)
