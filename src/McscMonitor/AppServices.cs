@@ -46,8 +46,13 @@ public static class AppServices
     /// The app's folder in the user's data folder (<c>~/.local/share/McscMonitor</c> on Linux): the
     /// default database and the verbs' start-up profiles. Relative when the user has no home.
     /// </summary>
+    /// <remarks>
+    /// Named even when <c>~/.local/share</c> does not exist yet (a new server account): asked
+    /// without <c>DoNotVerify</c>, the runtime then names no folder at all, and the database went
+    /// to whatever folder the command ran in.
+    /// </remarks>
     public static string UserDataFolder =>
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "McscMonitor");
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "McscMonitor");
 
     /// <summary>appsettings.json, then environment variables (`Database__Provider`), then the caller's overrides.</summary>
     public static IConfiguration BuildConfiguration(IReadOnlyDictionary<string, string?> overrides) =>

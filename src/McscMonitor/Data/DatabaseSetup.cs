@@ -159,7 +159,15 @@ public static class DatabaseSetup
     private static string DefaultSqliteConnectionString()
     {
         var folder = AppServices.UserDataFolder;
-        Directory.CreateDirectory(folder);
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            throw new Cli.ConfigurationException(
+                $"The default database's folder {folder} cannot be created ({problem.Message}); name a database in ConnectionStrings__Mcsc.");
+        }
         return $"Data Source={Path.Combine(folder, "mcsc.db")}";
     }
 }
