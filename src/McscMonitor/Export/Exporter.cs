@@ -16,8 +16,8 @@ namespace McscMonitor.Export;
 /// </summary>
 public sealed class Exporter(McscDbContext db, Attachments.IAttachmentStore store)
 {
-    /// <summary>A document of the export, where it goes in the attachments folder and whose bytes it holds.</summary>
-    public sealed record ExportedFile(string Path, string Sha256);
+    /// <summary>A document of the export, where it goes in the attachments folder, whose bytes it holds and what it is.</summary>
+    public sealed record ExportedFile(string Path, string Sha256, string? Description = null);
 
     /// <summary>How many member rows an export holds: what its audit entry records.</summary>
     public static int MemberCount(IReadOnlyList<ExchangeTable> tables) =>
@@ -97,12 +97,15 @@ public sealed class Exporter(McscDbContext db, Attachments.IAttachmentStore stor
             var name = attachment.FileName;
             for (var copy = 2; !taken.Add(ExchangeFiles.PathOf(table, attachment.MunicipalityCode, key, name)); copy++)
                 name = $"{Path.GetFileNameWithoutExtension(attachment.FileName)}-{copy}{Path.GetExtension(attachment.FileName)}";
-            files.Add(new ExportedFile(ExchangeFiles.PathOf(table, attachment.MunicipalityCode, key, name), attachment.Sha256));
+            files.Add(new ExportedFile(ExchangeFiles.PathOf(table, attachment.MunicipalityCode, key, name), attachment.Sha256, attachment.Description));
         }
         return files;
     }
 
-    /// <summary>Writes each file's bytes where <paramref name="create"/> opens its path (a zip entry, a file in a folder).</summary>
+    /// <summary>
+    /// Writes each file's bytes where <paramref name="create"/> opens its path (a zip entry, a file in a folder),
+    /// and the descriptions the files have in <see cref="ExchangeFiles.DescriptionsPath"/>.
+    /// </summary>
     public async Task WriteFilesAsync(IReadOnlyList<ExportedFile> files, Func<string, Stream> create, CancellationToken cancellationToken = default)
     {
         foreach (var file in files)
@@ -112,6 +115,13 @@ public sealed class Exporter(McscDbContext db, Attachments.IAttachmentStore stor
             await using var target = create(file.Path);
             await target.WriteAsync(content, cancellationToken);
         }
+        var described = files.Where(file => file.Description is not null).ToList();
+        if (described.Count == 0) return;
+        var table = new ExchangeTable("descriptions", ExchangeFiles.DescriptionsPath, ExchangeFiles.DescriptionColumns,
+            described.Select((file, index) => new ExchangeRow(index + 2, [file.Path, file.Description])));
+        await using var stream = create(ExchangeFiles.DescriptionsPath);
+        await using var writer = new StreamWriter(stream);
+        WriteCsv(table, writer);
     }
 
     public static void WriteCsvFolder(IReadOnlyList<ExchangeTable> tables, string folder)

@@ -63,7 +63,7 @@ public sealed class EvidenceImport(McscDbContext db, IAttachmentStore store, Att
                     ("key", file.Key is null ? code : $"{code}_{file.Key}"))));
                 continue;
             }
-            var attachment = AttachmentWriter.New(kind, id, code, file.FileName, evidence, null, actor);
+            var attachment = AttachmentWriter.New(kind, id, code, file.FileName, evidence, file.Description, actor);
             var held = db.Attachments.Where(a => a.RecordPath == kind.Path && a.RecordId == id);
             var adding = db.Attachments.Local.Where(a => a.RecordPath == kind.Path && a.RecordId == id).ToList();
             if (adding.Any(a => a.Sha256 == attachment.Sha256) || await held.AnyAsync(a => a.Sha256 == attachment.Sha256, cancellationToken))

@@ -10,11 +10,28 @@ namespace McscMonitor.Import;
 /// <c>peje</c> for Pejë's council, <c>peje_2021-03-01</c> for its meeting of that day,
 /// <c>peje_2021</c> for its work plan or compensation of 2021.
 /// </summary>
-public sealed record ExchangeFile(string Source, ExchangeSchema Table, string Municipality, string? Key, string FileName, byte[] Content);
+/// <param name="Description">What the file is, from <see cref="ExchangeFiles.DescriptionsPath"/>; null when it says nothing of it.</param>
+public sealed record ExchangeFile(string Source, ExchangeSchema Table, string Municipality, string? Key, string FileName, byte[] Content, string? Description = null)
+{
+    /// <summary>Its path in the archive or folder, as <see cref="ExchangeFiles.PathOf"/> writes it.</summary>
+    public string Path => ExchangeFiles.PathOf(Table.Name, Municipality, Key, FileName);
+}
+
+/// <summary>A row of <see cref="ExchangeFiles.DescriptionsPath"/>: the description of one file of the import.</summary>
+public sealed record FileDescription(string Source, int Row, string File, string Description);
 
 public static class ExchangeFiles
 {
     public const string Folder = "attachments";
+
+    /// <summary>
+    /// The optional list of what each file is (the description an attachment carries): a CSV
+    /// file of two columns, <c>file</c> (its path, as <c>attachments/meetings/peje_2021-03-01/minutes.pdf</c>)
+    /// and <c>description</c>. An export writes it when any file has a description.
+    /// </summary>
+    public const string DescriptionsPath = Folder + "/descriptions.csv";
+
+    public static readonly string[] DescriptionColumns = ["file", "description"];
 
     /// <summary>The tables whose records take evidence, with their record types.</summary>
     public static readonly IReadOnlyDictionary<string, IRecordDefinition> Tables = new Dictionary<string, IRecordDefinition>

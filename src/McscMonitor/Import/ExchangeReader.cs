@@ -79,12 +79,12 @@ public static class ExchangeReader
         var documents = Directory.Exists(attachments) ? Directory.GetFiles(attachments, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList() : [];
         if (documents.Sum(file => new FileInfo(file).Length) > limits.MaxLocalFileBytes)
             return Failed(attachments, Messages.Format("tooLargeUnpacked", ("limit", limits.MaxLocalFileMegabytes)));
-        var result = Combine(files.Select(file => ReadCsv(Path.GetFileName(file), TableName(file), () => File.OpenRead(file), limits.MaxLocalFileBytes, limits))
+        var result = Described(Combine(files.Select(file => ReadCsv(Path.GetFileName(file), TableName(file), () => File.OpenRead(file), limits.MaxLocalFileBytes, limits))
             .Concat(documents.Select(file =>
             {
                 var relative = Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/');
-                return ReadAttachment(relative, relative, File.ReadAllBytes(file));
-            })));
+                return ReadAttachment(relative, relative, File.ReadAllBytes(file), limits);
+            }))));
         if (result.Errors.Count > 0) return result;
 
         // A folder's checksum: each file's name and SHA-256, in name order, hashed again.
@@ -107,7 +107,7 @@ public static class ExchangeReader
             names = zip.Entries.Where(e => e.Name.Length > 0).Select(e => e.FullName).Order(StringComparer.Ordinal).ToList();
         }
         if (names.Count == 0) return Failed(source, Messages.Current["emptyZip"]);
-        return Combine(names.Select(name =>
+        return Described(Combine(names.Select(name =>
         {
             if (ExchangeFiles.IsAttachment(name))
             {
@@ -115,13 +115,13 @@ public static class ExchangeReader
                 using var entry = OpenEntry(open, name);
                 using var content = new MemoryStream();
                 entry.CopyTo(content);
-                return ReadAttachment($"{source}: {name}", name, content.ToArray());
+                return ReadAttachment($"{source}: {name}", name, content.ToArray(), limits);
             }
             var entrySource = $"{source}: {Path.GetFileName(name)}";
             return name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
                 ? ReadCsv(entrySource, TableName(name), () => OpenEntry(open, name), limits.MaxUncompressedBytes, limits)
                 : Failed(entrySource, Messages.Current["zipHoldsOnlyCsv"]);
-        }));
+        })));
     }
 
     /// <summary>The problem with a zip or workbook before anything is read from it, or null.</summary>
@@ -308,14 +308,61 @@ public static class ExchangeReader
         return new ReadResult(list.SelectMany(result => result.Tables).ToList(), list.SelectMany(result => result.Errors).ToList())
         {
             Files = list.SelectMany(result => result.Files).ToList(),
+            Descriptions = list.SelectMany(result => result.Descriptions).ToList(),
         };
     }
 
-    /// <summary>A document of the attachments folder, or the error that says what is wrong with its path.</summary>
-    private static ReadResult ReadAttachment(string source, string relativePath, byte[] content)
+    /// <summary>A document of the attachments folder, or the error that says what is wrong with its path; or the folder's descriptions.</summary>
+    private static ReadResult ReadAttachment(string source, string relativePath, byte[] content, ImportLimits limits)
     {
+        if (relativePath == ExchangeFiles.DescriptionsPath) return ReadDescriptions(source, content, limits);
         var (file, problem) = ExchangeFiles.Parse(source, relativePath, content);
         return file is null ? Failed(source, problem!) : new ReadResult([], []) { Files = [file] };
+    }
+
+    /// <summary>The rows of <see cref="ExchangeFiles.DescriptionsPath"/>: a file's path and what it is; an empty description says nothing.</summary>
+    private static ReadResult ReadDescriptions(string source, byte[] content, ImportLimits limits)
+    {
+        var rows = CsvRecords(() => new MemoryStream(content, writable: false), content.Length + 1L, limits).ToList();
+        if (rows.Count == 0) return new ReadResult([], []);
+        if (rows.FirstOrDefault(row => row.Unreadable is not null) is { } unreadable) return Failed(source, unreadable.Unreadable!, unreadable.Number);
+        if (!rows[0].Cells.Select(cell => NormalizeHeader(cell ?? "")).SequenceEqual(ExchangeFiles.DescriptionColumns))
+            return Failed(source, Messages.Format("attachmentDescriptionsHeader", ("columns", string.Join(",", ExchangeFiles.DescriptionColumns))), rows[0].Number);
+        var errors = new List<ImportError>();
+        var descriptions = new List<FileDescription>();
+        foreach (var row in rows.Skip(1))
+        {
+            var file = row.Cells.ElementAtOrDefault(0)?.Trim() ?? "";
+            var description = row.Cells.ElementAtOrDefault(1)?.Trim() ?? "";
+            if (description.Length > Attachments.Attachment.MaxDescription)
+                errors.Add(new ImportError(source, row.Number, "description", Messages.Format("attachmentDescriptionTooLong", ("max", Attachments.Attachment.MaxDescription))));
+            else if (description.Length > 0)
+                descriptions.Add(new FileDescription(source, row.Number, file, description));
+        }
+        return new ReadResult([], errors) { Descriptions = descriptions };
+    }
+
+    /// <summary>Each description on the file it names; one that names no file of the import, or a file twice, is an error.</summary>
+    private static ReadResult Described(ReadResult result)
+    {
+        if (result.Descriptions.Count == 0) return result;
+        var errors = new List<ImportError>();
+        var byPath = new Dictionary<string, FileDescription>(StringComparer.Ordinal);
+        var paths = result.Files.Select(file => file.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var description in result.Descriptions)
+        {
+            if (!paths.Contains(description.File))
+                errors.Add(new ImportError(description.Source, description.Row, "file", Messages.Format("attachmentDescriptionNoFile", ("file", description.File))));
+            else if (!byPath.TryAdd(description.File, description))
+                errors.Add(new ImportError(description.Source, description.Row, "file",
+                    Messages.Format("attachmentDescribedTwice", ("file", description.File), ("row", byPath[description.File].Row))));
+        }
+        return result with
+        {
+            Errors = [.. result.Errors, .. errors],
+            Files = result.Files.Select(file => byPath.TryGetValue(file.Path, out var found) ? file with { Description = found.Description } : file).ToList(),
+            Descriptions = [],
+        };
     }
 
     /// <summary>A stream that stops with an exception once more than its limit has been read from it.</summary>

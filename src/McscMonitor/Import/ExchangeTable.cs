@@ -44,4 +44,7 @@ public sealed record ReadResult(IReadOnlyList<ExchangeTable> Tables, IReadOnlyLi
 {
     /// <summary>The documents of its <c>attachments/</c> folder, attached to their records after the tables are written.</summary>
     public IReadOnlyList<ExchangeFile> Files { get; init; } = [];
+
+    /// <summary>The rows of its <see cref="ExchangeFiles.DescriptionsPath"/>, until they are matched to <see cref="Files"/>.</summary>
+    public IReadOnlyList<FileDescription> Descriptions { get; init; } = [];
 }

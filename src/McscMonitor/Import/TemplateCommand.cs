@@ -30,6 +30,11 @@ public static class TemplateCommand
         ("attachments/compensation/MUNICIPALITY_YEAR/FILE", "Proof of payment, e.g. attachments/compensation/peje_2021/payments.xlsx."),
     ];
 
+    /// <summary>The optional list of what each file is (<see cref="ExchangeFiles.DescriptionsPath"/>).</summary>
+    private const string Descriptions =
+        "Optional: what each file is, a row per file, in two columns: file (its whole path, e.g. attachments/meetings/peje_2021-03-01/minutes.pdf)"
+        + " and description (at most 500 characters). A row naming a file the import does not hold is an error; an export writes the list when any file has a description.";
+
     private const string DocumentRules =
         " PDF, PNG, JPEG, DOCX, XLSX or ODT, recognised by content, at most 10 MB each (by default); the record is a row of this import"
         + " or one already recorded. Files travel in a zip of CSV files or a folder beside them, not in a workbook; an export writes them the same way.";
@@ -51,7 +56,13 @@ public static class TemplateCommand
             ["column"] = document.Path,
             ["required"] = "no",
             ["description"] = document.What + DocumentRules,
-        })).ToList();
+        })).Append(new Dictionary<string, object?>
+        {
+            ["table"] = ExchangeFiles.Folder,
+            ["column"] = ExchangeFiles.DescriptionsPath,
+            ["required"] = "no",
+            ["description"] = Descriptions,
+        }).ToList();
         MiniExcel.SaveAs(path, sheets, overwriteFile: true);
     }
 }

@@ -49,6 +49,58 @@ public class EvidenceExchangeTests
         Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<McscDbContext>().Attachments.CountAsync(cancellationToken));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task WhatEachFileIsTravelsWithItThroughAnExportIntoAnotherInstallation(string provider)
+    {
+        await using var source = await ApiHost.StartAsync(provider);
+        await using var target = await ApiHost.StartAsync(provider);
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var zip = CraftedFiles.Zip(("meetings.csv", NewMeeting),
+            ("attachments/meetings/peje_2021-11-20/minutes.pdf", Minutes), ("attachments/councils/peje/decision.pdf", Decision),
+            ("attachments/descriptions.csv", CraftedFiles.Utf8(
+                "file,description\nattachments/meetings/peje_2021-11-20/minutes.pdf,\"Minutes, signed by the chair\"\n")));
+
+        var imported = await source.ClientFor(Roles.Monitor).PostAsync("/api/v1/imports", CraftedFiles.Upload("records.zip", zip), cancellationToken);
+        var exported = await source.ClientFor(Roles.Monitor).GetByteArrayAsync("/api/v1/export?format=csv&municipality=peje&year=2021", cancellationToken);
+        var moved = await target.ClientFor(Roles.Monitor).PostAsync("/api/v1/imports", CraftedFiles.Upload("export.zip", exported), cancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        using var archive = new ZipArchive(new MemoryStream(exported));
+        Assert.Equal("file,description\r\nattachments/meetings/peje_2021-11-20/minutes.pdf,\"Minutes, signed by the chair\"\r\n",
+            System.Text.Encoding.UTF8.GetString(await ReadAsync(archive, "attachments/descriptions.csv")));
+        await using var scope = target.Services.CreateAsyncScope();
+        var attachments = await scope.ServiceProvider.GetRequiredService<McscDbContext>().Attachments.AsNoTracking()
+            .OrderBy(a => a.FileName).Select(a => new { a.FileName, a.Description }).ToListAsync(cancellationToken);
+        Assert.Equal([new { FileName = "decision.pdf", Description = (string?)null }, new { FileName = "minutes.pdf", Description = (string?)"Minutes, signed by the chair" }],
+            attachments);
+    }
+
+    [Theory]
+    [InlineData("file,description\nattachments/meetings/peje_2021-11-21/minutes.pdf,Minutes\n", 2, "file", "is not a file of this import's attachments folder")]
+    [InlineData("file,description\nattachments/meetings/peje_2021-11-20/minutes.pdf,Minutes\nattachments/meetings/peje_2021-11-20/minutes.pdf,Again\n",
+        3, "file", "is already described in row 2")]
+    [InlineData("path,what\n", 1, null, "two columns: file,description")]
+    public async Task ADescriptionOfNoFileOfTheImportIsAnErrorWithItsRowAndColumnAndNothingIsWritten(string descriptions, int row, string? column, string expected)
+    {
+        await using var host = await ApiHost.StartAsync();
+        var admin = host.ClientFor(Roles.Admin);
+        var before = await PejeMeetingsOf2021Async(admin);
+        var zip = CraftedFiles.Zip(("meetings.csv", NewMeeting), ("attachments/meetings/peje_2021-11-20/minutes.pdf", Minutes),
+            ("attachments/descriptions.csv", CraftedFiles.Utf8(descriptions)));
+
+        var response = await admin.PostAsync("/api/v1/imports", CraftedFiles.Upload("records.zip", zip), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var error = Assert.Single((await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["errors"]!.AsArray())!;
+        Assert.Equal("records.zip: attachments/descriptions.csv", error["source"]!.GetValue<string>());
+        Assert.Equal(row, error["row"]!.GetValue<int>());
+        Assert.Equal(column, error["column"]?.GetValue<string>());
+        Assert.Contains(expected, error["message"]!.GetValue<string>());
+        Assert.Equal(before, await PejeMeetingsOf2021Async(admin));
+    }
+
     [Fact]
     public async Task AnAttachmentThatIsNotWhatItsNameSaysIsAnErrorNamingTheFileAndNothingIsWritten()
     {
