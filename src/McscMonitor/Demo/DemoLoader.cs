@@ -12,13 +12,7 @@ public sealed class DemoLoader(McscDbContext db, Importer importer, Approvals.Ap
     public async Task<ImportOutcome> LoadAsync(CancellationToken cancellationToken = default)
     {
         var municipalities = await db.Municipalities.AsNoTracking().ToListAsync(cancellationToken);
-        var outcome = await importer.ImportAsync(DemoData.Tables(municipalities), "demo", cancellationToken: cancellationToken);
-        if (outcome.Succeeded && !await db.DatasetLabels.AnyAsync(l => l.Code == DatasetLabel.Illustrative, cancellationToken))
-        {
-            db.DatasetLabels.Add(new DatasetLabel { Code = DatasetLabel.Illustrative, LabelledAt = db.Clock.GetUtcNow() });
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        return outcome;
+        return await importer.ImportAsync(DemoData.Tables(municipalities), "demo", label: DatasetLabel.Illustrative, cancellationToken: cancellationToken);
     }
 
     /// <summary>

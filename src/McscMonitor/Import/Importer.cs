@@ -65,18 +65,26 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
     internal Func<CancellationToken, Task>? BetweenPasses { get; set; }
 
     /// <summary>Tables given in memory (the demo data set), named in the audit trail by what produced them.</summary>
+    /// <param name="label">
+    /// A label for the whole data set (<see cref="DatasetLabel.Illustrative"/>), written in the import's
+    /// transaction: its rows are never stored without it, so demo data never passes for official figures.
+    /// </param>
     public Task<ImportOutcome> ImportAsync(
         IReadOnlyList<ExchangeTable> tables, string name, IProgress<ImportProgress>? progress = null, string? onlyMunicipality = null,
-        CancellationToken cancellationToken = default) =>
-        ImportAsync(new ReadResult(tables, [], name, ""), progress, onlyMunicipality, cancellationToken);
+        string? label = null, CancellationToken cancellationToken = default) =>
+        MeasuredAsync(new ReadResult(tables, [], name, ""), progress, onlyMunicipality, label, cancellationToken);
 
     /// <param name="onlyMunicipality">When set, rows of any other municipality are errors (a municipal officer's import).</param>
-    public async Task<ImportOutcome> ImportAsync(
+    public Task<ImportOutcome> ImportAsync(
         ReadResult read, IProgress<ImportProgress>? progress = null, string? onlyMunicipality = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        MeasuredAsync(read, progress, onlyMunicipality, null, cancellationToken);
+
+    private async Task<ImportOutcome> MeasuredAsync(
+        ReadResult read, IProgress<ImportProgress>? progress, string? onlyMunicipality, string? label, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var outcome = await CheckAndWriteAsync(read, progress, onlyMunicipality, cancellationToken);
+        var outcome = await CheckAndWriteAsync(read, progress, onlyMunicipality, label, cancellationToken);
         AppMetrics.ImportDuration.Record(AppMetrics.SecondsSince(started),
             new KeyValuePair<string, object?>("outcome", outcome.Succeeded ? "written" : outcome.AnotherImportRunning ? "busy" : "rejected"));
         foreach (var count in outcome.Counts)
@@ -85,7 +93,7 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
     }
 
     private async Task<ImportOutcome> CheckAndWriteAsync(
-        ReadResult read, IProgress<ImportProgress>? progress, string? onlyMunicipality, CancellationToken cancellationToken)
+        ReadResult read, IProgress<ImportProgress>? progress, string? onlyMunicipality, string? label, CancellationToken cancellationToken)
     {
         using var turn = await gate.TryEnterAsync(cancellationToken);
         if (turn is null) return ImportOutcome.Busy();
@@ -126,6 +134,8 @@ public sealed class Importer(McscDbContext db, ImportLimits limits, ImportGate g
                 return errors.ToOutcome();
             }
             counts = counts.Where(count => count.Added + count.Updated + count.Unchanged > 0).ToList();
+            if (label is not null && !await db.DatasetLabels.AnyAsync(l => l.Code == label, cancellationToken))
+                db.DatasetLabels.Add(new DatasetLabel { Code = label, LabelledAt = db.Clock.GetUtcNow() });
             await db.AuditImportAsync(read.Name, read.Checksum, counts, run.OnlyMunicipalitySeen, run.ChangeSet, run.Touched, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new ImportOutcome([], counts);

@@ -1,4 +1,9 @@
+using System.Data.Common;
 using System.Text.Json;
+using McscMonitor.Data;
+using McscMonitor.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace McscMonitor.Tests;
 
@@ -52,5 +57,39 @@ public class DemoTests
 
         Assert.Equal(0, again.ExitCode);
         Assert.Equal(before, await ImportTests.ContentOf(database));
+    }
+
+    [Fact]
+    public async Task DemoDataIsNeverStoredWithoutItsIllustrativeLabelWhenWritingTheLabelFailsNothingIsWritten()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        await using (await database.OpenServicesAsync()) { }
+        var services = new ServiceCollection().AddMcsc(AppServices.BuildConfiguration(database.Settings));
+        services.ConfigureDbContext<SqliteMcscDbContext>(options => options.AddInterceptors(new LabelRefused()));
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAsync(TestContext.Current.CancellationToken));
+
+        await using var check = (await database.OpenServicesAsync()).CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<McscDbContext>();
+        Assert.Equal(0, await db.Meetings.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await db.DatasetLabels.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>Fails the statement that writes a dataset label, as a full disk or a dropped connection would at that moment.</summary>
+    private sealed class LabelRefused : DbCommandInterceptor
+    {
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+            command.CommandText.Contains("INSERT INTO \"DatasetLabels\"", StringComparison.Ordinal)
+                ? throw new Microsoft.Data.Sqlite.SqliteException("the label cannot be written", 10)
+                : base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+            command.CommandText.Contains("INSERT INTO \"DatasetLabels\"", StringComparison.Ordinal)
+                ? throw new Microsoft.Data.Sqlite.SqliteException("the label cannot be written", 10)
+                : base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
     }
 }
