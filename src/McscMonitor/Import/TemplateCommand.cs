@@ -31,9 +31,9 @@ public static class TemplateCommand
     ];
 
     /// <summary>The optional list of what each file is (<see cref="ExchangeFiles.DescriptionsPath"/>).</summary>
-    private const string Descriptions =
+    private static readonly string Descriptions =
         "Optional: what each file is, a row per file, in two columns: file (its whole path, e.g. attachments/meetings/peje_2021-03-01/minutes.pdf)"
-        + " and description (at most 500 characters). A row naming a file the import does not hold is an error; an export writes the list when any file has a description.";
+        + $" and description (at most {Attachments.Attachment.MaxDescription} characters). A row naming a file the import does not hold is an error; an export writes the list when any file has a description.";
 
     private const string DocumentRules =
         " PDF, PNG, JPEG, DOCX, XLSX or ODT, recognised by content, at most 10 MB each (by default); the record is a row of this import"
