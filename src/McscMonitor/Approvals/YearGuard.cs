@@ -20,9 +20,14 @@ public sealed class YearNotEditableException(string municipalityCode, int year, 
     public string ProblemType => $"/problems/year-{Codes<ApprovalState>.ToCode(State)}";
 
     public static string Describe(string municipalityCode, int year, ApprovalState state) =>
-        Messages.Format("yearNotEditable",
-            ("name", ReferenceCatalog.Municipalities.FirstOrDefault(m => m.Code == municipalityCode)?.Name(Messages.Current.Language) ?? municipalityCode),
-            ("year", year), ("state", Messages.Current[$"state.{Codes<ApprovalState>.ToCode(state)}"]));
+        Messages.Format("yearNotEditable", ("name", NameOf(municipalityCode)), ("year", year), ("state", StateOf(state)));
+
+    /// <summary>The municipality's name in the reader's language; its code when it is not one of Kosovo's.</summary>
+    public static string NameOf(string municipalityCode) =>
+        ReferenceCatalog.Municipalities.FirstOrDefault(m => m.Code == municipalityCode)?.Name(Messages.Current.Language) ?? municipalityCode;
+
+    /// <summary>The state in the reader's words ("submitted").</summary>
+    public static string StateOf(ApprovalState state) => Messages.Current[$"state.{Codes<ApprovalState>.ToCode(state)}"];
 }
 
 /// <summary>
@@ -88,15 +93,14 @@ internal static class YearGuard
         closed.OrderBy(a => a.Year).FirstOrDefault(year => YearContribution.Of(record, year.Year) is not null);
 
     /// <summary>
-    /// Why a stored record counts in a closed year, in the reader's words, or null when it counts
-    /// in none: it cannot be deleted and its evidence cannot change, and an edit is refused when it
-    /// alters what the record counts in that year.
+    /// The first closed year of its municipality that a stored record counts in, or null when it
+    /// counts in none: it cannot be deleted and its evidence cannot change, and an edit is refused
+    /// when it alters what the record counts in that year.
     /// </summary>
-    public static async Task<string?> ClosedYearBecauseAsync(Records.IRecordDefinition kind, int id, string municipality, McscDbContext db, CancellationToken cancellationToken)
+    public static async Task<Approval?> ClosedYearOfAsync(object record, string municipality, McscDbContext db, CancellationToken cancellationToken)
     {
         var closed = await db.Approvals.AsNoTracking().Where(a => a.MunicipalityCode == municipality && a.State != ApprovalState.Draft).ToListAsync(cancellationToken);
-        if (closed.Count == 0 || await kind.FindAsync(id, db, cancellationToken) is not { } record) return null;
-        return ClosedYearOf(record, closed) is { } year ? YearNotEditableException.Describe(year.MunicipalityCode, year.Year, year.State) : null;
+        return ClosedYearOf(record, closed);
     }
 
     private static bool MajorityChanges(EntityEntry<Municipality> entry) =>

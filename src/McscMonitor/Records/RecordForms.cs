@@ -18,7 +18,7 @@ namespace McscMonitor.Records;
 /// <param name="Choices">Options that depend on the record, in place of a field's fixed ones.</param>
 /// <param name="Evidence">The record's attachments; null for a new record or a type that takes none.</param>
 /// <param name="Notice">What was just done to its evidence (<c>attached</c>, <c>deleted</c>).</param>
-/// <param name="ClosedYear">Why the stored record can be neither deleted nor given or relieved of files now (a closed year it counts in); null when it can.</param>
+/// <param name="ClosedYear">What the stored record's closed year allows, when it counts in one (it can be neither deleted nor given or relieved of files now); null when it counts in none.</param>
 public sealed record RecordFormModel(
     string Action, string? DeleteAction, string TextPrefix, IReadOnlyList<FormField> Fields, FormValues Values, bool DeleteNeedsReason,
     Dictionary<string, string[]> Errors, string? Message, IReadOnlyDictionary<string, IReadOnlyList<(string Value, string Label)>> Choices,
@@ -107,7 +107,7 @@ internal static class RecordForms
         var values = form.ValuesOf(row.Record);
         values["municipality"] = row.Municipality;
         values["version"] = row.Record.Version.ToString(CultureInfo.InvariantCulture);
-        return await PageAsync(form, new FormValues(values), id, db, cancellationToken, errors, message, notice);
+        return await PageAsync(form, new FormValues(values), id, db, cancellationToken, errors, message, notice, row);
     }
 
     private static async Task<IResult> SaveAsync<TRecord>(
@@ -144,11 +144,17 @@ internal static class RecordForms
         where TRecord : EditableRecord =>
         PageNotices.PageOf(values.Municipality ?? "", form.YearOf(values), done);
 
+    /// <param name="stored">The stored record as the caller has just read it; read here when <paramref name="id"/> names one and it is null.</param>
     private static async Task<RazorComponentResult<RecordFormView>> PageAsync<TRecord>(
         RecordDefinition<TRecord> form, FormValues values, int? id, McscDbContext db, CancellationToken cancellationToken,
-        Dictionary<string, string[]>? errors = null, string? message = null, string? notice = null)
-        where TRecord : EditableRecord =>
-        PageResult.For<RecordFormView, RecordFormModel>(new RecordFormModel(
+        Dictionary<string, string[]>? errors = null, string? message = null, string? notice = null, Owned<TRecord>? stored = null)
+        where TRecord : EditableRecord
+    {
+        if (id is { } storedId && stored is null)
+            stored = await form.Rows(db).AsNoTracking().FirstOrDefaultAsync(row => row.Record.Id == storedId, cancellationToken);
+        // The stored record's closed year, not the posted one's: a form may be moving it.
+        var closedYear = stored is null ? null : await Approvals.YearGuard.ClosedYearOfAsync(stored.Record, stored.Municipality, db, cancellationToken);
+        return PageResult.For<RecordFormView, RecordFormModel>(new RecordFormModel(
             id is null ? $"/{form.Path}" : $"/{form.Path}/{id}",
             id is null ? null : $"/{form.Path}/{id}/delete",
             form.TextPrefix,
@@ -158,12 +164,13 @@ internal static class RecordForms
             errors ?? [],
             message,
             await form.ChoicesAsync(values, db, cancellationToken),
-            id is { } stored && form.TakesEvidence
-                ? await db.Attachments.AsNoTracking().Where(a => a.RecordPath == form.Path && a.RecordId == stored).OrderBy(a => a.Id).ToListAsync(cancellationToken)
+            id is { } withEvidence && form.TakesEvidence
+                ? await db.Attachments.AsNoTracking().Where(a => a.RecordPath == form.Path && a.RecordId == withEvidence).OrderBy(a => a.Id).ToListAsync(cancellationToken)
                 : null,
             notice,
             form.TakesEvidence,
-            id is { } storedId && values.Municipality is { } municipality
-                ? await Approvals.YearGuard.ClosedYearBecauseAsync(form, storedId, municipality, db, cancellationToken)
-                : null));
+            closedYear is null ? null : UiTexts.Current.Format("form.closedYear",
+                ("name", Approvals.YearNotEditableException.NameOf(closedYear.MunicipalityCode)), ("year", closedYear.Year),
+                ("state", Approvals.YearNotEditableException.StateOf(closedYear.State)))));
+    }
 }

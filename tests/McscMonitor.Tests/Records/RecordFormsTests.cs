@@ -124,11 +124,22 @@ public class RecordFormsTests
         var (_, closedPage) = await session.GetAsync($"/meetings/{closed}/edit");
         var (_, openPage) = await session.GetAsync($"/meetings/{open}/edit");
 
-        Assert.Contains("This record counts in a closed year", closedPage);
-        Assert.Contains("2021", closedPage);
+        Assert.Contains("data for 2021, which is submitted. Until a monitor reopens that year, the record cannot be deleted", closedPage);
+        // What the page says an edit may do is what the guard does: no blanket "cannot be changed".
+        Assert.DoesNotContain("cannot be changed", closedPage);
         Assert.DoesNotContain($"/meetings/{closed}/delete", closedPage);
-        Assert.DoesNotContain("This record counts in a closed year", openPage);
+        Assert.DoesNotContain("which is submitted", openPage);
         Assert.Contains($"/meetings/{open}/delete", openPage);
+
+        // A refused edit comes back with the guard's reason and the stored record's closed year still said.
+        var meeting = (await api.GetFromJsonAsync<JsonObject>($"/api/v1/meetings/{closed}"))!;
+        var refused = await session.SubmitAsync($"/meetings/{closed}/edit", $"/meetings/{closed}", Fields(
+            $"date={meeting["date"]}&status=cancelled", "peje", $"version={FormClient.InputValue(closedPage, "version")}"));
+        var refusedPage = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("cannot be changed until a monitor reopens it", refusedPage);
+        Assert.Contains("data for 2021, which is submitted", refusedPage);
+        Assert.Equal("held", (await api.GetFromJsonAsync<JsonObject>($"/api/v1/meetings/{closed}"))!["status"]!.ToString());
     }
 
     [Fact]
