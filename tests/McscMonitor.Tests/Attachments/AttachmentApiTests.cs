@@ -189,7 +189,7 @@ public class AttachmentApiTests
         Assert.Equal(HttpStatusCode.Conflict, deleted.StatusCode);
         Assert.Equal(attachment.Id, Assert.Single(list!).Id);
         // The record's page says so, and offers neither an upload nor a delete that would be refused.
-        Assert.Contains("data for 2021 is submitted", page);
+        Assert.Contains("data for 2021, which is submitted", page);
         Assert.Contains("while the year they count in is closed", page[page.IndexOf("id=\"evidence\"", StringComparison.Ordinal)..]);
         Assert.DoesNotContain("multipart/form-data", page);
         Assert.DoesNotContain("/delete\"", page[page.IndexOf("id=\"evidence\"", StringComparison.Ordinal)..]);
